@@ -1,0 +1,23 @@
+import os
+
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from demo import services
+
+
+class Command(BaseCommand):
+    help = "Load (or refresh) the demo catalogue and demo users. Safe to run again."
+
+    def handle(self, *args, **options):
+        today = timezone.localdate()
+        password = os.environ.get("DEMO_PASSWORD", "portal-demo")
+        services.demo_catalog_load(today=today)
+        users = services.demo_users_load(password=password)
+        services.demo_facilitators_assign(users)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo catalogue loaded; {len(users)} demo users share the password "
+                "in DEMO_PASSWORD (default: portal-demo)."
+            )
+        )

@@ -1,0 +1,138 @@
+from django.contrib import admin
+
+from .models import (
+    CompletionRule,
+    CredentialProgram,
+    GroupTier,
+    Offering,
+    Provider,
+    Requirement,
+    RubricCriterion,
+    Session,
+    Unit,
+)
+
+
+@admin.register(Provider)
+class ProviderAdmin(admin.ModelAdmin):
+    list_display = ["name", "short_name", "delivery_partner", "signatory_name"]
+    search_fields = ["name", "short_name"]
+    prepopulated_fields = {"slug": ["short_name"]}
+
+
+class ProgramRuleInline(admin.StackedInline):
+    model = CompletionRule
+    fk_name = "program"
+    extra = 0
+    fields = ["kind", "min_count", "units", "requirement", "min_score", "out_of"]
+    autocomplete_fields = ["units", "requirement"]
+
+
+@admin.register(CredentialProgram)
+class CredentialProgramAdmin(admin.ModelAdmin):
+    list_display = ["name", "short_name", "provider", "kind", "is_published"]
+    list_filter = ["provider", "kind", "is_published"]
+    search_fields = ["name", "short_name"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [ProgramRuleInline]
+
+
+class OfferingInline(admin.TabularInline):
+    model = Offering
+    extra = 0
+    fields = [
+        "label",
+        "format_name",
+        "start_date",
+        "end_date",
+        "enrollment_opens",
+        "enrollment_closes",
+        "capacity",
+    ]
+    show_change_link = True
+
+
+class GroupTierInline(admin.TabularInline):
+    model = GroupTier
+    extra = 0
+
+
+class RequirementInline(admin.TabularInline):
+    model = Requirement
+    extra = 0
+    fields = [
+        "title",
+        "kind",
+        "review_mode",
+        "is_required",
+        "min_artifacts",
+        "max_artifacts",
+        "pass_score",
+        "deadline",
+        "deadline_months_after_end",
+        "position",
+    ]
+    show_change_link = True
+
+
+class UnitRuleInline(admin.StackedInline):
+    model = CompletionRule
+    fk_name = "unit"
+    extra = 0
+    fields = ["kind", "min_count", "units", "requirement", "min_score", "out_of"]
+    autocomplete_fields = ["units", "requirement"]
+
+
+@admin.register(Unit)
+class UnitAdmin(admin.ModelAdmin):
+    list_display = ["title", "short_name", "provider", "kind", "delivery", "price"]
+    list_filter = ["provider", "kind", "delivery", "programs", "is_published"]
+    search_fields = ["title", "short_name"]
+    prepopulated_fields = {"slug": ["title"]}
+    filter_horizontal = ["programs", "recommended_prior_units", "prerequisites"]
+    inlines = [OfferingInline, GroupTierInline, RequirementInline, UnitRuleInline]
+
+
+class SessionInline(admin.TabularInline):
+    model = Session
+    extra = 0
+
+
+@admin.register(Offering)
+class OfferingAdmin(admin.ModelAdmin):
+    list_display = [
+        "unit",
+        "label",
+        "format_name",
+        "start_date",
+        "end_date",
+        "capacity",
+    ]
+    list_filter = ["unit__provider", "unit__kind", "start_date"]
+    search_fields = ["unit__title", "unit__short_name", "label"]
+    date_hierarchy = "start_date"
+    filter_horizontal = ["facilitators"]
+    list_select_related = ["unit"]
+    inlines = [SessionInline]
+
+
+class RubricCriterionInline(admin.TabularInline):
+    model = RubricCriterion
+    extra = 0
+
+
+@admin.register(Requirement)
+class RequirementAdmin(admin.ModelAdmin):
+    list_display = ["title", "unit", "kind", "review_mode", "deadline", "is_required"]
+    list_filter = ["kind", "review_mode", "deadline", "unit__provider"]
+    search_fields = ["title", "unit__title"]
+    list_select_related = ["unit"]
+    inlines = [RubricCriterionInline]
+
+
+@admin.register(CompletionRule)
+class CompletionRuleAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "kind", "program", "unit"]
+    list_filter = ["kind"]
+    autocomplete_fields = ["units", "requirement"]
+    list_select_related = ["program", "unit", "requirement"]

@@ -1,0 +1,18 @@
+"""The catalogue: who awards what, what a learner enrolls in, and its rules."""
+
+from .catalog import CredentialProgram, Provider, Unit
+from .offerings import Offering, Session
+from .pricing import GroupTier
+from .requirements import CompletionRule, Requirement, RubricCriterion
+
+__all__ = [
+    "CompletionRule",
+    "CredentialProgram",
+    "GroupTier",
+    "Offering",
+    "Provider",
+    "Requirement",
+    "RubricCriterion",
+    "Session",
+    "Unit",
+]

@@ -1,0 +1,178 @@
+from decimal import Decimal
+
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Provider(models.Model):
+    """Who awards: HGSE Professional Education, ISTE (with METC), Loyola."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    short_name = models.CharField(_("short name"), max_length=40, unique=True)
+    slug = models.SlugField(_("slug"), unique=True)
+    website = models.URLField(_("website"), blank=True)
+    delivery_partner = models.CharField(
+        _("delivery partner"), max_length=200, blank=True, help_text=_("e.g. METC")
+    )
+    signatory_name = models.CharField(_("signatory name"), max_length=200)
+    signatory_title = models.CharField(_("signatory title"), max_length=200)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("provider")
+        verbose_name_plural = _("providers")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CredentialProgram(models.Model):
+    """What a learner ultimately earns; holds its completion rules."""
+
+    class Kind(models.TextChoices):
+        CERTIFICATE = "certificate", _("Certificate program")
+        CERTIFICATION = "certification", _("Certification")
+        MICRO_CREDENTIAL = "micro_credential", _("Micro-credential")
+        STACKED_CERTIFICATE = "stacked_certificate", _("Stacked certificate")
+        CEU = "ceu", _("Continuing education units")
+
+    provider = models.ForeignKey(
+        Provider, on_delete=models.PROTECT, related_name="programs"
+    )
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    short_name = models.CharField(_("short name"), max_length=60, blank=True)
+    slug = models.SlugField(_("slug"), unique=True)
+    kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
+    summary = models.TextField(_("summary"), blank=True)
+    audience = models.CharField(_("audience"), max_length=300, blank=True)
+    eligibility = models.CharField(_("eligibility"), max_length=300, blank=True)
+    scholarships = models.CharField(_("scholarships"), max_length=300, blank=True)
+    is_published = models.BooleanField(_("published"), default=True)
+
+    class Meta:
+        ordering = ["provider__name", "name"]
+        verbose_name = _("credential program")
+        verbose_name_plural = _("credential programs")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("programs:program_detail", kwargs={"slug": self.slug})
+
+
+class Unit(models.Model):
+    """What a learner enrolls in: workshop, module, course, micro-credential, event."""
+
+    class Kind(models.TextChoices):
+        WORKSHOP = "workshop", _("Workshop")
+        MODULE = "module", _("Module")
+        COURSE = "course", _("Course")
+        MICRO_CREDENTIAL = "micro_credential", _("Micro-credential")
+        EVENT = "event", _("Event")
+
+    class Delivery(models.TextChoices):
+        ASYNCHRONOUS = "asynchronous", _("Asynchronous, self-paced")
+        FACILITATED = "facilitated", _("Facilitated")
+        COHORT = "cohort", _("Cohort with required live sessions")
+
+    provider = models.ForeignKey(
+        Provider, on_delete=models.PROTECT, related_name="units"
+    )
+    programs = models.ManyToManyField(
+        CredentialProgram, related_name="units", blank=True, verbose_name=_("programs")
+    )
+    title = models.CharField(_("title"), max_length=250, unique=True)
+    short_name = models.CharField(_("short name"), max_length=40, blank=True)
+    slug = models.SlugField(_("slug"), unique=True)
+    kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
+    delivery = models.CharField(_("delivery"), max_length=32, choices=Delivery.choices)
+    audience = models.CharField(_("audience"), max_length=300, blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    weeks = models.PositiveSmallIntegerField(
+        _("duration in weeks"), null=True, blank=True
+    )
+    hours_per_week_min = models.PositiveSmallIntegerField(
+        _("hours per week (from)"), null=True, blank=True
+    )
+    hours_per_week_max = models.PositiveSmallIntegerField(
+        _("hours per week (to)"), null=True, blank=True
+    )
+    estimated_hours = models.PositiveSmallIntegerField(
+        _("estimated hours in all"), null=True, blank=True
+    )
+    clock_hours = models.PositiveSmallIntegerField(
+        _("clock hours awarded"), null=True, blank=True
+    )
+    cpd_credits = models.DecimalField(
+        _("CPD credits"), max_digits=4, decimal_places=1, null=True, blank=True
+    )
+    price = models.DecimalField(
+        _("individual price"),
+        max_digits=9,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0"))],
+    )
+    currency = models.CharField(_("currency"), max_length=3, default="USD")
+    has_tracks = models.BooleanField(
+        _("graduate-credit and non-credit tracks"),
+        default=False,
+        help_text=_("The learner chooses a track at enrollment (CAEL modules)."),
+    )
+    recommended_prior_units = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="recommended_before",
+        verbose_name=_("recommended before this unit (a hint, never enforced)"),
+    )
+    prerequisites = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="required_for",
+        verbose_name=_("prerequisites (completed before enrolling)"),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    is_published = models.BooleanField(_("published"), default=True)
+
+    class Meta:
+        ordering = ["provider__name", "position", "title"]
+        verbose_name = _("unit")
+        verbose_name_plural = _("units")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(price__isnull=True) | Q(price__gte=0),
+                name="unit_price_not_negative",
+                violation_error_message=_("A price cannot be negative."),
+            ),
+            models.CheckConstraint(
+                condition=Q(weeks__isnull=True) | Q(weeks__gte=1),
+                name="unit_weeks_positive",
+                violation_error_message=_("A unit lasts at least one week."),
+            ),
+            models.CheckConstraint(
+                condition=Q(hours_per_week_min__isnull=True)
+                | Q(hours_per_week_max__isnull=True)
+                | Q(hours_per_week_min__lte=F("hours_per_week_max")),
+                name="unit_weekly_hours_ordered",
+                violation_error_message=_(
+                    "Weekly hours 'from' cannot be above weekly hours 'to'."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("programs:unit_detail", kwargs={"slug": self.slug})
+
+    @property
+    def label(self) -> str:
+        return self.short_name or self.title

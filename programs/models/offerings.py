@@ -1,0 +1,118 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from .catalog import Unit
+
+
+class Offering(models.Model):
+    """One run of a unit: a CMTE workshop's spring run, an ISTE cohort, a window.
+
+    An offering without dates is open enrollment (Loyola stacked micro-credentials).
+    """
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="offerings")
+    label = models.CharField(_("label"), max_length=120, help_text=_("e.g. Fall 2026"))
+    format_name = models.CharField(
+        _("format"), max_length=200, blank=True, help_text=_("e.g. METC online")
+    )
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    enrollment_opens = models.DateField(_("enrollment opens"), null=True, blank=True)
+    enrollment_closes = models.DateField(_("enrollment closes"), null=True, blank=True)
+    capacity = models.PositiveIntegerField(
+        _("capacity"), null=True, blank=True, help_text=_("Empty means unlimited.")
+    )
+    facilitators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="facilitated_offerings",
+        verbose_name=_("facilitators"),
+    )
+    content_open_after_end = models.BooleanField(
+        _("content stays open after the end date"), default=False
+    )
+
+    class Meta:
+        ordering = ["unit__title", "start_date", "label"]
+        verbose_name = _("offering")
+        verbose_name_plural = _("offerings")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "label"],
+                name="offering_label_unique_per_unit",
+                violation_error_message=_(
+                    "This unit already has an offering so named."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(start_date__isnull=True, end_date__isnull=True)
+                | Q(start_date__isnull=False, end_date__isnull=False),
+                name="offering_dates_both_or_neither",
+                violation_error_message=_(
+                    "Give both a start and an end date, or neither (open enrollment)."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(start_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="offering_ends_after_start",
+                violation_error_message=_("An offering cannot end before it starts."),
+            ),
+            models.CheckConstraint(
+                condition=Q(enrollment_opens__isnull=True)
+                | Q(enrollment_closes__isnull=True)
+                | Q(enrollment_closes__gte=F("enrollment_opens")),
+                name="offering_enrollment_window_ordered",
+                violation_error_message=_("Enrollment cannot close before it opens."),
+            ),
+            models.CheckConstraint(
+                condition=Q(capacity__isnull=True) | Q(capacity__gte=1),
+                name="offering_capacity_positive",
+                violation_error_message=_("Capacity must be at least 1 (or empty)."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit.label} · {self.label}"
+
+    @property
+    def is_open_ended(self) -> bool:
+        return self.start_date is None
+
+
+class Session(models.Model):
+    """A live meeting of an offering; some are required (ISTE), most optional."""
+
+    class Kind(models.TextChoices):
+        PRE_WORK = "pre_work", _("Pre-work session")
+        LIVE = "live", _("Live virtual session")
+        CHECK_IN = "check_in", _("Virtual check-in")
+        OFFICE_HOURS = "office_hours", _("Office hours")
+        EVENT = "event", _("Event day")
+
+    offering = models.ForeignKey(
+        Offering, on_delete=models.CASCADE, related_name="sessions"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
+    starts_at = models.DateTimeField(_("starts at"))
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("duration (minutes)"), default=60
+    )
+    is_required = models.BooleanField(_("attendance required"), default=False)
+
+    class Meta:
+        ordering = ["offering", "starts_at"]
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(duration_minutes__gte=1),
+                name="session_duration_positive",
+                violation_error_message=_("A session lasts at least one minute."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.offering} · {self.title}"

@@ -1,0 +1,313 @@
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from .catalog import CredentialProgram, Unit
+
+UNIT_KIND_PLURALS = {
+    Unit.Kind.WORKSHOP: _("workshops"),
+    Unit.Kind.MODULE: _("modules"),
+    Unit.Kind.COURSE: _("courses"),
+    Unit.Kind.MICRO_CREDENTIAL: _("micro-credentials"),
+    Unit.Kind.EVENT: _("events"),
+}
+
+
+class Requirement(models.Model):
+    """Something a learner must provide or do in a unit, with how it is reviewed."""
+
+    class Kind(models.TextChoices):
+        FINAL_PRODUCT = "final_product", _("Final product")
+        REFLECTION = "reflection", _("Reflection")
+        PROJECT = "project", _("Project")
+        PRE_ASSESSMENT = "pre_assessment", _("Pre-assessment")
+        PORTFOLIO = "portfolio", _("Portfolio")
+        ATTENDANCE = "attendance", _("Attendance at required sessions")
+        CHECKLIST = "checklist", _("Checklist or quiz")
+
+    class ReviewMode(models.TextChoices):
+        NONE = "none", _("Complete on submission")
+        MET_NOT_MET = "met_not_met", _("Met / Not Met")
+        RUBRIC = "rubric", _("Rubric score")
+        AUTOMATIC = "automatic", _("Automatic feedback")
+
+    class Deadline(models.TextChoices):
+        NONE = "none", _("No deadline")
+        FIXED = "fixed", _("On a fixed date")
+        AFTER_OFFERING_END = "after_end", _("After the offering ends")
+        BEFORE_FIRST_SESSION = "before_first_session", _("Before the first session")
+
+    unit = models.ForeignKey(
+        Unit, on_delete=models.CASCADE, related_name="requirements"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    instructions = models.TextField(_("instructions"), blank=True)
+    kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
+    review_mode = models.CharField(
+        _("review mode"), max_length=16, choices=ReviewMode.choices
+    )
+    is_required = models.BooleanField(_("required"), default=True)
+    accepts_files = models.BooleanField(_("accepts files"), default=True)
+    accepts_text = models.BooleanField(_("accepts text"), default=True)
+    accepts_links = models.BooleanField(_("accepts links"), default=True)
+    shared_with_peers = models.BooleanField(
+        _("shared with peers for feedback"), default=False
+    )
+    min_artifacts = models.PositiveSmallIntegerField(
+        _("minimum artifacts"), null=True, blank=True
+    )
+    max_artifacts = models.PositiveSmallIntegerField(
+        _("maximum artifacts"), null=True, blank=True
+    )
+    pass_score = models.PositiveSmallIntegerField(
+        _("pass mark (rubric points)"), null=True, blank=True
+    )
+    deadline = models.CharField(
+        _("deadline"), max_length=24, choices=Deadline.choices, default=Deadline.NONE
+    )
+    deadline_date = models.DateField(_("fixed deadline date"), null=True, blank=True)
+    deadline_months_after_end = models.PositiveSmallIntegerField(
+        _("months after the offering ends"), null=True, blank=True
+    )
+    deadline_days_after_end = models.PositiveSmallIntegerField(
+        _("days after the offering ends"), null=True, blank=True
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["unit", "position", "id"]
+        verbose_name = _("requirement")
+        verbose_name_plural = _("requirements")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "title"],
+                name="requirement_title_unique_per_unit",
+                violation_error_message=_(
+                    "This unit already has a requirement so named."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(min_artifacts__isnull=True) | Q(min_artifacts__gte=1),
+                name="requirement_min_artifacts_positive",
+                violation_error_message=_("A portfolio holds at least one artifact."),
+            ),
+            models.CheckConstraint(
+                condition=Q(min_artifacts__isnull=True)
+                | Q(max_artifacts__isnull=True)
+                | Q(min_artifacts__lte=F("max_artifacts")),
+                name="requirement_artifact_range_ordered",
+                violation_error_message=_(
+                    "The minimum number of artifacts cannot be above the maximum."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="portfolio")
+                | Q(min_artifacts__isnull=False, max_artifacts__isnull=False),
+                name="requirement_portfolio_has_range",
+                violation_error_message=_(
+                    "A portfolio needs a minimum and a maximum number of artifacts."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=~Q(review_mode="rubric")
+                | Q(pass_score__isnull=False, pass_score__gte=1),
+                name="requirement_rubric_has_pass_mark",
+                violation_error_message=_(
+                    "A rubric-scored requirement needs a pass mark."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=~Q(deadline="fixed") | Q(deadline_date__isnull=False),
+                name="requirement_fixed_deadline_has_date",
+                violation_error_message=_("A fixed deadline needs a date."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(deadline="after_end")
+                | Q(
+                    deadline_months_after_end__isnull=False,
+                    deadline_months_after_end__gte=1,
+                )
+                | Q(
+                    deadline_days_after_end__isnull=False,
+                    deadline_days_after_end__gte=1,
+                ),
+                name="requirement_relative_deadline_has_delay",
+                violation_error_message=_(
+                    "A deadline after the offering ends needs months or days."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit.label}: {self.title}"
+
+    @property
+    def artifact_range(self) -> str:
+        if self.min_artifacts is None:
+            return ""
+        return f"{self.min_artifacts}-{self.max_artifacts}"
+
+
+class RubricCriterion(models.Model):
+    """One criterion of a rubric-scored requirement; the points add up to the total."""
+
+    requirement = models.ForeignKey(
+        Requirement, on_delete=models.CASCADE, related_name="rubric_criteria"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    max_points = models.PositiveSmallIntegerField(_("points"))
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["requirement", "position", "id"]
+        verbose_name = _("rubric criterion")
+        verbose_name_plural = _("rubric criteria")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["requirement", "title"],
+                name="rubric_criterion_title_unique",
+                violation_error_message=_(
+                    "This rubric already has a criterion so named."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(max_points__gte=1),
+                name="rubric_criterion_points_positive",
+                violation_error_message=_("A criterion is worth at least one point."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.max_points})"
+
+
+class CompletionRule(models.Model):
+    """One condition of a program credential or a unit completion.
+
+    Rules are data; ``certificates`` evaluates each kind with a small pure function.
+    """
+
+    class Kind(models.TextChoices):
+        UNITS_COMPLETED = "units_completed", _("N of a set of units completed")
+        MIN_SCORE = "min_score", _("Score at least X of Y")
+        ALL_SUBMISSIONS_MET = "all_met", _("Every required submission Met")
+        REQUIRED_PIECES = "required_pieces", _("Required pieces done")
+        WITHIN_DEADLINE = "within_deadline", _("Submitted within the deadline window")
+        PREREQUISITES_HELD = "prerequisites", _("Prerequisite credentials held")
+
+    program = models.ForeignKey(
+        CredentialProgram,
+        on_delete=models.CASCADE,
+        related_name="completion_rules",
+        null=True,
+        blank=True,
+    )
+    unit = models.ForeignKey(
+        Unit,
+        on_delete=models.CASCADE,
+        related_name="completion_rules",
+        null=True,
+        blank=True,
+    )
+    kind = models.CharField(_("kind"), max_length=24, choices=Kind.choices)
+    min_count = models.PositiveSmallIntegerField(
+        _("how many units"),
+        null=True,
+        blank=True,
+        help_text=_("Empty means every unit of the set."),
+    )
+    units = models.ManyToManyField(
+        Unit,
+        blank=True,
+        related_name="counted_by_rules",
+        verbose_name=_("the set of units"),
+        help_text=_("Empty means the program's units (or the unit's prerequisites)."),
+    )
+    requirement = models.ForeignKey(
+        Requirement,
+        on_delete=models.CASCADE,
+        related_name="completion_rules",
+        null=True,
+        blank=True,
+    )
+    min_score = models.PositiveSmallIntegerField(_("at least"), null=True, blank=True)
+    out_of = models.PositiveSmallIntegerField(_("out of"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["program", "unit", "id"]
+        verbose_name = _("completion rule")
+        verbose_name_plural = _("completion rules")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(program__isnull=False, unit__isnull=True)
+                | Q(program__isnull=True, unit__isnull=False),
+                name="completion_rule_belongs_to_program_or_unit",
+                violation_error_message=_(
+                    "A rule belongs to a program or to a unit, not both."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(min_count__isnull=True) | Q(min_count__gte=1),
+                name="completion_rule_count_positive",
+                violation_error_message=_("Count at least one unit."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="min_score")
+                | Q(
+                    requirement__isnull=False,
+                    min_score__isnull=False,
+                    out_of__isnull=False,
+                    min_score__gte=1,
+                    out_of__gte=F("min_score"),
+                ),
+                name="completion_rule_score_well_formed",
+                violation_error_message=_(
+                    "A score rule needs a requirement and a pass mark no higher "
+                    "than the total."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="within_deadline") | Q(requirement__isnull=False),
+                name="completion_rule_window_has_requirement",
+                violation_error_message=_("A deadline rule needs a requirement."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        owner = self.program or self.unit
+        return f"{owner}: {self.describe()}"
+
+    def describe(self) -> str:
+        """The rule as a sentence a learner understands."""
+        kind = self.Kind
+        if self.kind == kind.UNITS_COMPLETED:
+            if self.min_count:
+                return _(
+                    "at least %(n)s %(units)s completed, in any order; earlier "
+                    "completions count"
+                ) % {"n": self.min_count, "units": self._units_noun()}
+            return _("every one of its %(units)s completed") % {
+                "units": self._units_noun()
+            }
+        if self.kind == kind.MIN_SCORE:
+            return _("%(req)s scored at least %(x)s of %(y)s") % {
+                "req": self.requirement.title if self.requirement else "",
+                "x": self.min_score,
+                "y": self.out_of,
+            }
+        if self.kind == kind.WITHIN_DEADLINE:
+            return _("%(req)s submitted within its deadline") % {
+                "req": self.requirement.title if self.requirement else ""
+            }
+        return str(self.get_kind_display())
+
+    def _units_noun(self) -> str:
+        """'workshops' when every unit counted is a workshop, else 'units'."""
+        units = self.program.units.all() if self.program else self.units.all()
+        kinds = {unit.kind for unit in units}
+        return (
+            UNIT_KIND_PLURALS.get(kinds.pop(), _("units"))
+            if len(kinds) == 1
+            else _("units")
+        )

@@ -1,0 +1,51 @@
+"""Reads of the public catalogue."""
+
+from django.db.models import Prefetch, QuerySet
+from django.shortcuts import get_object_or_404
+
+from .models import CompletionRule, CredentialProgram, Offering, Unit
+
+
+def _published_units(offerings: QuerySet[Offering] | None = None) -> QuerySet[Unit]:
+    if offerings is None:
+        offerings = Offering.objects.order_by("start_date")
+    return (
+        Unit.objects.filter(is_published=True)
+        .select_related("provider")
+        .prefetch_related("group_tiers", Prefetch("offerings", queryset=offerings))
+    )
+
+
+def program_list() -> QuerySet[CredentialProgram]:
+    """Published programs with their provider and units, for the catalogue page."""
+    return (
+        CredentialProgram.objects.filter(is_published=True)
+        .select_related("provider")
+        .prefetch_related(Prefetch("units", queryset=_published_units()))
+    )
+
+
+def program_get(*, slug: str) -> CredentialProgram:
+    """A published program with everything its page shows, or 404."""
+    queryset = CredentialProgram.objects.filter(is_published=True).select_related(
+        "provider"
+    )
+    return get_object_or_404(
+        queryset.prefetch_related(
+            Prefetch("units", queryset=_published_units()),
+            Prefetch(
+                "completion_rules",
+                queryset=CompletionRule.objects.select_related("requirement"),
+            ),
+        ),
+        slug=slug,
+    )
+
+
+def unit_get(*, slug: str) -> Unit:
+    """A published unit with offerings, sessions, prices and requirements, or 404."""
+    offerings = Offering.objects.order_by("start_date").prefetch_related("sessions")
+    queryset = _published_units(offerings).prefetch_related(
+        "programs", "requirements", "recommended_prior_units", "prerequisites"
+    )
+    return get_object_or_404(queryset, slug=slug)

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Set up and run the whole test suite (unit, integration, Celery worker and browser
+# tests) against PostgreSQL and Redis on this machine. Extra arguments go to pytest.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+apt_ensure "${WEASYPRINT_PACKAGES[@]}" poppler-utils chromium chromium-driver \
+  postgresql redis-server
+venv_ensure "[dev]"
+
+if [ ! -f node_modules/axe-core/axe.min.js ]; then
+  say "Installing axe-core for the accessibility checks"
+  npm install --no-audit --no-fund --silent
+fi
+
+if ! pg_isready -q -h 127.0.0.1 -p 5432; then
+  say "Starting PostgreSQL"
+  pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n1)" main start
+  for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
+fi
+if ! redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then
+  say "Starting Redis"
+  mkdir -p /var/lib/redis /var/log/redis
+  redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" \
+    --appendonly no --dir /var/lib/redis --logfile /var/log/redis/ci.log
+  for _ in $(seq 1 30); do redis-cli ping >/dev/null 2>&1 && break; sleep 1; done
+fi
+
+export DATABASE_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/credentials_portal}"
+export TEST_REDIS_URL="${TEST_REDIS_URL:-redis://127.0.0.1:6379/15}"
+say "Lint: ruff check and ruff format --check"
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
+say "Django system checks (development and production settings)"
+.venv/bin/python manage.py check --fail-level WARNING
+DEBUG=false SECRET_KEY="check-only-$(date +%s)-a-long-random-enough-secret-key-value" \
+  ALLOWED_HOSTS=portal.example.org .venv/bin/python manage.py check --deploy \
+  --fail-level WARNING
+.venv/bin/python manage.py makemigrations --check --dry-run >/dev/null
+
+say "pytest"
+set +e
+# Playwright's sync API runs an event loop in the test thread; Django must allow it.
+DJANGO_ALLOW_ASYNC_UNSAFE=true .venv/bin/python -m pytest "$@"
+status=$?
+set -e
+# pytest exits 5 when it collected no tests: that is a failure here, not a pass.
+exit "$status"

@@ -1,0 +1,68 @@
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def test_catalogue_lists_every_program_with_prices(client, demo_catalog):
+    response = client.get(reverse("programs:catalog"))
+    assert response.status_code == 200
+    content = response.content.decode()
+    for name in [
+        "Certificate in Media and Technology for Education",
+        "Certificate in Advanced Education Leadership",
+        "ISTE Certified Educator",
+        "Stacked Continuing Education Certificate",
+        "CEUs for Edcamps and Conferences",
+    ]:
+        assert name in content
+    assert "USD 375" in content
+    assert "10 or more: 25% off the invoice" in content
+
+
+def test_catalogue_query_count_does_not_grow_with_units(
+    client, demo_catalog, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(8):
+        client.get(reverse("programs:catalog"))
+
+
+def test_program_page_shows_its_rule(client, demo_catalog):
+    response = client.get(reverse("programs:program_detail", args=["cmte"]))
+    assert "At least 3 workshops completed, in any order" in response.content.decode()
+
+
+def test_unit_page_shows_the_recommended_order_as_a_hint(client, demo_catalog):
+    response = client.get(reverse("programs:unit_detail", args=["otla"]))
+    content = response.content.decode()
+    assert "We recommend taking Developing Strategies for Online Teaching" in content
+    assert "it is a recommendation, not a requirement" in content.lower()
+
+
+def test_unit_page_shows_required_iste_sessions(client, demo_catalog):
+    response = client.get(reverse("programs:unit_detail", args=["iste-certification"]))
+    content = response.content.decode()
+    assert "Pre-assessment" in content
+    assert "9-14 artifacts" in content
+    assert content.count(">required<") == 9
+
+
+def test_unknown_unit_is_404(client, demo_catalog):
+    response = client.get(reverse("programs:unit_detail", args=["no-such-unit"]))
+    assert response.status_code == 404
+
+
+def test_admin_can_open_every_catalogue_changelist(admin_client, demo_catalog):
+    for model in [
+        "provider",
+        "credentialprogram",
+        "unit",
+        "offering",
+        "requirement",
+        "completionrule",
+    ]:
+        response = admin_client.get(reverse(f"admin:programs_{model}_changelist"))
+        assert response.status_code == 200, model
+    unit_id = __import__("programs.models").models.Unit.objects.get(slug="sotl").pk
+    response = admin_client.get(reverse("admin:programs_unit_change", args=[unit_id]))
+    assert response.status_code == 200
