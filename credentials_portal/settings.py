@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "accounts",
     "programs",
     "enrollments",
+    "reviews",
     "certificates",
     "demo",
 ]

@@ -1,0 +1,22 @@
+"""Messages shown when an enrollment is refused (tests assert them exactly)."""
+
+from django.utils.translation import gettext_lazy as _
+
+
+class EnrollmentRefused(Exception):
+    """The enrollment cannot be made; ``message`` says why, in the learner's words."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+NOT_OPEN_YET = _("Enrollment for %(offering)s opens on %(date)s.")
+CLOSED = _("Enrollment for %(offering)s closed on %(date)s.")
+ENDED = _("%(offering)s has already ended.")
+FULL = _("%(offering)s is full: all %(capacity)s places are taken.")
+DUPLICATE = _("You are already enrolled in %(offering)s.")
+ALREADY_IN_UNIT = _("You are already enrolled in %(unit)s (%(offering)s).")
+MISSING_PREREQUISITE = _("%(unit)s requires %(prerequisite)s to be completed first.")
+TRACK_REQUIRED = _("Choose a track for %(unit)s: graduate credit or non-credit.")
+TRACK_NOT_OFFERED = _("%(unit)s has no tracks to choose from.")

@@ -1,0 +1,108 @@
+"""Writes of individual enrollments."""
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils import timezone
+
+from programs.models import Offering
+
+from .. import errors
+from ..errors import EnrollmentRefused
+from ..models import Enrollment, PastCompletion
+from ..rules import OfferingWindow, window_refusal
+
+HOLDS_A_PLACE = [Enrollment.Status.ACTIVE, Enrollment.Status.COMPLETED]
+
+
+def _completed_unit_ids(learner) -> set[int]:
+    done = set(
+        Enrollment.objects.filter(
+            learner=learner, status=Enrollment.Status.COMPLETED
+        ).values_list("offering__unit_id", flat=True)
+    )
+    return done | set(
+        PastCompletion.objects.filter(learner=learner).values_list("unit_id", flat=True)
+    )
+
+
+def _check_learner(learner, offering: Offering) -> None:
+    unit = offering.unit
+    if Enrollment.objects.filter(learner=learner, offering=offering).exists():
+        raise EnrollmentRefused(errors.DUPLICATE % {"offering": offering})
+    current = (
+        Enrollment.objects.filter(
+            learner=learner,
+            offering__unit=unit,
+            status=Enrollment.Status.ACTIVE,
+        )
+        .select_related("offering")
+        .first()
+    )
+    if current:
+        raise EnrollmentRefused(
+            errors.ALREADY_IN_UNIT
+            % {"unit": unit.title, "offering": current.offering.label}
+        )
+    completed = _completed_unit_ids(learner)
+    for prerequisite in unit.prerequisites.all():
+        if prerequisite.pk not in completed:
+            raise EnrollmentRefused(
+                errors.MISSING_PREREQUISITE
+                % {"unit": unit.title, "prerequisite": prerequisite.title}
+            )
+
+
+def _check_track(offering: Offering, track: str) -> None:
+    if offering.unit.has_tracks and not track:
+        raise EnrollmentRefused(errors.TRACK_REQUIRED % {"unit": offering.unit.title})
+    if track and not offering.unit.has_tracks:
+        raise EnrollmentRefused(
+            errors.TRACK_NOT_OFFERED % {"unit": offering.unit.title}
+        )
+
+
+def offering_refusal(
+    *, offering: Offering, today: dt.date, seats: int = 1
+) -> str | None:
+    """Why ``seats`` more people cannot enroll in ``offering`` today, or None."""
+    taken = offering.enrollments.filter(status__in=HOLDS_A_PLACE).count()
+    window = OfferingWindow(
+        name=str(offering),
+        start_date=offering.start_date,
+        end_date=offering.end_date,
+        enrollment_opens=offering.enrollment_opens,
+        enrollment_closes=offering.enrollment_closes,
+        capacity=offering.capacity,
+    )
+    return window_refusal(window, today=today, taken=taken + seats - 1)
+
+
+@transaction.atomic
+def enrollment_create(
+    *,
+    learner,
+    offering: Offering,
+    track: str = "",
+    group_order=None,
+    today: dt.date | None = None,
+) -> Enrollment:
+    """Enroll ``learner`` in ``offering`` or raise ``EnrollmentRefused`` with a message.
+
+    The offering row is locked so that two people cannot take the last place at once.
+    """
+    today = today or timezone.localdate()
+    offering = (
+        Offering.objects.select_for_update().select_related("unit").get(pk=offering.pk)
+    )
+    refusal = offering_refusal(offering=offering, today=today)
+    if refusal:
+        raise EnrollmentRefused(refusal)
+    _check_learner(learner, offering)
+    _check_track(offering, track)
+    enrollment = Enrollment(
+        learner=learner, offering=offering, track=track, group_order=group_order
+    )
+    enrollment.full_clean()
+    enrollment.save()
+    return enrollment
