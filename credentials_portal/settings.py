@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "enrollments",
     "reviews",
     "certificates",
+    "dashboard",
     "demo",
 ]
 
