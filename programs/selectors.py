@@ -1,6 +1,8 @@
 """Reads of the public catalogue."""
 
-from django.db.models import Prefetch, QuerySet
+import datetime as dt
+
+from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from .models import CompletionRule, CredentialProgram, Offering, Unit
@@ -16,12 +18,15 @@ def _published_units(offerings: QuerySet[Offering] | None = None) -> QuerySet[Un
     )
 
 
-def program_list() -> QuerySet[CredentialProgram]:
-    """Published programs with their provider and units, for the catalogue page."""
+def program_list(*, today: dt.date) -> QuerySet[CredentialProgram]:
+    """Published programs with their units and the offerings not yet ended."""
+    upcoming = Offering.objects.filter(
+        Q(end_date__isnull=True) | Q(end_date__gte=today)
+    ).order_by("start_date")
     return (
         CredentialProgram.objects.filter(is_published=True)
         .select_related("provider")
-        .prefetch_related(Prefetch("units", queryset=_published_units()))
+        .prefetch_related(Prefetch("units", queryset=_published_units(upcoming)))
     )
 
 

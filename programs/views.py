@@ -1,16 +1,17 @@
 from django.shortcuts import render
+from django.utils import timezone
 
 from . import selectors
 
 
 def home(request):
-    return render(request, "home.html", {"programs": selectors.program_list()})
+    programs = selectors.program_list(today=timezone.localdate())
+    return render(request, "home.html", {"programs": programs})
 
 
 def catalog(request):
-    return render(
-        request, "programs/catalog.html", {"programs": selectors.program_list()}
-    )
+    programs = selectors.program_list(today=timezone.localdate())
+    return render(request, "programs/catalog.html", {"programs": programs})
 
 
 def program_detail(request, slug):

@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from ..money import format_money
 from .catalog import Unit
 
 
@@ -69,8 +70,7 @@ class GroupTier(models.Model):
                 "n": self.min_participants,
                 "p": f"{percent:f}",
             }
-        return _("%(n)s or more: %(c)s %(a)s per person") % {
+        return _("%(n)s or more: %(price)s per person") % {
             "n": self.min_participants,
-            "c": self.unit.currency,
-            "a": self.price_per_person,
+            "price": format_money(self.price_per_person, self.unit.currency),
         }
