@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "accounts",
     "programs",
     "enrollments",
+    "audit",
     "reviews",
     "certificates",
     "dashboard",
@@ -117,6 +118,8 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/ip,5/5m/key"}
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+# The legal name (printed on certificates) and profile are asked for at sign-up.
+ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
 LOGIN_REDIRECT_URL = "/dashboard/"
 LOGIN_URL = "/accounts/login/"
 
@@ -169,6 +172,16 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 }
 CELERY_TASK_PUBLISH_RETRY = False
 CELERY_BEAT_SCHEDULE: dict = {}
+# certificates: issue awards left pending (the broker was down) and unsent emails.
+CELERY_BEAT_SCHEDULE["certificates-award-sweep"] = {
+    "task": "certificates.award_sweep",
+    "schedule": float(os.environ.get("AWARD_SWEEP_SECONDS", "300")),
+}
+# Daily: remind learners of deadlines in the coming week (reviews).
+CELERY_BEAT_SCHEDULE["reviews-deadline-reminders"] = {
+    "task": "reviews.tasks.deadline_reminders_task",
+    "schedule": 24 * 60 * 60,
+}
 
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
@@ -185,4 +198,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # WeasyPrint logs every rendering step at INFO; the worker keeps its warnings.
+    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
 }

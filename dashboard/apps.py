@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class DashboardConfig(AppConfig):
-    """The learner's dashboard: composes reads from enrollments, reviews, certificates."""
+    """The learner's dashboard: reads composed from the other apps."""
 
     name = "dashboard"
     verbose_name = _("Dashboard")

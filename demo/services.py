@@ -8,6 +8,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from accounts.roles import ADMINS, FACILITATORS, LEARNERS
+from accounts.services import roles_ensure, user_role_assign
 from programs.models import (
     CompletionRule,
     CredentialProgram,
@@ -260,3 +262,21 @@ def demo_facilitators_assign(users: dict) -> None:
             second if slug == data.ISTE or offering.unit.kind == "event" else first
         )
         offering.facilitators.set([facilitator])
+
+
+DEMO_ROLES = {
+    "admin@demo.test": ADMINS,
+    "facilitator1@demo.test": FACILITATORS,
+    "facilitator2@demo.test": FACILITATORS,
+    "learner1@demo.test": LEARNERS,
+    "learner2@demo.test": LEARNERS,
+    "learner3@demo.test": LEARNERS,
+}
+
+
+@transaction.atomic
+def demo_roles_assign(users: dict) -> None:
+    """The three role groups with their permissions, and each demo user's role."""
+    roles_ensure()
+    for email, role in DEMO_ROLES.items():
+        user_role_assign(user=users[email], role=role)

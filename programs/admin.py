@@ -1,5 +1,6 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 
+from . import pricing
 from .models import (
     CompletionRule,
     CredentialProgram,
@@ -91,6 +92,16 @@ class UnitAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["programs", "recommended_prior_units", "prerequisites"]
     inlines = [OfferingInline, GroupTierInline, RequirementInline, UnitRuleInline]
+
+    def save_related(self, request, form, formsets, change):
+        """Warn when the saved tiers make a larger group cheaper than a smaller one."""
+        super().save_related(request, form, formsets, change)
+        unit = form.instance
+        tiers = pricing.tier_rules(unit.group_tiers.all())
+        for warning in pricing.cheaper_larger_group_warnings(
+            unit.price, tiers, unit.currency
+        ):
+            messages.warning(request, warning)
 
 
 class SessionInline(admin.TabularInline):

@@ -43,3 +43,19 @@ def _media_root(settings, tmp_path):
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """allauth's rate limits count in the cache: each test starts with none used."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture
+def award_catalog(demo_catalog):
+    """The demo catalogue with what each credential produces when awarded."""
+    from demo.awards import demo_outputs_load
+
+    demo_outputs_load()

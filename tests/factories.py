@@ -90,3 +90,107 @@ class RequirementFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Requirement {n}")
     kind = Requirement.Kind.FINAL_PRODUCT
     review_mode = Requirement.ReviewMode.NONE
+
+
+def _role(role: str):
+    """A post-generation hook putting the user in a role group, as sign-up does."""
+
+    def assign(obj, create, extracted, **kwargs):
+        if create:
+            from accounts.services import user_role_assign
+
+            user_role_assign(user=obj, role=role)
+
+    return factory.PostGeneration(assign)
+
+
+class LearnerFactory(UserFactory):
+    class Meta:
+        skip_postgeneration_save = True
+
+    role = _role("Learners")
+
+
+class FacilitatorFactory(UserFactory):
+    class Meta:
+        skip_postgeneration_save = True
+
+    role = _role("Facilitators")
+
+
+class PortalAdminFactory(UserFactory):
+    class Meta:
+        skip_postgeneration_save = True
+
+    role = _role("Admins")
+
+
+class EnrollmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "enrollments.Enrollment"
+
+    learner = factory.SubFactory(LearnerFactory)
+    offering = factory.SubFactory(OfferingFactory)
+
+
+def _days_from_today(days: int):
+    def date():
+        from django.utils import timezone
+
+        return timezone.localdate() + dt.timedelta(days=days)
+
+    return factory.LazyFunction(date)
+
+
+class OpenOfferingFactory(OfferingFactory):
+    """An offering open for enrollment on the real today, whatever the calendar."""
+
+    start_date = _days_from_today(30)
+    end_date = _days_from_today(57)
+    enrollment_opens = _days_from_today(-10)
+    enrollment_closes = _days_from_today(20)
+
+
+# Submissions and reviews (reviews app)
+
+
+class SessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programs.Session"
+
+    offering = factory.SubFactory(OfferingFactory)
+    title = factory.Sequence(lambda n: f"Session {n}")
+    kind = "live"
+    starts_at = factory.LazyFunction(
+        lambda: dt.datetime(2027, 2, 3, 19, 0, tzinfo=dt.UTC)
+    )
+    is_required = True
+
+
+class RubricCriterionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programs.RubricCriterion"
+
+    requirement = factory.SubFactory(RequirementFactory)
+    title = factory.Sequence(lambda n: f"Criterion {n}")
+    max_points = 5
+    position = factory.Sequence(int)
+
+
+class ChecklistQuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "reviews.ChecklistQuestion"
+
+    requirement = factory.SubFactory(RequirementFactory)
+    prompt = factory.Sequence(lambda n: f"Question {n}?")
+    position = factory.Sequence(int)
+
+
+class ChecklistOptionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "reviews.ChecklistOption"
+
+    question = factory.SubFactory(ChecklistQuestionFactory)
+    text = factory.Sequence(lambda n: f"Answer {n}")
+    is_correct = False
+    feedback = ""

@@ -1,0 +1,1 @@
+from . import enrollment, orders  # noqa: F401

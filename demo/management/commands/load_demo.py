@@ -3,7 +3,8 @@ import os
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from demo import services
+from demo import awards, services
+from demo.checklists import demo_checklists_load
 
 
 class Command(BaseCommand):
@@ -15,6 +16,10 @@ class Command(BaseCommand):
         services.demo_catalog_load(today=today)
         users = services.demo_users_load(password=password)
         services.demo_facilitators_assign(users)
+        services.demo_roles_assign(users)
+        demo_checklists_load()
+        awards.demo_outputs_load()
+        awards.demo_awards_load(users=users, today=today)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo catalogue loaded; {len(users)} demo users share the password "

@@ -1,0 +1,72 @@
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+APPEND_ONLY = "Audit events are append-only: they are never changed or deleted."
+
+
+class AuditEvent(models.Model):
+    """One recorded change, written in the same transaction as the change itself.
+
+    Rows are only ever inserted: ``save()`` refuses an update and ``delete()`` refuses,
+    and the admin is read-only.
+    """
+
+    class Action(models.TextChoices):
+        SUBMISSION_SUBMITTED = "submission.submitted", _("Submission submitted")
+        REVIEW_DECIDED = "review.decided", _("Review decided")
+        REVIEW_CHANGED = "review.changed", _("Review changed")
+        REVIEW_AUTOMATIC = "review.automatic", _("Automatic feedback given")
+        EXTENSION_GRANTED = "extension.granted", _("Extension granted")
+        ATTENDANCE_MARKED = "attendance.marked", _("Attendance marked")
+        ATTENDANCE_REMOVED = "attendance.removed", _("Attendance removed")
+
+    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("who"),
+        help_text=_("Empty for the system (automatic feedback)."),
+    )
+    action = models.CharField(_("what"), max_length=40, choices=Action.choices)
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("learner concerned"),
+    )
+    target_type = models.ForeignKey(
+        ContentType, on_delete=models.PROTECT, verbose_name=_("record type")
+    )
+    target_id = models.PositiveBigIntegerField(_("record id"))
+    summary = models.CharField(_("summary"), max_length=300)
+    before = models.JSONField(
+        _("before"), null=True, blank=True, encoder=DjangoJSONEncoder
+    )
+    after = models.JSONField(
+        _("after"), null=True, blank=True, encoder=DjangoJSONEncoder
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
+        indexes = [models.Index(fields=["target_type", "target_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action}: {self.summary}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ValueError(APPEND_ONLY)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError(APPEND_ONLY)

@@ -1,0 +1,40 @@
+"""Writing the audit trail: call inside the transaction of the change it records."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+
+from .models import AuditEvent
+
+
+def audit_event_record(
+    *,
+    actor,
+    action: str,
+    target: models.Model,
+    summary: str,
+    learner=None,
+    before: dict | None = None,
+    after: dict | None = None,
+) -> AuditEvent:
+    """Append one event about ``target``; fails loudly outside a transaction.
+
+    Requiring an open transaction keeps the promise that an event and its change
+    commit or roll back together.
+    """
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError(
+            "audit_event_record must run inside the change's transaction"
+        )
+    event = AuditEvent(
+        actor=actor,
+        action=action,
+        learner=learner,
+        target_type=ContentType.objects.get_for_model(target),
+        target_id=target.pk,
+        summary=str(summary)[:300],
+        before=before,
+        after=after,
+    )
+    event.full_clean()
+    event.save()
+    return event

@@ -1,0 +1,115 @@
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Award, AwardDocument, AwardEvent, OutputSpec
+from ..services import award_reissue, award_retry
+from . import views
+
+
+@admin.register(OutputSpec)
+class OutputSpecAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "program", "unit", "condition", "position"]
+    list_filter = ["kind", "condition"]
+    search_fields = ["title", "program__name", "unit__title"]
+    list_select_related = ["program", "unit"]
+    autocomplete_fields = ["program", "unit"]
+
+
+class AwardDocumentInline(admin.TabularInline):
+    model = AwardDocument
+    extra = 0
+    can_delete = False
+    fields = ["title", "kind", "file", "size_bytes", "created_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class AwardEventInline(admin.TabularInline):
+    model = AwardEvent
+    extra = 0
+    can_delete = False
+    fields = ["at", "kind", "actor", "detail"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Award)
+class AwardAdmin(admin.ModelAdmin):
+    """Awards are written by the engine; admins revoke, re-issue or retry them."""
+
+    list_display = ["__str__", "status", "earned_on", "issued_at", "learner_progress"]
+    list_filter = ["status", "program", "unit__provider"]
+    search_fields = ["learner__email", "learner__legal_name", "verification_code"]
+    list_select_related = ["learner", "program", "unit"]
+    date_hierarchy = "earned_on"
+    actions = ["reissue", "retry"]
+    inlines = [AwardDocumentInline, AwardEventInline]
+    fields = [
+        *("learner", "program", "unit", "status", "verification_code", "uuid"),
+        *("earned_on", "issued_at", "emailed_at", "revoked_at", "revoke_reason"),
+        *("replaces", "attempts", "last_error", "snapshot"),
+    ]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("progress"))
+    def learner_progress(self, award):
+        url = reverse("admin:certificates_award_progress", args=[award.learner_id])
+        return format_html('<a href="{}">{}</a>', url, _("Why not yet"))
+
+    @admin.action(
+        description=_("Re-issue from a fresh snapshot (e.g. a corrected name)")
+    )
+    def reissue(self, request, queryset):
+        self._each(request, queryset, award_reissue, _("Re-issued: %(n)s."))
+
+    @admin.action(description=_("Retry rendering failed awards"))
+    def retry(self, request, queryset):
+        self._each(request, queryset, award_retry, _("Queued again: %(n)s."))
+
+    def _each(self, request, queryset, service, done_message):
+        done = 0
+        for award in queryset:
+            try:
+                service(award=award, actor=request.user)
+            except ValidationError as error:
+                self.message_user(
+                    request, f"{award}: {error.messages[0]}", messages.ERROR
+                )
+            else:
+                done += 1
+        if done:
+            self.message_user(request, done_message % {"n": done}, messages.SUCCESS)
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path(
+                "<int:pk>/revoke/",
+                wrap(lambda r, pk: views.award_revoke_view(self, r, pk)),
+                name="certificates_award_revoke",
+            ),
+            path(
+                "learners/<int:user_id>/progress/",
+                wrap(lambda r, user_id: views.learner_progress_view(self, r, user_id)),
+                name="certificates_award_progress",
+            ),
+            path(
+                "import-past-completions/",
+                wrap(lambda r: views.past_completions_import_view(self, r)),
+                name="certificates_award_import",
+            ),
+            *super().get_urls(),
+        ]

@@ -1,0 +1,40 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+NO_CSV = _("Choose a CSV file or paste its rows.")
+NOT_UTF8 = _("The file is not UTF-8 text.")
+
+
+class RevokeForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for the revocation"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Shown on the public verification page."),
+    )
+
+
+class PastCompletionImportForm(forms.Form):
+    csv_file = forms.FileField(label=_("CSV file"), required=False)
+    csv_text = forms.CharField(
+        label=_("Or paste the rows"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_(
+            "Columns: email, unit_slug, completed_on (YYYY-MM-DD), source; "
+            "the first line names them."
+        ),
+    )
+
+    def clean(self):
+        data = super().clean()
+        upload = data.get("csv_file")
+        if upload:
+            try:
+                data["text"] = upload.read().decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise forms.ValidationError(NOT_UTF8) from exc
+        elif data.get("csv_text", "").strip():
+            data["text"] = data["csv_text"]
+        else:
+            raise forms.ValidationError(NO_CSV)
+        return data

@@ -1,0 +1,6 @@
+"""Awards, the documents they produce and how each credential's outputs are set up."""
+
+from .awards import Award, AwardDocument, AwardEvent
+from .outputs import OutputSpec
+
+__all__ = ["Award", "AwardDocument", "AwardEvent", "OutputSpec"]

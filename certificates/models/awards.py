@@ -1,0 +1,211 @@
+import base64
+import secrets
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from programs.models import CredentialProgram, Unit
+
+from .outputs import OutputKind
+
+
+def verification_code_new() -> str:
+    """80 random bits as four groups of base32 letters: unguessable, easy to type."""
+    letters = base64.b32encode(secrets.token_bytes(10)).decode()
+    return "-".join(letters[i : i + 4] for i in range(0, 16, 4))
+
+
+class AwardStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    ISSUED = "issued", _("Issued")
+    FAILED = "failed", _("Failed")
+    REVOKED = "revoked", _("Revoked")
+    SUPERSEDED = "superseded", _("Superseded")
+
+
+# The statuses in which a learner holds the credential (the documents may follow).
+HELD_STATUSES = [AwardStatus.PENDING, AwardStatus.ISSUED, AwardStatus.FAILED]
+# The statuses a public verification page reports; other codes are unknown.
+VERIFIABLE_STATUSES = [AwardStatus.ISSUED, AwardStatus.REVOKED, AwardStatus.SUPERSEDED]
+
+
+class Award(models.Model):
+    """One learner's credential: a unit completion or a program credential.
+
+    Written as pending when its rules are met (the outbox), issued once its
+    documents are rendered. ``snapshot`` freezes everything the award states.
+    """
+
+    Status = AwardStatus
+
+    uuid = models.UUIDField(_("public id"), default=uuid.uuid4, unique=True)
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="awards",
+        verbose_name=_("learner"),
+    )
+    program = models.ForeignKey(
+        CredentialProgram,
+        on_delete=models.PROTECT,
+        related_name="awards",
+        null=True,
+        blank=True,
+        verbose_name=_("program"),
+    )
+    unit = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        related_name="awards",
+        null=True,
+        blank=True,
+        verbose_name=_("unit"),
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.PENDING
+    )
+    verification_code = models.CharField(
+        _("verification code"),
+        max_length=24,
+        unique=True,
+        default=verification_code_new,
+        editable=False,
+    )
+    snapshot = models.JSONField(_("snapshot"), default=dict, editable=False)
+    earned_on = models.DateField(_("earned on"))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    issued_at = models.DateTimeField(_("issued at"), null=True, blank=True)
+    emailed_at = models.DateTimeField(_("emailed at"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    revoke_reason = models.TextField(_("reason for revocation"), blank=True)
+    replaces = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="replaced_by",
+        verbose_name=_("replaces"),
+    )
+    attempts = models.PositiveSmallIntegerField(_("render attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("award")
+        verbose_name_plural = _("awards")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(program__isnull=False, unit__isnull=True)
+                | Q(program__isnull=True, unit__isnull=False),
+                name="award_for_a_program_or_a_unit",
+                violation_error_message=_("An award is for a program or a unit."),
+            ),
+            models.UniqueConstraint(
+                fields=["learner", "unit"],
+                condition=Q(unit__isnull=False) & ~Q(status="superseded"),
+                name="award_once_per_learner_and_unit",
+                violation_error_message=_("This learner already holds this award."),
+            ),
+            models.UniqueConstraint(
+                fields=["learner", "program"],
+                condition=Q(program__isnull=False) & ~Q(status="superseded"),
+                name="award_once_per_learner_and_program",
+                violation_error_message=_("This learner already holds this award."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="issued") | Q(issued_at__isnull=False),
+                name="award_issued_has_date",
+                violation_error_message=_("An issued award needs its date."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="revoked")
+                | (Q(revoked_at__isnull=False) & ~Q(revoke_reason="")),
+                name="award_revoked_has_date_and_reason",
+                violation_error_message=_("A revocation needs its date and reason."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.credential_name} · {self.learner}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("certificates:verify", kwargs={"code": self.verification_code})
+
+    @property
+    def credential_name(self) -> str:
+        return self.snapshot.get("credential") or str(self.program or self.unit)
+
+    @property
+    def verification_url(self) -> str:
+        return settings.SITE_URL + self.get_absolute_url()
+
+
+def document_path(document: "AwardDocument", filename: str) -> str:
+    return f"certificates/{document.award.uuid}/{filename}"
+
+
+class AwardDocument(models.Model):
+    """One rendered output of an award; kept when the award is superseded."""
+
+    award = models.ForeignKey(Award, on_delete=models.CASCADE, related_name="documents")
+    kind = models.CharField(_("kind"), max_length=24, choices=OutputKind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(_("file"), upload_to=document_path, max_length=255)
+    size_bytes = models.PositiveIntegerField(_("size in bytes"))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["award", "id"]
+        verbose_name = _("award document")
+        verbose_name_plural = _("award documents")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["award", "kind"],
+                name="award_document_once_per_kind",
+                violation_error_message=_("This award already has such a document."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.award.credential_name})"
+
+    @property
+    def filename(self) -> str:
+        return f"{self.kind.replace('_', '-')}.pdf"
+
+
+class AwardEvent(models.Model):
+    """Append-only history of an award, written in the transaction of the change."""
+
+    class Kind(models.TextChoices):
+        REQUESTED = "requested", _("Requested")
+        ENQUEUE_FAILED = "enqueue_failed", _("Could not reach the task queue")
+        ISSUED = "issued", _("Issued")
+        RENDER_FAILED = "render_failed", _("Rendering failed")
+        EMAILED = "emailed", _("Emailed")
+        REVOKED = "revoked", _("Revoked")
+        SUPERSEDED = "superseded", _("Superseded by a reissue")
+
+    award = models.ForeignKey(Award, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    detail = models.JSONField(_("detail"), default=dict, blank=True)
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+        verbose_name = _("award event")
+        verbose_name_plural = _("award events")
+
+    def __str__(self) -> str:
+        return f"{self.award_id}: {self.get_kind_display()}"

@@ -1,0 +1,70 @@
+"""Award documents rendered to PDF with WeasyPrint. Imported by the worker only.
+
+Each output kind has an HTML layout (a landscape certificate, a letter-format
+letter or form, a square badge) under ``certificates/pdf/v<template version>/``;
+the context comes from the award's frozen snapshot, never from live rows.
+"""
+
+import datetime as dt
+
+import segno
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from weasyprint import HTML
+
+from .models import Award
+
+LAYOUTS = {
+    "certificate": "certificate",
+    "ceu_certificate": "certificate",
+    "clock_hour_letter": "letter",
+    "cpd_form": "cpd_form",
+    "badge": "badge",
+}
+
+
+def qr_data_uri(url: str) -> str:
+    """A PNG QR code as a data URI (PNG renders faster than SVG in WeasyPrint)."""
+    return segno.make(url, error="m").png_data_uri(scale=6, border=0, dark="#14263d")
+
+
+def details(snapshot: dict) -> list[str]:
+    """The short facts printed under the credential: run, length, hours, credits."""
+    parts = [snapshot.get("offering") or ""]
+    if snapshot.get("weeks"):
+        weeks = snapshot["weeks"]
+        parts.append(ngettext("%(n)s week", "%(n)s weeks", weeks) % {"n": weeks})
+    if snapshot.get("estimated_hours"):
+        parts.append(_("about %(n)s hours") % {"n": snapshot["estimated_hours"]})
+    if snapshot.get("clock_hours"):
+        parts.append(_("%(n)s clock hours") % {"n": snapshot["clock_hours"]})
+    if snapshot.get("cpd_credits"):
+        parts.append(_("%(n)s MSDE CPD credit") % {"n": snapshot["cpd_credits"]})
+    return [part for part in parts if part]
+
+
+def document_html(*, award: Award, output: dict) -> str:
+    snapshot = award.snapshot
+    template = "certificates/pdf/v{version}/{layout}.html".format(
+        version=snapshot.get("template_version", 1), layout=LAYOUTS[output["kind"]]
+    )
+    context = {
+        "s": snapshot,
+        "document": output,
+        "earned_on": dt.date.fromisoformat(snapshot["earned_on"]),
+        "details": details(snapshot),
+        "code": award.verification_code,
+        "verification_url": award.verification_url,
+        "qr": qr_data_uri(award.verification_url),
+    }
+    return render_to_string(template, context)
+
+
+def render_pdf(html: str) -> bytes:
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+
+
+def render_document(*, award: Award, output: dict) -> bytes:
+    return render_pdf(document_html(award=award, output=output))

@@ -1,0 +1,59 @@
+"""Reads of awards: a learner's list, a permission-checked document, a public code."""
+
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+
+from accounts.roles import is_portal_admin
+
+from ..models import Award, AwardDocument
+from ..models.awards import VERIFIABLE_STATUSES
+
+# What a learner sees in their list: everything but the records replaced by a
+# corrected reissue.
+LISTED_STATUSES = [
+    Award.Status.PENDING,
+    Award.Status.ISSUED,
+    Award.Status.FAILED,
+    Award.Status.REVOKED,
+]
+
+
+def awards_for(*, learner) -> QuerySet[Award]:
+    """The learner's awards with their documents, newest first (two queries)."""
+    return (
+        Award.objects.filter(learner=learner, status__in=LISTED_STATUSES)
+        .prefetch_related(
+            Prefetch("documents", queryset=AwardDocument.objects.order_by("id"))
+        )
+        .order_by("-earned_on", "-id")
+    )
+
+
+def award_document_get_for_user(*, user, award_uuid, kind: str) -> AwardDocument:
+    """The document if ``user`` is its learner or a portal admin; else 404."""
+    document = (
+        AwardDocument.objects.select_related("award")
+        .filter(award__uuid=award_uuid, kind=kind)
+        .first()
+    )
+    if document is None:
+        raise Http404
+    if document.award.learner_id != user.pk and not is_portal_admin(user):
+        raise Http404
+    return document
+
+
+def normalize_code(code: str) -> str:
+    return code.strip().upper().replace(" ", "")
+
+
+def award_get_for_verification(*, code: str) -> Award | None:
+    """The award a public code names, if it was ever issued; None for any other
+    code (unknown, forged, or an award still pending)."""
+    return (
+        Award.objects.filter(
+            verification_code=normalize_code(code), status__in=VERIFIABLE_STATUSES
+        )
+        .select_related("replaced_by")
+        .first()
+    )

@@ -1,0 +1,169 @@
+"""Writes of awards from the web side: request, revoke, re-issue, retry.
+
+Rendering lives in ``issuance`` (worker only); here an award is written as pending
+and its rendering is enqueued once the transaction commits.
+"""
+
+import datetime as dt
+import logging
+from functools import partial
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from programs.models import CredentialProgram, Unit
+
+from .. import messages
+from ..models import Award, AwardEvent
+from ..tasks import award_issue_task
+from .snapshot import award_snapshot
+
+logger = logging.getLogger(__name__)
+
+
+def award_enqueue(award_id: int) -> None:
+    """Ask the worker to issue the award; a broker that is down is logged, never
+    raised: the award stays pending and the periodic sweep issues it."""
+    try:
+        award_issue_task.delay(award_id)
+    except Exception:
+        logger.warning(
+            "Could not enqueue award %s; the sweep will issue it",
+            award_id,
+            exc_info=True,
+        )
+        AwardEvent.objects.create(
+            award_id=award_id, kind=AwardEvent.Kind.ENQUEUE_FAILED
+        )
+
+
+def _lock_learner(learner_id: int) -> None:
+    # One learner's evaluations and awards are serialised on their user row.
+    get_user_model().objects.select_for_update().filter(pk=learner_id).first()
+
+
+@transaction.atomic
+def award_request(
+    *,
+    learner,
+    unit: Unit | None = None,
+    program: CredentialProgram | None = None,
+    earned_on: dt.date,
+    track: str = "",
+    offering: str = "",
+    results: dict | None = None,
+) -> tuple[Award, bool]:
+    """The learner's award for ``unit`` or ``program``, written as pending if new.
+
+    Idempotent: the learner's row is locked, an existing (not superseded) award is
+    returned as it is, and the database allows one per learner and credential.
+    A new award's rendering is enqueued after commit, with its primary key only.
+    """
+    _lock_learner(learner.pk)
+    existing = (
+        Award.objects.exclude(status=Award.Status.SUPERSEDED)
+        .filter(learner=learner, unit=unit, program=program)
+        .first()
+    )
+    if existing:
+        return existing, False
+    award = Award(
+        learner=learner,
+        unit=unit,
+        program=program,
+        earned_on=earned_on,
+        snapshot=award_snapshot(
+            learner=learner,
+            unit=unit,
+            program=program,
+            earned_on=earned_on,
+            track=track,
+            offering=offering,
+            results=results,
+        ),
+    )
+    award.full_clean()
+    award.save()
+    AwardEvent.objects.create(award=award, kind=AwardEvent.Kind.REQUESTED)
+    transaction.on_commit(partial(award_enqueue, award.pk), robust=True)
+    return award, True
+
+
+@transaction.atomic
+def award_revoke(*, award: Award, reason: str, actor, now: dt.datetime | None = None):
+    """Revoke the award; its record and documents are kept and its public page
+    says revoked, with the date and reason."""
+    award = Award.objects.select_for_update().get(pk=award.pk)
+    if award.status not in {
+        Award.Status.PENDING,
+        Award.Status.ISSUED,
+        Award.Status.FAILED,
+    }:
+        raise ValidationError(messages.REVOKE_NOT_ALLOWED)
+    if not reason.strip():
+        raise ValidationError(messages.REVOKE_REASON_REQUIRED)
+    award.status = Award.Status.REVOKED
+    award.revoked_at = now or timezone.now()
+    award.revoke_reason = reason.strip()
+    award.full_clean()
+    award.save()
+    AwardEvent.objects.create(
+        award=award,
+        kind=AwardEvent.Kind.REVOKED,
+        actor=actor,
+        detail={"reason": reason},
+    )
+    return award
+
+
+@transaction.atomic
+def award_reissue(*, award: Award, actor) -> Award:
+    """Replace an issued award with a new one from a fresh snapshot (a corrected
+    name, say). The old award and its documents are kept as superseded; the new
+    one keeps the date earned, the track and the results, with a new code."""
+    _lock_learner(award.learner_id)
+    old = Award.objects.select_for_update().get(pk=award.pk)
+    if old.status != Award.Status.ISSUED:
+        raise ValidationError(messages.REISSUE_NOT_ALLOWED)
+    old.status = Award.Status.SUPERSEDED
+    old.save(update_fields=["status"])
+    new = Award(
+        learner=old.learner,
+        unit=old.unit,
+        program=old.program,
+        earned_on=old.earned_on,
+        replaces=old,
+        snapshot=award_snapshot(
+            learner=old.learner,
+            unit=old.unit,
+            program=old.program,
+            earned_on=old.earned_on,
+            track=old.snapshot.get("track", ""),
+            offering=old.snapshot.get("offering", ""),
+            results=old.snapshot.get("results"),
+        ),
+    )
+    new.full_clean()
+    new.save()
+    AwardEvent.objects.create(
+        award=old, kind=AwardEvent.Kind.SUPERSEDED, actor=actor, detail={"by": new.pk}
+    )
+    AwardEvent.objects.create(award=new, kind=AwardEvent.Kind.REQUESTED, actor=actor)
+    transaction.on_commit(partial(award_enqueue, new.pk), robust=True)
+    return new
+
+
+@transaction.atomic
+def award_retry(*, award: Award, actor) -> Award:
+    """Put a failed award back to pending and enqueue its rendering again."""
+    award = Award.objects.select_for_update().get(pk=award.pk)
+    if award.status != Award.Status.FAILED:
+        raise ValidationError(messages.RETRY_NOT_ALLOWED)
+    award.status = Award.Status.PENDING
+    award.attempts = 0
+    award.save(update_fields=["status", "attempts"])
+    AwardEvent.objects.create(award=award, kind=AwardEvent.Kind.REQUESTED, actor=actor)
+    transaction.on_commit(partial(award_enqueue, award.pk), robust=True)
+    return award

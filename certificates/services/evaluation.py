@@ -1,0 +1,86 @@
+"""Evaluating a learner's progress when it changes, and awarding what is earned."""
+
+import datetime as dt
+from dataclasses import replace
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+
+from enrollments.services.completion import enrollment_complete
+
+from ..completion import LearnerFacts, evaluate, results_of
+from ..models import Award
+from ..selectors.facts import (
+    Credential,
+    credentials_with_rules,
+    learner_facts,
+    programs_for_rules,
+    units_for_rules,
+)
+from ..selectors.progress import dependent_unit_ids, enrollment_details
+from .awards import award_request
+
+
+@transaction.atomic
+def progress_evaluate(*, learner_id: int, unit_id: int, today: dt.date) -> list[Award]:
+    """Evaluate the unit whose progress changed, the enrolled units that build on
+    it, and the programs they count toward; request every award now earned.
+
+    Runs inside the caller's transaction (the signal is sent inside it), so the
+    pending awards commit or roll back with the progress that earned them. The
+    learner's row is locked first: concurrent evaluations of one learner queue.
+    """
+    learner = get_user_model().objects.select_for_update().get(pk=learner_id)
+    units = units_for_rules(
+        {unit_id, *dependent_unit_ids(learner_id=learner_id, unit_id=unit_id)}
+    )
+    units.sort(key=lambda unit: unit.pk != unit_id)
+    programs = programs_for_rules(p.pk for u in units for p in u.programs.all())
+    credentials = credentials_with_rules(units=units, programs=programs)
+    facts = learner_facts(learner_id=learner_id, credentials=credentials, today=today)
+    awarded = []
+    # Units first: a unit awarded now counts toward its programs below.
+    for credential in credentials:
+        award, facts = _award_if_complete(learner, credential, facts)
+        if award:
+            awarded.append(award)
+    return awarded
+
+
+def _award_if_complete(
+    learner, credential: Credential, facts: LearnerFacts
+) -> tuple[Award | None, LearnerFacts]:
+    unit, program = credential.unit, credential.program
+    if (unit and unit.pk in facts.held_unit_ids) or (
+        program and program.pk in facts.held_program_ids
+    ):
+        return None, facts
+    if not evaluate(credential.rules, facts).is_complete:
+        return None, facts
+    track, offering = (
+        enrollment_details(learner_id=learner.pk, unit_id=unit.pk) if unit else ("", "")
+    )
+    award, created = award_request(
+        learner=learner,
+        unit=unit,
+        program=program,
+        earned_on=facts.today,
+        track=track,
+        offering=offering,
+        results=results_of(credential.rules, facts),
+    )
+    if not created:
+        return None, facts
+    if unit:
+        enrollment_complete(
+            learner_id=learner.pk, unit_id=unit.pk, completed_at=timezone.now()
+        )
+        facts = replace(
+            facts,
+            completed_unit_ids=facts.completed_unit_ids | {unit.pk},
+            held_unit_ids=facts.held_unit_ids | {unit.pk},
+        )
+    else:
+        facts = replace(facts, held_program_ids=facts.held_program_ids | {program.pk})
+    return award, facts

@@ -1,0 +1,44 @@
+"""Celery tasks: fetch by id, call one service. The retry policy lives here.
+
+The services are imported inside the tasks so that WeasyPrint, which ``issuance``
+loads, is imported by the worker only and never in a web request.
+"""
+
+from celery import shared_task
+
+
+@shared_task(
+    bind=True,
+    name="certificates.award_issue",
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=(Exception,),
+    retry_backoff=5,
+    retry_backoff_max=300,
+    retry_jitter=True,
+    max_retries=4,
+    soft_time_limit=120,
+    time_limit=180,
+)
+def award_issue_task(self, award_id: int) -> str | None:
+    """Render, store and email one award; a no-op once it is issued."""
+    from .services.issuance import award_issue
+
+    award = award_issue(award_id=award_id)
+    return award.status if award else None
+
+
+@shared_task(
+    name="certificates.award_sweep",
+    acks_late=True,
+    reject_on_worker_lost=True,
+    soft_time_limit=600,
+    time_limit=660,
+)
+def award_sweep_task() -> dict:
+    """Issue awards left pending (the broker was down) and send unsent emails."""
+    from django.utils import timezone
+
+    from .services.issuance import award_sweep
+
+    return award_sweep(now=timezone.now())

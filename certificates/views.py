@@ -1,0 +1,49 @@
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse
+from django.shortcuts import render
+from django.utils.text import slugify
+from django.views.decorators.http import require_GET
+
+from . import selectors
+
+
+@require_GET
+def verify(request, code: str):
+    """Public: the award's current state, name, credential, issuer and date only."""
+    award = selectors.award_get_for_verification(code=code)
+    return render(
+        request,
+        "certificates/verify.html",
+        {"award": award, "code": code},
+        status=200 if award else 404,
+    )
+
+
+@login_required
+@require_GET
+def document_download(request, award_uuid, kind: str):
+    """A document for its learner (or a portal admin); anyone else gets 404."""
+    document = selectors.award_document_get_for_user(
+        user=request.user, award_uuid=award_uuid, kind=kind
+    )
+    name = slugify(document.award.credential_name)[:80]
+    return FileResponse(
+        document.file.open("rb"),
+        as_attachment=True,
+        filename=f"{name}-{document.filename}",
+        content_type="application/pdf",
+    )
+
+
+@login_required
+@require_GET
+def my_awards(request):
+    """The learner's awards with their documents, and why the others are not yet."""
+    return render(
+        request,
+        "certificates/my_awards.html",
+        {
+            "awards": selectors.awards_for(learner=request.user),
+            "progress_reports": selectors.progress_reports_for(learner=request.user),
+        },
+    )

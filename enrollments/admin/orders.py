@@ -1,0 +1,98 @@
+"""Admin for group orders and invoices; admins mark invoices paid or void here."""
+
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from ..models import GroupOrder, Invoice, InvoiceLine, Participant
+from ..services.invoices import invoice_mark_paid, invoice_void
+
+SKIPPED = _(
+    "%(n)s invoice(s) left as they were: only an issued invoice is marked paid or void."
+)
+
+
+class ParticipantInline(admin.TabularInline):
+    model = Participant
+    extra = 0
+    fields = ["name", "email", "learner", "invited_at"]
+    readonly_fields = ["learner", "invited_at"]
+    raw_id_fields = ["learner"]
+
+
+@admin.register(GroupOrder)
+class GroupOrderAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "leader", "organisation", "status", "created_at"]
+    list_filter = ["status", "offering__unit__provider"]
+    search_fields = ["leader__email", "organisation", "participants__email"]
+    list_select_related = ["leader", "offering__unit"]
+    raw_id_fields = ["leader", "offering"]
+    readonly_fields = ["status", "created_at", "confirmed_at"]
+    inlines = [ParticipantInline]
+
+
+class InvoiceLineInline(admin.TabularInline):
+    model = InvoiceLine
+    extra = 0
+    fields = ["position", "description", "quantity", "unit_amount", "amount"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Invoice)
+class InvoiceAdmin(admin.ModelAdmin):
+    """Amounts and lines are what was sent, so they are read-only here."""
+
+    list_display = ["number", "billed_to", "total", "currency", "status", "issued_at"]
+    list_filter = ["status", "currency", "issued_at"]
+    search_fields = ["number", "billed_to__email", "billed_to__legal_name"]
+    list_select_related = ["billed_to"]
+    date_hierarchy = "issued_at"
+    readonly_fields = [
+        "number",
+        "order",
+        "enrollment",
+        "billed_to",
+        "currency",
+        "total",
+        "status",
+        "issued_at",
+        "paid_at",
+    ]
+    inlines = [InvoiceLineInline]
+    actions = ["mark_paid", "mark_void"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.action(description=_("Mark paid"))
+    def mark_paid(self, request, queryset):
+        self._apply(request, queryset, invoice_mark_paid)
+
+    @admin.action(description=_("Void"))
+    def mark_void(self, request, queryset):
+        self._apply(request, queryset, invoice_void)
+
+    def _apply(self, request, queryset, service):
+        """Change the issued invoices; a paid or void one is left as it was."""
+        invoices = list(queryset)
+        issued = [i for i in invoices if i.status == Invoice.Status.ISSUED]
+        for invoice in issued:
+            service(invoice=invoice)
+        if issued:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(n)d invoice updated.", "%(n)d invoices updated.", len(issued)
+                )
+                % {"n": len(issued)},
+                messages.SUCCESS,
+            )
+        skipped = len(invoices) - len(issued)
+        if skipped:
+            self.message_user(request, SKIPPED % {"n": skipped}, messages.WARNING)

@@ -1,0 +1,67 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .group_csv import parse_csv, parse_lines
+from .order_selectors import offering_orderable_list
+
+MAX_CSV_BYTES = 1024 * 1024
+
+NO_PARTICIPANTS = _("Name the participants: type them or upload a CSV file.")
+CSV_NOT_UTF8 = _("The file must be a CSV saved as UTF-8 text.")
+CSV_TOO_LARGE = _("The file is larger than 1 MB.")
+
+
+class GroupOrderForm(forms.Form):
+    """The offering and the participants, typed one per line and/or uploaded."""
+
+    offering = forms.ModelChoiceField(
+        label=_("Offering"), queryset=offering_orderable_list()
+    )
+    organisation = forms.CharField(
+        label=_("Organisation (optional)"), max_length=200, required=False
+    )
+    participants = forms.CharField(
+        label=_("Participants"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_(
+            "One per line: Name, email (for example: Ada Lovelace, ada@example.org)."
+        ),
+    )
+    csv_file = forms.FileField(
+        label=_("Or upload a CSV file"),
+        required=False,
+        help_text=_("A CSV with the header name,email and one participant per row."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+    )
+
+    def _csv_text(self, upload) -> str | None:
+        if upload.size > MAX_CSV_BYTES:
+            self.add_error("csv_file", CSV_TOO_LARGE)
+            return None
+        try:
+            return upload.read().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            self.add_error("csv_file", CSV_NOT_UTF8)
+            return None
+
+    def clean(self):
+        cleaned = super().clean()
+        participants: list[tuple[str, str]] = []
+        typed = cleaned.get("participants", "")
+        if typed.strip():
+            parsed = parse_lines(typed)
+            for error in parsed.errors:
+                self.add_error("participants", error)
+            participants += parsed.participants
+        upload = cleaned.get("csv_file")
+        text = self._csv_text(upload) if upload else None
+        if text is not None:
+            parsed = parse_csv(text)
+            for error in parsed.errors:
+                self.add_error("csv_file", error)
+            participants += parsed.participants
+        if not typed.strip() and not upload:
+            self.add_error("participants", NO_PARTICIPANTS)
+        cleaned["participant_list"] = participants
+        return cleaned

@@ -1,0 +1,92 @@
+"""Group orders: the leader names participants, sees a quote, confirms, gets an invoice.
+
+Views stay thin: permission through ``order_selectors``, writes through
+``services.orders``.
+"""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from .models import GroupOrder
+from .order_forms import GroupOrderForm
+from .order_selectors import (
+    invoice_get_for_viewer,
+    offering_orderable_list,
+    order_get_for_leader,
+)
+from .services.orders import (
+    OrderRefused,
+    group_order_confirm,
+    group_order_create,
+    group_order_quote,
+)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def order_new(request):
+    if request.method == "POST":
+        form = GroupOrderForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                order = group_order_create(
+                    leader=request.user,
+                    offering=form.cleaned_data["offering"],
+                    participants=form.cleaned_data["participant_list"],
+                    organisation=form.cleaned_data["organisation"],
+                    today=timezone.localdate(),
+                )
+            except OrderRefused as refused:
+                form.add_error(None, refused.message)
+            else:
+                return redirect("orders:quote", pk=order.pk)
+    else:
+        chosen = request.GET.get("offering", "")
+        offering = None
+        if chosen.isdigit():
+            offering = offering_orderable_list().filter(pk=chosen).first()
+        form = GroupOrderForm(initial={"offering": offering})
+    return render(request, "orders/order_form.html", {"form": form})
+
+
+def _quote_page(request, order, error: str = ""):
+    context = {"order": order, "participants": order.participants.all(), "error": error}
+    try:
+        context["quote"] = group_order_quote(
+            offering=order.offering, seats=len(context["participants"])
+        )
+    except OrderRefused as refused:
+        context["error"] = refused.message
+    return render(request, "orders/quote.html", context)
+
+
+@login_required
+@require_http_methods(["GET"])
+def order_quote(request, pk: int):
+    order = order_get_for_leader(user=request.user, pk=pk)
+    if order.status == GroupOrder.Status.CONFIRMED:
+        return redirect("orders:invoice", number=order.invoice.number)
+    return _quote_page(request, order)
+
+
+@login_required
+@require_POST
+def order_confirm(request, pk: int):
+    order = order_get_for_leader(user=request.user, pk=pk)
+    try:
+        invoice = group_order_confirm(order=order, today=timezone.localdate())
+    except OrderRefused as refused:
+        order.refresh_from_db()
+        if order.status == GroupOrder.Status.CONFIRMED:  # a second click
+            return redirect("orders:invoice", number=order.invoice.number)
+        return _quote_page(request, order, error=refused.message)
+    return redirect("orders:invoice", number=invoice.number)
+
+
+@login_required
+@require_http_methods(["GET"])
+def invoice_detail(request, number: str):
+    invoice = invoice_get_for_viewer(user=request.user, number=number)
+    return render(request, "orders/invoice.html", {"invoice": invoice})

@@ -1,0 +1,126 @@
+"""Deadlines of one learner's requirement, and the extensions admins grant.
+
+``requirement_deadline_on`` maps the catalogue rows onto the pure
+``enrollments.deadlines.requirement_deadline``, so that the dashboard, the reviews
+app and this service agree on every date.
+"""
+
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.roles import is_portal_admin
+from audit.models import AuditEvent
+from audit.services import audit_event_record
+from programs.models import Offering, Requirement
+
+from ..deadlines import requirement_deadline
+from ..models import Enrollment, Extension
+from ..signals import progress_changed
+
+EXTENSION_NOT_IN_UNIT = _("%(requirement)s is not a requirement of %(unit)s.")
+EXTENSION_NO_DEADLINE = _("%(requirement)s has no deadline to extend.")
+EXTENSION_NOT_LATER = _("The new deadline must be after the current one, %(date)s.")
+EXTENSION_REASON_REQUIRED = _("Give the reason for the extension; it is recorded.")
+
+
+class ExtensionRefused(Exception):
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+def requirement_deadline_on(
+    *,
+    requirement: Requirement,
+    offering: Offering,
+    first_session: dt.date | None,
+    extension: dt.date | None = None,
+) -> dt.date | None:
+    """The requirement's last day in this offering; an extension replaces it."""
+    return requirement_deadline(
+        rule=requirement.deadline,
+        fixed_date=requirement.deadline_date,
+        months_after_end=requirement.deadline_months_after_end,
+        days_after_end=requirement.deadline_days_after_end,
+        offering_start=offering.start_date,
+        offering_end=offering.end_date,
+        first_session=first_session,
+        extension=extension,
+    )
+
+
+def first_session_day(offering: Offering) -> dt.date | None:
+    first = offering.sessions.order_by("starts_at").first()
+    return timezone.localdate(first.starts_at) if first else None
+
+
+def deadline_for(*, enrollment: Enrollment, requirement: Requirement) -> dt.date | None:
+    """The learner's deadline for one requirement, their latest extension included."""
+    latest = (
+        Extension.objects.filter(enrollment=enrollment, requirement=requirement)
+        .order_by("-granted_at", "-id")
+        .first()
+    )
+    return requirement_deadline_on(
+        requirement=requirement,
+        offering=enrollment.offering,
+        first_session=first_session_day(enrollment.offering),
+        extension=latest.new_deadline if latest else None,
+    )
+
+
+@transaction.atomic
+def extension_grant(
+    *,
+    granted_by,
+    enrollment: Enrollment,
+    requirement: Requirement,
+    new_deadline: dt.date,
+    reason: str,
+) -> Extension:
+    """Record an admin's exception to one learner's deadline, with an audit event."""
+    if not is_portal_admin(granted_by):
+        raise PermissionDenied
+    enrollment = (
+        Enrollment.objects.select_for_update()
+        .select_related("offering__unit", "learner")
+        .get(pk=enrollment.pk)
+    )
+    params = {"requirement": requirement.title, "unit": enrollment.offering.unit}
+    if requirement.unit_id != enrollment.offering.unit_id:
+        raise ExtensionRefused(EXTENSION_NOT_IN_UNIT % params)
+    current = deadline_for(enrollment=enrollment, requirement=requirement)
+    if current is None:
+        raise ExtensionRefused(EXTENSION_NO_DEADLINE % params)
+    if new_deadline <= current:
+        raise ExtensionRefused(EXTENSION_NOT_LATER % {"date": f"{current:%b %-d, %Y}"})
+    if not reason.strip():
+        raise ExtensionRefused(EXTENSION_REASON_REQUIRED)
+    extension = Extension(
+        enrollment=enrollment,
+        requirement=requirement,
+        new_deadline=new_deadline,
+        reason=reason.strip(),
+        granted_by=granted_by,
+    )
+    extension.full_clean()
+    extension.save()
+    audit_event_record(
+        actor=granted_by,
+        action=AuditEvent.Action.EXTENSION_GRANTED,
+        target=extension,
+        learner=enrollment.learner,
+        summary=f"{requirement} for {enrollment.learner}: until {new_deadline}",
+        before={"deadline": current},
+        after={"deadline": new_deadline, "reason": extension.reason},
+    )
+    progress_changed.send(
+        sender=Extension,
+        learner_id=enrollment.learner_id,
+        unit_id=enrollment.offering.unit_id,
+    )
+    return extension

@@ -1,0 +1,43 @@
+"""An individual registration: the enrollment and, for a priced unit, its invoice."""
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from programs.models import Offering
+
+from ..models import Enrollment
+from .enrollment import enrollment_create
+from .invoices import LineData, invoice_issue
+
+REGISTRATION_LINE = _("Registration: %(offering)s")
+
+
+@transaction.atomic
+def registration_create(
+    *, learner, offering: Offering, track: str = "", today: dt.date | None = None
+) -> Enrollment:
+    """Enroll ``learner`` and, when the unit has a price, bill them for one seat.
+
+    A refusal propagates as ``EnrollmentRefused`` unchanged and nothing is written.
+    A unit without a price (none published) or free of charge gets no invoice.
+    """
+    enrollment = enrollment_create(
+        learner=learner, offering=offering, track=track, today=today
+    )
+    unit = enrollment.offering.unit
+    if unit.price:
+        line = LineData(
+            description=str(REGISTRATION_LINE % {"offering": enrollment.offering}),
+            quantity=1,
+            unit_amount=unit.price,
+            amount=unit.price,
+        )
+        invoice_issue(
+            billed_to=learner,
+            currency=unit.currency,
+            lines=[line],
+            enrollment=enrollment,
+        )
+    return enrollment

@@ -1,0 +1,62 @@
+"""Enrollment pages: enroll from the catalogue, an enrollment, an offering's roster."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.roles import is_learner
+
+from . import selectors
+from .errors import EnrollmentRefused
+from .forms import EnrollmentForm
+from .services.registration import registration_create
+
+ENROLLED = _("You are enrolled in %(offering)s.")
+
+
+@login_required
+def offering_enroll(request, pk):
+    """Ask for the track if needed, then enroll; a refusal changes nothing."""
+    offering = selectors.offering_get_for_enrollment(pk=pk)
+    if not is_learner(request.user):
+        raise PermissionDenied
+    form = EnrollmentForm(
+        request.POST if request.method == "POST" else None, unit=offering.unit
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            registration_create(
+                learner=request.user, offering=offering, track=form.chosen_track
+            )
+        except EnrollmentRefused as refusal:
+            messages.error(request, refusal.message)
+            return redirect(offering.unit)
+        messages.success(request, ENROLLED % {"offering": offering})
+        return redirect("dashboard:dashboard")
+    return render(
+        request,
+        "enrollments/enroll.html",
+        {"offering": offering, "unit": offering.unit, "form": form},
+    )
+
+
+@login_required
+def enrollment_detail(request, pk):
+    enrollment = selectors.enrollment_get_for_user(user=request.user, pk=pk)
+    dues = selectors.enrollment_deadlines(
+        enrollment=enrollment, today=timezone.localdate()
+    )
+    return render(
+        request,
+        "enrollments/enrollment_detail.html",
+        {"enrollment": enrollment, "offering": enrollment.offering, "dues": dues},
+    )
+
+
+@login_required
+def offering_roster(request, pk):
+    offering = selectors.offering_get_for_facilitator(user=request.user, pk=pk)
+    return render(request, "enrollments/roster.html", {"offering": offering})

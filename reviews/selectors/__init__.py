@@ -1,0 +1,66 @@
+"""Reads of submissions and reviews, and the object-permission lookups.
+
+``requirement_states`` is the contract certificates reads (see ``reviews.outcomes``).
+"""
+
+from .access import (
+    artifact_get_for_viewer,
+    enrollment_get_for_admin,
+    enrollment_get_for_learner,
+    may_review,
+    offering_get_for_facilitator,
+    peer_version_get,
+    requirement_get_for_enrollment,
+    reviewable_offerings,
+    session_get_for_facilitator,
+    submission_get_for_learner,
+    submission_get_for_reviewer,
+)
+from .history import (
+    checklist_questions,
+    draft_artifacts,
+    peer_projects,
+    submission_for,
+    submission_versions,
+)
+from .page import requirement_page
+from .queue import (
+    QueueState,
+    review_queue,
+    review_queue_counts,
+    reviewable_requirements,
+)
+from .states import (
+    RequirementRow,
+    enrollment_requirement_rows,
+    requirement_states,
+    unit_enrollment,
+)
+
+__all__ = [
+    "QueueState",
+    "RequirementRow",
+    "artifact_get_for_viewer",
+    "checklist_questions",
+    "draft_artifacts",
+    "enrollment_get_for_admin",
+    "enrollment_get_for_learner",
+    "enrollment_requirement_rows",
+    "may_review",
+    "offering_get_for_facilitator",
+    "peer_projects",
+    "peer_version_get",
+    "requirement_get_for_enrollment",
+    "requirement_page",
+    "requirement_states",
+    "review_queue",
+    "review_queue_counts",
+    "reviewable_offerings",
+    "reviewable_requirements",
+    "session_get_for_facilitator",
+    "submission_for",
+    "submission_get_for_learner",
+    "submission_get_for_reviewer",
+    "submission_versions",
+    "unit_enrollment",
+]

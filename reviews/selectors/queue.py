@@ -1,0 +1,95 @@
+"""The facilitators' review queue: the latest submitted version of each submission."""
+
+from django.db import models
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from programs.models import Requirement
+
+from ..models import Review, SubmissionVersion
+from .access import reviewable_offerings
+
+REVIEWED_MODES = [Requirement.ReviewMode.MET_NOT_MET, Requirement.ReviewMode.RUBRIC]
+
+
+class QueueState(models.TextChoices):
+    PENDING = "pending", _("Waiting for review")
+    NOT_MET = "not_met", _("Not Met")
+    MET = "met", _("Met")
+    SCORED = "scored", _("Scored")
+    ALL = "all", _("All")
+
+
+STATE_FILTERS = {
+    QueueState.PENDING: Q(review__isnull=True),
+    QueueState.NOT_MET: Q(review__decision=Review.Decision.NOT_MET),
+    QueueState.MET: Q(review__decision=Review.Decision.MET),
+    QueueState.SCORED: Q(review__decision=Review.Decision.SCORED),
+    QueueState.ALL: Q(),
+}
+
+
+def _latest_submitted(user) -> QuerySet[SubmissionVersion]:
+    newer = SubmissionVersion.objects.filter(
+        submission=OuterRef("submission"),
+        status=SubmissionVersion.Status.SUBMITTED,
+        number__gt=OuterRef("number"),
+    )
+    return SubmissionVersion.objects.filter(
+        ~Exists(newer),
+        status=SubmissionVersion.Status.SUBMITTED,
+        submission__requirement__review_mode__in=REVIEWED_MODES,
+        submission__enrollment__offering__in=reviewable_offerings(user).values("pk"),
+    )
+
+
+def _filtered(user, offering_id, requirement_id) -> QuerySet[SubmissionVersion]:
+    versions = _latest_submitted(user)
+    if offering_id:
+        versions = versions.filter(submission__enrollment__offering_id=offering_id)
+    if requirement_id:
+        versions = versions.filter(submission__requirement_id=requirement_id)
+    return versions
+
+
+def review_queue(
+    *,
+    user,
+    offering_id: int | None = None,
+    requirement_id: int | None = None,
+    state: str = QueueState.PENDING,
+) -> QuerySet[SubmissionVersion]:
+    """Versions to review in ``user``'s offerings, oldest submission first."""
+    return (
+        _filtered(user, offering_id, requirement_id)
+        .filter(STATE_FILTERS[QueueState(state)])
+        .select_related(
+            "review",
+            "submission__requirement",
+            "submission__enrollment__learner",
+            "submission__enrollment__offering__unit",
+        )
+        .order_by("submitted_at", "pk")
+    )
+
+
+def review_queue_counts(
+    *, user, offering_id: int | None = None, requirement_id: int | None = None
+) -> dict[str, int]:
+    """How many versions are in each state, under the same offering and requirement."""
+    return _filtered(user, offering_id, requirement_id).aggregate(
+        **{
+            state.value: Count("pk", filter=STATE_FILTERS[state])
+            for state in QueueState
+        }
+    )
+
+
+def reviewable_requirements(*, user) -> QuerySet[Requirement]:
+    """Requirements reviewed by a facilitator in ``user``'s offerings (for filters)."""
+    units = reviewable_offerings(user).values("unit_id")
+    return (
+        Requirement.objects.filter(unit_id__in=units, review_mode__in=REVIEWED_MODES)
+        .select_related("unit")
+        .order_by("unit__title", "position")
+    )

@@ -1,0 +1,1 @@
+"""Writes of submissions and reviews; each function is one transaction."""

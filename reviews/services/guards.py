@@ -1,0 +1,96 @@
+"""Checks shared by every write a learner makes to a requirement."""
+
+import datetime as dt
+
+from django.db.models import Max
+
+from enrollments.models import Enrollment
+from enrollments.services.extensions import deadline_for
+from programs.models import Requirement
+
+from .. import errors
+from ..errors import ReviewsRefused
+from ..models import Review, Submission, SubmissionVersion
+
+# Review modes in which a facilitator decides (and so is notified).
+REVIEWED_MODES = (Requirement.ReviewMode.MET_NOT_MET, Requirement.ReviewMode.RUBRIC)
+
+
+def check_open(*, enrollment: Enrollment, requirement: Requirement) -> None:
+    """The learner may work on this requirement of their enrollment at all."""
+    offering = enrollment.offering
+    if requirement.unit_id != offering.unit_id:
+        raise ReviewsRefused(
+            errors.NOT_IN_UNIT
+            % {"requirement": requirement.title, "unit": offering.unit}
+        )
+    if enrollment.status == Enrollment.Status.WITHDRAWN:
+        raise ReviewsRefused(errors.ENROLLMENT_WITHDRAWN % {"offering": offering})
+    if requirement.kind == Requirement.Kind.ATTENDANCE:
+        raise ReviewsRefused(
+            errors.NOT_SUBMITTED_BY_LEARNERS % {"requirement": requirement.title}
+        )
+
+
+def check_on_time(
+    *, enrollment: Enrollment, requirement: Requirement, today: dt.date
+) -> None:
+    deadline = deadline_for(enrollment=enrollment, requirement=requirement)
+    if deadline is not None and today > deadline:
+        raise ReviewsRefused(
+            errors.LATE
+            % {"requirement": requirement.title, "date": f"{deadline:%b %-d, %Y}"}
+        )
+
+
+def latest_submitted(submission: Submission) -> SubmissionVersion | None:
+    return (
+        submission.versions.filter(status=SubmissionVersion.Status.SUBMITTED)
+        .select_related("review")
+        .order_by("-number")
+        .first()
+    )
+
+
+def check_new_version_allowed(submission: Submission) -> None:
+    """Another version is welcome unless the last one waits for review or succeeded."""
+    requirement = submission.requirement
+    latest = latest_submitted(submission)
+    if latest is None or requirement.review_mode == Requirement.ReviewMode.NONE:
+        return
+    review = getattr(latest, "review", None)
+    if review is None:
+        raise ReviewsRefused(errors.WAITING_FOR_REVIEW % {"number": latest.number})
+    if review.decision == Review.Decision.MET:
+        raise ReviewsRefused(errors.ALREADY_MET % {"requirement": requirement.title})
+    if review.passed:
+        raise ReviewsRefused(
+            errors.ALREADY_PASSED
+            % {
+                "requirement": requirement.title,
+                "score": review.total_points,
+                "out_of": review.out_of,
+            }
+        )
+
+
+def submission_locked(
+    *, enrollment: Enrollment, requirement: Requirement
+) -> Submission:
+    """The submission row, created if needed and locked for this transaction.
+
+    The lock serialises two tabs of the same learner saving or submitting at once.
+    """
+    submission, _ = Submission.objects.get_or_create(
+        enrollment=enrollment, requirement=requirement
+    )
+    return (
+        Submission.objects.select_for_update()
+        .select_related("requirement", "enrollment__offering__unit")
+        .get(pk=submission.pk)
+    )
+
+
+def next_number(submission: Submission) -> int:
+    last = submission.versions.aggregate(last=Max("number"))["last"]
+    return (last or 0) + 1

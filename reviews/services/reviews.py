@@ -1,0 +1,170 @@
+"""Facilitators' decisions: Met / Not Met with feedback, or rubric scores.
+
+A decision on a version that already has one changes it; the audit trail keeps
+both the before and the after. Only the latest submitted version is reviewed.
+"""
+
+from collections.abc import Mapping
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+
+from audit.models import AuditEvent
+from audit.services import audit_event_record
+from enrollments.signals import progress_changed
+from programs.models import Requirement
+
+from .. import errors
+from ..errors import ReviewsRefused
+from ..models import CriterionScore, Review, SubmissionVersion
+from ..selectors.access import may_review
+from .guards import latest_submitted
+from .notifications import notify_review_done
+
+
+def review_snapshot(review: Review | None) -> dict | None:
+    """What the audit trail keeps of a review: decision, points, feedback."""
+    if review is None:
+        return None
+    return {
+        "decision": review.decision,
+        "total_points": review.total_points,
+        "out_of": review.out_of,
+        "feedback": review.feedback,
+        "scores": {
+            score.criterion.title: {"points": score.points, "feedback": score.feedback}
+            for score in review.criterion_scores.select_related("criterion")
+        },
+    }
+
+
+def _locked_version(reviewer, version: SubmissionVersion, mode: str):
+    version = (
+        SubmissionVersion.objects.select_for_update()
+        .select_related(
+            "submission__requirement", "submission__enrollment__offering__unit"
+        )
+        .get(pk=version.pk)
+    )
+    submission = version.submission
+    if not may_review(reviewer, submission.enrollment.offering):
+        raise PermissionDenied
+    if submission.requirement.review_mode != mode:
+        raise ReviewsRefused(
+            errors.WRONG_REVIEW_MODE % {"requirement": submission.requirement.title}
+        )
+    if version.is_draft:
+        raise ReviewsRefused(errors.ONLY_SUBMITTED)
+    latest = latest_submitted(submission)
+    if latest.pk != version.pk:
+        raise ReviewsRefused(errors.NOT_LATEST % {"number": version.number})
+    return version, Review.objects.filter(version=version).first()
+
+
+def _record(*, reviewer, review: Review, before: dict | None) -> Review:
+    submission = review.version.submission
+    learner = submission.enrollment.learner
+    audit_event_record(
+        actor=reviewer,
+        action=(
+            AuditEvent.Action.REVIEW_DECIDED
+            if before is None
+            else AuditEvent.Action.REVIEW_CHANGED
+        ),
+        target=review,
+        learner=learner,
+        summary=f"{submission.requirement} v{review.version.number} of {learner}: "
+        f"{review}",
+        before=before,
+        after=review_snapshot(review),
+    )
+    progress_changed.send(
+        sender=Review, learner_id=learner.pk, unit_id=submission.requirement.unit_id
+    )
+    notify_review_done(review=review)
+    return review
+
+
+@transaction.atomic
+def review_decide(
+    *, reviewer, version: SubmissionVersion, decision: str, feedback: str = ""
+) -> Review:
+    """Met, or Not Met with written feedback on what to change."""
+    version, review = _locked_version(
+        reviewer, version, Requirement.ReviewMode.MET_NOT_MET
+    )
+    feedback = feedback.strip()
+    if decision == Review.Decision.NOT_MET and not feedback:
+        raise ReviewsRefused(errors.FEEDBACK_REQUIRED)
+    if decision not in (Review.Decision.MET, Review.Decision.NOT_MET):
+        raise ReviewsRefused(
+            errors.WRONG_REVIEW_MODE
+            % {"requirement": version.submission.requirement.title}
+        )
+    before = review_snapshot(review)
+    review = review or Review(version=version)
+    review.reviewer = reviewer
+    review.decision = decision
+    review.feedback = feedback
+    review.full_clean()
+    review.save()
+    return _record(reviewer=reviewer, review=review, before=before)
+
+
+def _checked_points(criteria, scores: Mapping[int, tuple[int | None, str]]):
+    for criterion in criteria:
+        points, _ = scores.get(criterion.pk, (None, ""))
+        if points is None:
+            raise ReviewsRefused(
+                errors.CRITERION_NOT_SCORED % {"criterion": criterion.title}
+            )
+        if not 0 <= points <= criterion.max_points:
+            raise ReviewsRefused(
+                errors.POINTS_OUT_OF_RANGE
+                % {
+                    "criterion": criterion.title,
+                    "max": criterion.max_points,
+                    "points": points,
+                }
+            )
+
+
+@transaction.atomic
+def review_score(
+    *,
+    reviewer,
+    version: SubmissionVersion,
+    scores: Mapping[int, tuple[int | None, str]],
+    feedback: str = "",
+) -> Review:
+    """Score every rubric criterion (points, feedback); the total is their sum.
+
+    ``scores`` maps a criterion id to (points, feedback). Whether the total passes
+    is read against ``Requirement.pass_score`` (ISTE: 20 of 25).
+    """
+    version, review = _locked_version(reviewer, version, Requirement.ReviewMode.RUBRIC)
+    requirement = version.submission.requirement
+    criteria = list(requirement.rubric_criteria.all())
+    if not criteria:
+        raise ReviewsRefused(errors.NO_RUBRIC % {"requirement": requirement.title})
+    _checked_points(criteria, scores)
+    before = review_snapshot(review)
+    review = review or Review(version=version)
+    review.reviewer = reviewer
+    review.decision = Review.Decision.SCORED
+    review.total_points = sum(scores[c.pk][0] for c in criteria)
+    review.out_of = sum(c.max_points for c in criteria)
+    review.feedback = feedback.strip()
+    review.full_clean()
+    review.save()
+    existing = {s.criterion_id: s for s in review.criterion_scores.all()}
+    for criterion in criteria:
+        points, criterion_feedback = scores[criterion.pk]
+        score = existing.get(criterion.pk) or CriterionScore(
+            review=review, criterion=criterion
+        )
+        score.points = points
+        score.feedback = criterion_feedback.strip()
+        score.full_clean()
+        score.save()
+    return _record(reviewer=reviewer, review=review, before=before)

@@ -1,0 +1,1 @@
+"""Pages of submissions and reviews: learners, peers, facilitators, attendance."""

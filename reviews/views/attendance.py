@@ -1,0 +1,138 @@
+"""Attendance: the facilitator's register and check-in code; the learner's check-in."""
+
+import segno
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.roles import is_portal_admin
+from enrollments.models import Attendance
+from enrollments.services.attendance import (
+    CHECK_IN_VALID_FOR,
+    AttendanceRefused,
+    attendance_check_in,
+    check_in_session,
+    check_in_token_make,
+    session_attendance_set,
+)
+
+from .. import selectors
+from ..forms import SessionAttendanceForm
+from ..selectors.access import TAKING_PART
+
+REGISTER_SAVED = _(
+    "Attendance at %(session)s is saved: %(marked)s marked present, "
+    "%(removed)s removed."
+)
+CHECKED_IN = _("You are checked in to %(session)s.")
+ALREADY_CHECKED_IN = _("You were already checked in to %(session)s.")
+
+
+@login_required
+def offering_attendance(request, pk):
+    """The register of every session of an offering, one form per session."""
+    offering = selectors.offering_get_for_facilitator(user=request.user, pk=pk)
+    enrollments = list(
+        offering.enrollments.filter(status__in=TAKING_PART)
+        .select_related("learner")
+        .order_by("learner__legal_name", "learner__email")
+    )
+    sessions = list(offering.sessions.all())
+    present = {}
+    for session_id, enrollment_id in Attendance.objects.filter(
+        session__offering=offering
+    ).values_list("session_id", "enrollment_id"):
+        present.setdefault(session_id, []).append(enrollment_id)
+    if request.method == "POST":
+        session = next(
+            (s for s in sessions if str(s.pk) == request.POST.get("session")), None
+        )
+        form = (
+            SessionAttendanceForm(
+                request.POST, enrollments=enrollments, prefix=f"s{session.pk}"
+            )
+            if session
+            else None
+        )
+        if form is not None and form.is_valid():
+            marked, removed = session_attendance_set(
+                marked_by=request.user,
+                session=session,
+                present_enrollment_ids={int(pk) for pk in form.cleaned_data["present"]},
+            )
+            messages.success(
+                request,
+                REGISTER_SAVED
+                % {"session": session.title, "marked": marked, "removed": removed},
+            )
+            return redirect("reviews:attendance", pk=offering.pk)
+    registers = [
+        (
+            session,
+            SessionAttendanceForm(
+                enrollments=enrollments,
+                prefix=f"s{session.pk}",
+                initial={"present": present.get(session.pk, [])},
+            ),
+        )
+        for session in sessions
+    ]
+    return render(
+        request,
+        "reviews/attendance.html",
+        {
+            "offering": offering,
+            "registers": registers,
+            "enrollments": enrollments,
+            "is_admin": is_portal_admin(request.user),
+        },
+    )
+
+
+@login_required
+def session_check_in_code(request, pk):
+    """A fresh check-in code for the session, as a QR code and a link."""
+    session = selectors.session_get_for_facilitator(user=request.user, pk=pk)
+    token = check_in_token_make(session=session)
+    url = request.build_absolute_uri(reverse("reviews:check_in", args=[token]))
+    qr = segno.make(url, error="m")
+    return render(
+        request,
+        "reviews/check_in_code.html",
+        {
+            "session": session,
+            "url": url,
+            "qr_svg": qr.svg_inline(scale=6, title=str(_("Check-in QR code"))),
+            "expires_at": timezone.now() + CHECK_IN_VALID_FOR,
+        },
+    )
+
+
+@login_required
+def check_in(request, token):
+    """A logged-in learner confirms presence; GET shows, POST records."""
+    try:
+        session = check_in_session(token=token)
+        if request.method == "POST":
+            _, created = attendance_check_in(learner=request.user, token=token)
+            message = CHECKED_IN if created else ALREADY_CHECKED_IN
+            messages.success(request, message % {"session": session.title})
+            return redirect("reviews:check_in_done", pk=session.pk)
+    except AttendanceRefused as refusal:
+        return render(
+            request, "reviews/check_in.html", {"error": refusal.message}, status=400
+        )
+    return render(request, "reviews/check_in.html", {"session": session})
+
+
+@login_required
+def check_in_done(request, pk):
+    attendance = get_object_or_404(
+        Attendance.objects.select_related("session__offering__unit"),
+        session_id=pk,
+        enrollment__learner=request.user,
+    )
+    return render(request, "reviews/check_in_done.html", {"attendance": attendance})

@@ -1,0 +1,110 @@
+"""Admins revoke, re-issue and see a learner's progress."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from certificates.models import Award
+from certificates.services import award_request
+from certificates.services.issuance import award_issue
+from programs.models import CredentialProgram
+from tests.factories import LearnerFactory
+
+from . import journeys
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def learner():
+    return LearnerFactory(legal_name="Lucía Learner-Ortega")
+
+
+@pytest.fixture
+def issued(catalog, learner) -> Award:
+    award, _ = award_request(
+        learner=learner,
+        program=CredentialProgram.objects.get(slug="cmte"),
+        earned_on=dt.date(2026, 11, 23),
+    )
+    return award_issue(award_id=award.pk)
+
+
+@pytest.fixture
+def admin_client(client, portal_admin):
+    client.force_login(portal_admin)
+    return client
+
+
+def test_admin_revokes_with_a_reason(admin_client, issued):
+    url = reverse("admin:certificates_award_revoke", args=[issued.pk])
+
+    response = admin_client.post(url, {"reason": "Plagiarised portfolio."})
+
+    assert response.status_code == 302
+    issued.refresh_from_db()
+    assert issued.status == Award.Status.REVOKED
+    assert issued.revoke_reason == "Plagiarised portfolio."
+    assert issued.documents.count() == 1
+    assert issued.events.last().kind == "revoked"
+
+
+def test_revoking_needs_a_reason(admin_client, issued):
+    url = reverse("admin:certificates_award_revoke", args=[issued.pk])
+
+    response = admin_client.post(url, {"reason": "  "})
+
+    assert response.status_code == 200
+    issued.refresh_from_db()
+    assert issued.status == Award.Status.ISSUED
+
+
+def test_revoking_twice_is_refused(admin_client, issued):
+    url = reverse("admin:certificates_award_revoke", args=[issued.pk])
+    admin_client.post(url, {"reason": "Issued in error."})
+
+    response = admin_client.post(url, {"reason": "Again."})
+
+    assert "Only a pending, issued or failed award can be revoked." in (
+        response.content.decode()
+    )
+    issued.refresh_from_db()
+    assert issued.revoke_reason == "Issued in error."
+
+
+def test_admin_reissues_with_the_corrected_name(admin_client, issued, learner):
+    learner.legal_name = "Lucía Learner Ortega"
+    learner.save()
+
+    admin_client.post(
+        reverse("admin:certificates_award_changelist"),
+        {"action": "reissue", "_selected_action": [issued.pk]},
+    )
+
+    issued.refresh_from_db()
+    assert issued.status == Award.Status.SUPERSEDED
+    new = issued.replaced_by
+    assert new.snapshot["name"] == "Lucía Learner Ortega"
+
+
+def test_admin_sees_why_not_yet_for_a_learner(admin_client, catalog, learner):
+    journeys.complete_workshop(learner, "sotl")
+
+    response = admin_client.get(
+        reverse("admin:certificates_award_progress", args=[learner.pk])
+    )
+
+    page = response.content.decode()
+    assert "Certificate in Media and Technology for Education" in page
+    assert "2 more workshops" in page
+
+
+def test_award_pages_of_the_admin_open(admin_client, issued):
+    for url in [
+        reverse("admin:certificates_award_changelist"),
+        reverse("admin:certificates_award_change", args=[issued.pk]),
+        reverse("admin:certificates_outputspec_changelist"),
+        reverse("admin:certificates_award_import"),
+    ]:
+        assert admin_client.get(url).status_code == 200, url

@@ -1,0 +1,81 @@
+"""The same evaluation triggered 20 times at once writes one award (PostgreSQL)."""
+
+import datetime as dt
+import threading
+
+import pytest
+from django.db import connection
+
+from certificates.models import Award, AwardEvent
+from certificates.services import award_request, progress_evaluate
+from enrollments.models import PastCompletion
+from programs.models import CredentialProgram, Unit
+from tests.factories import LearnerFactory, PortalAdminFactory
+
+from .journeys import CMTE_WORKSHOPS
+
+pytestmark = pytest.mark.django_db(transaction=True)
+TODAY = dt.date(2026, 11, 23)
+
+
+def at_once(count: int, call) -> list[Exception]:
+    """Run ``call`` in ``count`` threads released together; return their errors."""
+    barrier = threading.Barrier(count)
+    errors: list[Exception] = []
+
+    def run():
+        try:
+            barrier.wait()
+            call()
+        except Exception as error:  # collected for the assertion
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run) for _ in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return errors
+
+
+def test_twenty_concurrent_evaluations_award_the_cmte_once(catalog):
+    # given three earlier workshops written without announcing progress
+    learner, admin = LearnerFactory(), PortalAdminFactory()
+    for slug in CMTE_WORKSHOPS:
+        PastCompletion.objects.create(
+            learner=learner,
+            unit=Unit.objects.get(slug=slug),
+            completed_on=dt.date(2024, 5, 1),
+            imported_by=admin,
+        )
+    sotl = Unit.objects.get(slug="sotl")
+
+    # when twenty evaluations run at once
+    errors = at_once(
+        20,
+        lambda: progress_evaluate(learner_id=learner.pk, unit_id=sotl.pk, today=TODAY),
+    )
+
+    # then one award and one request event exist, issued once
+    assert errors == []
+    awards = Award.objects.filter(learner=learner)
+    assert awards.count() == 1
+    award = awards.get()
+    assert award.program.slug == "cmte"
+    assert AwardEvent.objects.filter(kind="requested").count() == 1
+    assert award.status == Award.Status.ISSUED
+    assert award.documents.count() == 1
+
+
+def test_twenty_concurrent_requests_write_one_award(catalog):
+    learner = LearnerFactory()
+    cmte = CredentialProgram.objects.get(slug="cmte")
+
+    errors = at_once(
+        20, lambda: award_request(learner=learner, program=cmte, earned_on=TODAY)
+    )
+
+    assert errors == []
+    assert Award.objects.filter(learner=learner, program=cmte).count() == 1

@@ -1,0 +1,185 @@
+"""Issuing: render, store, email once; frozen snapshots; failures and the sweep."""
+
+import datetime as dt
+import io
+
+import pytest
+from django.utils import timezone
+from pypdf import PdfReader
+
+from certificates.models import Award, AwardEvent
+from certificates.services import award_reissue, award_request
+from certificates.services.issuance import MAX_RENDER_ATTEMPTS, award_issue, award_sweep
+from programs.models import CredentialProgram, Unit
+from tests.factories import LearnerFactory
+
+pytestmark = pytest.mark.django_db
+TODAY = dt.date(2026, 11, 23)
+
+
+def pdf_text(document) -> str:
+    with document.file.open("rb") as handle:
+        reader = PdfReader(io.BytesIO(handle.read()))
+    return " ".join(page.extract_text() for page in reader.pages)
+
+
+@pytest.fixture
+def learner():
+    return LearnerFactory(legal_name="Lucía Learner-Ortega", email="lucia@example.org")
+
+
+def request_cmte(learner) -> Award:
+    award, _ = award_request(
+        learner=learner,
+        program=CredentialProgram.objects.get(slug="cmte"),
+        earned_on=TODAY,
+        results={"units": ["SOTL", "OTLA", "The Online Classroom"]},
+    )
+    return award
+
+
+def test_issuing_renders_stores_and_emails_the_certificate(
+    catalog, learner, mailoutbox, django_capture_on_commit_callbacks
+):
+    award = request_cmte(learner)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        award_issue(award_id=award.pk)
+
+    award.refresh_from_db()
+    assert award.status == Award.Status.ISSUED
+    assert award.issued_at is not None
+    document = award.documents.get()
+    assert document.file.name == f"certificates/{award.uuid}/certificate.pdf"
+    text = pdf_text(document)
+    assert "Lucía Learner-Ortega" in text
+    assert "Certificate in Media and Technology for Education" in text
+    assert award.verification_code in text
+    assert len(mailoutbox) == 1
+    mail = mailoutbox[0]
+    assert mail.to == ["lucia@example.org"]
+    assert mail.subject == (
+        "Your Certificate in Media and Technology for Education is ready"
+    )
+    assert mail.attachments[0][0] == "certificate.pdf"
+    assert award.verification_url in mail.body
+    assert award.emailed_at is not None
+
+
+def test_issuing_twice_renders_and_emails_once(
+    catalog, learner, mailoutbox, django_capture_on_commit_callbacks
+):
+    award = request_cmte(learner)
+    with django_capture_on_commit_callbacks(execute=True):
+        award_issue(award_id=award.pk)
+        award_issue(award_id=award.pk)
+
+    assert award.documents.count() == 1
+    assert len(mailoutbox) == 1
+    assert AwardEvent.objects.filter(award=award, kind="issued").count() == 1
+
+
+def test_a_later_name_change_never_changes_the_award(catalog, learner):
+    award = request_cmte(learner)
+    learner.legal_name = "Someone Else"
+    learner.save()
+
+    award_issue(award_id=award.pk)
+
+    award.refresh_from_db()
+    assert award.snapshot["name"] == "Lucía Learner-Ortega"
+    assert "Someone Else" not in pdf_text(award.documents.get())
+
+
+def test_reissue_prints_the_corrected_name_and_keeps_the_old_record(catalog, learner):
+    award = request_cmte(learner)
+    award_issue(award_id=award.pk)
+    learner.legal_name = "Lucía Learner Ortega"
+    learner.save()
+
+    new = award_reissue(award=award, actor=None)
+    award_issue(award_id=new.pk)
+
+    award.refresh_from_db()
+    new.refresh_from_db()
+    assert award.status == Award.Status.SUPERSEDED
+    assert award.documents.count() == 1
+    assert new.replaces == award
+    assert new.status == Award.Status.ISSUED
+    assert new.verification_code != award.verification_code
+    assert new.earned_on == award.earned_on
+    assert "Lucía Learner Ortega" in pdf_text(new.documents.get())
+
+
+def test_each_output_kind_renders_its_document(catalog, learner):
+    learner.maryland_certified = True
+    learner.save()
+    units = {
+        "cael-driving-change": ("non_credit", "60 clock hours"),
+        "loyola-full-technology-integration": ("", "Completion for Credit Form"),
+        "loyola-stacked-digital-tools-foundations": ("", "Digital Tools Foundations"),
+        "loyola-ceu-edcamps-conferences": ("", "Continuing Education Units"),
+    }
+    for slug, (track, words) in units.items():
+        award, _ = award_request(
+            learner=learner,
+            unit=Unit.objects.get(slug=slug),
+            earned_on=TODAY,
+            track=track,
+        )
+        award_issue(award_id=award.pk)
+        texts = " ".join(pdf_text(d) for d in award.documents.all())
+        assert words in " ".join(texts.split()), slug
+        assert award.verification_code in texts
+
+
+def test_a_failing_render_is_retried_then_marked_failed(catalog, learner):
+    award = request_cmte(learner)
+    # An output kind with no layout cannot be rendered.
+    Award.objects.filter(pk=award.pk).update(
+        snapshot={**award.snapshot, "documents": [{"kind": "hologram", "title": "X"}]}
+    )
+
+    for attempt in range(1, MAX_RENDER_ATTEMPTS + 1):
+        with pytest.raises(KeyError):
+            award_issue(award_id=award.pk)
+        award.refresh_from_db()
+        assert award.attempts == attempt
+
+    assert award.status == Award.Status.FAILED
+    assert award.last_error == "KeyError: 'hologram'"
+    assert award.documents.count() == 0
+
+
+def test_an_award_earned_while_the_broker_is_down_is_issued_by_the_sweep(
+    catalog, learner, celery_broker, django_capture_on_commit_callbacks
+):
+    # given a broker nobody listens on
+    celery_broker("redis://127.0.0.1:1/0", eager=False)
+
+    # when an award is earned, the enqueue fails quietly and it stays pending
+    started = timezone.now()
+    with django_capture_on_commit_callbacks(execute=True):
+        award = request_cmte(learner)
+    assert (timezone.now() - started).total_seconds() < 10
+    award.refresh_from_db()
+    assert award.status == Award.Status.PENDING
+    assert award.events.filter(kind="enqueue_failed").exists()
+
+    # then the sweep issues it
+    result = award_sweep(now=timezone.now(), pending_for=dt.timedelta(0))
+
+    award.refresh_from_db()
+    assert result["issued"] == 1
+    assert award.status == Award.Status.ISSUED
+    assert award.documents.count() == 1
+
+
+def test_the_sweep_leaves_recent_pending_awards_to_their_task(catalog, learner):
+    award = request_cmte(learner)
+
+    result = award_sweep(now=timezone.now(), pending_for=dt.timedelta(minutes=2))
+
+    award.refresh_from_db()
+    assert result == {"issued": 0, "emailed": 0}
+    assert award.status == Award.Status.PENDING

@@ -1,0 +1,166 @@
+"""The public verification page, the learner's downloads and certificates page."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from certificates.models import Award
+from certificates.services import award_reissue, award_request, award_revoke
+from certificates.services.issuance import award_issue
+from programs.models import CredentialProgram
+from tests.factories import LearnerFactory, PortalAdminFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def learner():
+    return LearnerFactory(
+        legal_name="Lucía Learner-Ortega",
+        email="lucia@example.org",
+        organisation="Riverside HS",
+    )
+
+
+@pytest.fixture
+def issued(catalog, learner) -> Award:
+    award, _ = award_request(
+        learner=learner,
+        program=CredentialProgram.objects.get(slug="cmte"),
+        earned_on=dt.date(2026, 11, 23),
+    )
+    return award_issue(award_id=award.pk)
+
+
+def verify(client, code):
+    return client.get(reverse("certificates:verify", args=[code]))
+
+
+def test_a_valid_award_shows_only_name_credential_issuer_and_date(client, issued):
+    response = verify(client, issued.verification_code)
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Valid" in page
+    facts = response.context["award"].snapshot
+    for shown in [
+        "Lucía Learner-Ortega",
+        "Certificate in Media and Technology for Education",
+        "Harvard Graduate School of Education, Professional Education",
+        "November 23, 2026",
+    ]:
+        assert shown in page
+    assert facts["signatory_name"] == "Professional Education"
+    for private in ["lucia@example.org", "Riverside HS", str(issued.uuid)]:
+        assert private not in page
+
+
+def test_the_code_is_read_in_any_case(client, issued):
+    assert verify(client, issued.verification_code.lower()).status_code == 200
+
+
+def test_a_revoked_award_says_revoked_with_date_and_reason(client, issued):
+    award_revoke(
+        award=issued,
+        reason="Completion recorded in error.",
+        actor=PortalAdminFactory(),
+        now=dt.datetime(2027, 1, 15, 17, tzinfo=dt.UTC),
+    )
+
+    page = verify(client, issued.verification_code).content.decode()
+
+    assert "Revoked" in page
+    assert "Revoked on January 15, 2027. Reason: Completion recorded in error." in page
+    assert "Valid" not in page
+
+
+def test_a_superseded_award_points_to_the_current_one(client, issued):
+    new = award_reissue(award=issued, actor=PortalAdminFactory())
+    award_issue(award_id=new.pk)
+
+    page = verify(client, issued.verification_code).content.decode()
+
+    assert "Replaced" in page
+    assert new.get_absolute_url() in page
+
+
+@pytest.mark.parametrize("code", ["AAAA-BBBB-CCCC-DDDD", "not-a-code", "1"])
+def test_an_unknown_or_forged_code_is_unknown(client, issued, code):
+    response = verify(client, code)
+
+    assert response.status_code == 404
+    assert "Unknown code" in response.content.decode()
+    assert "Lucía" not in response.content.decode()
+
+
+def test_a_pending_award_is_not_verifiable_yet(client, catalog, learner):
+    award, _ = award_request(
+        learner=learner,
+        program=CredentialProgram.objects.get(slug="cmte"),
+        earned_on=dt.date(2026, 11, 23),
+    )
+    assert verify(client, award.verification_code).status_code == 404
+
+
+def document_url(award, kind="certificate"):
+    return reverse("certificates:document", args=[award.uuid, kind])
+
+
+def test_the_learner_downloads_their_certificate(client, issued, learner):
+    client.force_login(learner)
+
+    response = client.get(document_url(issued))
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert "attachment" in response["Content-Disposition"]
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+
+
+def test_another_learner_gets_404_for_the_document(client, issued):
+    client.force_login(LearnerFactory())
+
+    assert client.get(document_url(issued)).status_code == 404
+
+
+def test_a_document_kind_the_award_lacks_is_404(client, issued, learner):
+    client.force_login(learner)
+
+    assert client.get(document_url(issued, "badge")).status_code == 404
+
+
+def test_an_admin_may_download_any_document(client, issued):
+    client.force_login(PortalAdminFactory())
+
+    assert client.get(document_url(issued)).status_code == 200
+
+
+def test_an_anonymous_visitor_is_sent_to_log_in(client, issued):
+    response = client.get(document_url(issued))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_certificates_page_lists_awards_with_downloads_and_verification(
+    client, issued, learner, django_assert_max_num_queries
+):
+    client.force_login(learner)
+
+    with django_assert_max_num_queries(20):
+        response = client.get(reverse("certificates:my_awards"))
+
+    page = response.content.decode()
+    assert "Certificate in Media and Technology for Education" in page
+    assert document_url(issued) in page
+    assert issued.get_absolute_url() in page
+
+
+def test_certificates_page_shows_nothing_of_other_learners(client, issued):
+    client.force_login(LearnerFactory())
+
+    page = client.get(reverse("certificates:my_awards")).content.decode()
+
+    assert "Lucía" not in page
+    assert "No certificates yet" in page

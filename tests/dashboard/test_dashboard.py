@@ -1,0 +1,169 @@
+"""The learner's dashboard: enrollments with dates and deadlines, and progress."""
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from enrollments.models import Enrollment, PastCompletion
+from enrollments.services.registration import registration_create
+from programs.models import Offering
+from tests.factories import (
+    EnrollmentFactory,
+    FacilitatorFactory,
+    LearnerFactory,
+    OpenOfferingFactory,
+    RequirementFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+URL = "/dashboard/"
+TODAY = dt.date(2026, 11, 23)  # the demo catalogue's day: Spring 2027 runs are open
+
+
+def spring_run(slug: str) -> Offering:
+    return Offering.objects.get(unit__slug=slug, label="Spring 2027")
+
+
+def page(client, user) -> str:
+    client.force_login(user)
+    response = client.get(URL)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_dashboard_is_at_its_documented_address_and_needs_a_login(client):
+    assert reverse("dashboard:dashboard") == URL
+    response = client.get(URL)
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("account_login"))
+
+
+def test_two_cmte_workshops_taken_show_2_of_3(client, demo_catalog):
+    learner = LearnerFactory()
+    for slug in ["sotl", "otla"]:
+        registration_create(learner=learner, offering=spring_run(slug), today=TODAY)
+    content = page(client, learner)
+    assert "CMTE: 0 of 3 workshops completed · 2 in progress" in content
+    assert "2 of 3 workshops taken" in content
+    assert 'aria-valuenow="2"' in content
+    assert "Developing Strategies for Online Teaching and Learning" in content
+
+
+def test_earlier_completions_count_toward_the_certificate(client, demo_catalog):
+    learner = LearnerFactory()
+    PastCompletion.objects.create(
+        learner=learner,
+        unit=spring_run("sotl").unit,
+        completed_on=dt.date(2024, 5, 1),
+        source="the 2024 cohort",
+        imported_by=UserFactory(),
+    )
+    registration_create(learner=learner, offering=spring_run("otla"), today=TODAY)
+    content = page(client, learner)
+    assert "CMTE: 1 of 3 workshops completed · 1 in progress" in content
+    assert "the 2024 cohort" in content
+
+
+def test_completed_and_withdrawn_enrollments_are_past(client):
+    learner = LearnerFactory()
+    done = EnrollmentFactory(
+        learner=learner,
+        status=Enrollment.Status.COMPLETED,
+        completed_at=timezone.now(),
+        offering__unit__title="Finished Unit",
+    )
+    EnrollmentFactory(
+        learner=learner,
+        status=Enrollment.Status.WITHDRAWN,
+        offering__unit__title="Dropped Unit",
+    )
+    client.force_login(learner)
+    context = client.get(URL).context
+    assert context["current_enrollments"] == []
+    assert {e.offering.unit.title for e in context["past_enrollments"]} == {
+        done.offering.unit.title,
+        "Dropped Unit",
+    }
+
+
+def test_next_deadline_is_computed_from_the_offering_end(client):
+    learner = LearnerFactory()
+    today = timezone.localdate()
+    offering = OpenOfferingFactory(
+        start_date=today - dt.timedelta(days=14), end_date=today + dt.timedelta(days=13)
+    )
+    RequirementFactory(
+        unit=offering.unit,
+        title="Final reflection",
+        deadline="after_end",
+        deadline_days_after_end=30,
+    )
+    EnrollmentFactory(learner=learner, offering=offering)
+    content = page(client, learner)
+    due = today + dt.timedelta(days=43)
+    assert "Next deadline: Final reflection" in content
+    assert f"{due:%b} {due.day}, {due.year}" in content
+    assert "due in 43 days" in content
+
+
+def test_only_the_learners_own_enrollments_are_listed(client):
+    mine = EnrollmentFactory(offering__unit__title="Mine")
+    EnrollmentFactory(offering__unit__title="Somebody Else's")
+    content = page(client, mine.learner)
+    assert "Mine" in content
+    assert "Somebody Else" not in content
+
+
+def test_facilitator_finds_their_rosters(client):
+    facilitator = FacilitatorFactory()
+    offering = OpenOfferingFactory(unit__title="Facilitated Unit")
+    offering.facilitators.add(facilitator)
+    OpenOfferingFactory(unit__title="Not Theirs")
+    content = page(client, facilitator)
+    assert reverse("enrollments:roster", args=[offering.pk]) in content
+    assert "Not Theirs" not in content
+
+
+def test_query_count_does_not_grow_with_enrollments(client):
+    learner = LearnerFactory()
+    client.force_login(learner)
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(URL).status_code == 200
+        return len(queries)
+
+    EnrollmentFactory(learner=learner)
+    one = count()
+    for _ in range(4):
+        offering = OpenOfferingFactory()
+        RequirementFactory(
+            unit=offering.unit, deadline="after_end", deadline_months_after_end=6
+        )
+        EnrollmentFactory(learner=learner, offering=offering)
+    assert count() == one
+
+
+def test_a_passed_deadline_leaves_the_dashboard_but_stays_on_the_enrollment(client):
+    today = timezone.localdate()
+    offering = OpenOfferingFactory(
+        start_date=today - dt.timedelta(days=40), end_date=today - dt.timedelta(days=5)
+    )
+    RequirementFactory(
+        unit=offering.unit,
+        title="Final reflection",
+        deadline="after_end",
+        deadline_days_after_end=2,
+    )
+    enrollment = EnrollmentFactory(offering=offering)
+    content = page(client, enrollment.learner)
+    assert "Final reflection" not in content
+    assert "No coming deadlines in your current enrollments." in content
+    detail = client.get(reverse("enrollments:detail", args=[enrollment.pk]))
+    assert "passed 3 days ago" in detail.content.decode()

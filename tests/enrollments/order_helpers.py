@@ -1,0 +1,22 @@
+"""Shared set-up of the group-order tests."""
+
+import datetime as dt
+from decimal import Decimal
+
+from tests.factories import GroupTierFactory, OfferingFactory, UnitFactory
+
+TODAY = dt.date(2026, 11, 23)
+
+
+def people(n: int, start: int = 1) -> list[tuple[str, str]]:
+    """``n`` participants as (name, email): Teacher 1, teacher1@school.example..."""
+    return [
+        (f"Teacher {i}", f"teacher{i}@school.example") for i in range(start, start + n)
+    ]
+
+
+def sotl_offering():
+    """A CMTE workshop offering at the demo's USD 400, 25% off the invoice from 10."""
+    unit = UnitFactory(title="SOTL", price=Decimal("400.00"))
+    GroupTierFactory(unit=unit, min_participants=10, percent_off=Decimal("25"))
+    return OfferingFactory(unit=unit, label="Spring 2027", capacity=40)

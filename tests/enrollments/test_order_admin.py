@@ -1,0 +1,79 @@
+"""Admins find group orders and invoices and mark invoices paid or void."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from enrollments.models import Invoice
+from enrollments.services.invoices import invoice_mark_paid
+from enrollments.services.orders import group_order_confirm, group_order_create
+from tests.factories import OfferingFactory, UnitFactory, UserFactory
+
+TODAY = dt.date(2026, 11, 23)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def invoice():
+    offering = OfferingFactory(unit=UnitFactory(price=Decimal("400.00")))
+    order = group_order_create(
+        leader=UserFactory(email="leader@school.example"),
+        offering=offering,
+        participants=[("Ada", "ada@example.org"), ("Bob", "bob@example.org")],
+        today=TODAY,
+    )
+    return group_order_confirm(order=order, today=TODAY)
+
+
+def run_action(admin_client, action: str, *invoices):
+    return admin_client.post(
+        reverse("admin:enrollments_invoice_changelist"),
+        {"action": action, "_selected_action": [i.pk for i in invoices]},
+        follow=True,
+    )
+
+
+def test_admin_marks_an_invoice_paid(admin_client, invoice):
+    response = run_action(admin_client, "mark_paid", invoice)
+    assert [str(m) for m in response.context["messages"]] == ["1 invoice updated."]
+    invoice.refresh_from_db()
+    assert invoice.status == Invoice.Status.PAID
+    assert invoice.paid_at is not None
+
+
+def test_admin_voids_an_issued_invoice(admin_client, invoice):
+    run_action(admin_client, "mark_void", invoice)
+    invoice.refresh_from_db()
+    assert invoice.status == Invoice.Status.VOID
+    assert invoice.paid_at is None
+
+
+def test_a_paid_invoice_is_left_paid_and_the_admin_is_told(admin_client, invoice):
+    invoice_mark_paid(invoice=invoice)
+    response = run_action(admin_client, "mark_void", invoice)
+    invoice.refresh_from_db()
+    assert invoice.status == Invoice.Status.PAID
+    messages = [str(m) for m in response.context["messages"]]
+    assert messages == [
+        "1 invoice(s) left as they were: "
+        "only an issued invoice is marked paid or void.",
+    ]
+
+
+def test_invoice_list_is_searchable_by_number_and_leader(admin_client, invoice):
+    url = reverse("admin:enrollments_invoice_changelist")
+    for term in (invoice.number, "leader@school"):
+        response = admin_client.get(url, {"q": term})
+        assert list(response.context["cl"].result_list) == [invoice]
+
+
+def test_group_order_and_invoice_pages_open(admin_client, invoice):
+    for url in (
+        reverse("admin:enrollments_invoice_change", args=[invoice.pk]),
+        reverse("admin:enrollments_grouporder_change", args=[invoice.order.pk]),
+        reverse("admin:enrollments_grouporder_changelist"),
+    ):
+        assert admin_client.get(url).status_code == 200

@@ -1,0 +1,208 @@
+"""Confirming a group order: all or nothing, then mail after commit."""
+
+from decimal import Decimal
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core import mail
+
+from enrollments.models import Enrollment, GroupOrder, Invoice
+from enrollments.services.enrollment import enrollment_create
+from enrollments.services.invoices import invoice_mark_paid, invoice_void
+from enrollments.services.orders import (
+    OrderRefused,
+    group_order_confirm,
+    group_order_create,
+)
+from tests.enrollments.order_helpers import TODAY, people, sotl_offering
+from tests.factories import UnitFactory, UserFactory
+
+User = get_user_model()
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def sotl():
+    return sotl_offering()
+
+
+class TestConfirm:
+    def test_confirm_enrolls_everyone_and_invoices_the_leader(self, sotl):
+        # given a quoted order of ten, one of whom already has an account
+        leader = UserFactory(email="leader@school.example")
+        existing = UserFactory(email="teacher1@school.example", legal_name="Kept Name")
+        order = group_order_create(
+            leader=leader, offering=sotl, participants=people(10), today=TODAY
+        )
+
+        # when the leader confirms
+        invoice = group_order_confirm(order=order, today=TODAY)
+
+        # then the invoice bills ten seats with 25% off the total
+        invoice.refresh_from_db()
+        order.refresh_from_db()
+        assert invoice.order == order
+        assert invoice.billed_to == leader
+        assert invoice.status == Invoice.Status.ISSUED
+        assert invoice.total == Decimal("3000.00")
+        assert [
+            (line.quantity, line.unit_amount, line.amount)
+            for line in invoice.lines.all()
+        ] == [
+            (10, Decimal("400.00"), Decimal("4000.00")),
+            (1, Decimal("-1000.00"), Decimal("-1000.00")),
+        ]
+        assert invoice.lines.all()[1].description == (
+            f"{sotl}: Group discount: 25% off the total from 10 people"
+        )
+        assert order.status == GroupOrder.Status.CONFIRMED
+        assert order.confirmed_at is not None
+        # and every participant is enrolled through the order
+        enrollments = Enrollment.objects.filter(offering=sotl, group_order=order)
+        assert enrollments.count() == 10
+        assert not order.participants.filter(learner__isnull=True).exists()
+        assert not order.participants.filter(invited_at__isnull=True).exists()
+        # and newcomers have an active account with no password and a verified email
+        newcomer = User.objects.get(email="teacher7@school.example")
+        assert newcomer.is_active
+        assert not newcomer.has_usable_password()
+        assert newcomer.legal_name == "Teacher 7"
+        assert EmailAddress.objects.get(user=newcomer).verified
+        # and an existing account is reused as it is
+        existing.refresh_from_db()
+        assert existing.legal_name == "Kept Name"
+        assert User.objects.filter(email__endswith="@school.example").count() == 11
+
+    def test_one_participant_refused_means_nothing_is_written(self, sotl):
+        # given a quoted order, then one participant enrolls on their own meanwhile
+        leader = UserFactory()
+        order = group_order_create(
+            leader=leader, offering=sotl, participants=people(4), today=TODAY
+        )
+        late = UserFactory(email="teacher3@school.example")
+        enrollment_create(learner=late, offering=sotl, today=TODAY)
+
+        # when the leader confirms
+        with pytest.raises(OrderRefused) as refused:
+            group_order_confirm(order=order, today=TODAY)
+
+        # then the leader reads who and why, and nothing was written
+        assert refused.value.message == (
+            f"Teacher 3 (teacher3@school.example) is already enrolled in {sotl}."
+        )
+        order.refresh_from_db()
+        assert order.status == GroupOrder.Status.QUOTED
+        assert not Invoice.objects.exists()
+        assert Enrollment.objects.filter(group_order=order).count() == 0
+        assert not User.objects.filter(email="teacher1@school.example").exists()
+
+    def test_refusal_found_while_enrolling_rolls_everything_back(self, sotl):
+        # given a unit with a prerequisite that participant 2 has not completed
+        prerequisite = UnitFactory(title="Stack 1")
+        sotl.unit.prerequisites.add(prerequisite)
+        order = group_order_create(
+            leader=UserFactory(), offering=sotl, participants=people(3), today=TODAY
+        )
+        with pytest.raises(OrderRefused) as refused:
+            group_order_confirm(order=order, today=TODAY)
+        assert refused.value.message == (
+            "Teacher 1 (teacher1@school.example) cannot be enrolled: "
+            "SOTL requires Stack 1 to be completed first."
+        )
+        assert not Invoice.objects.exists()
+        assert not Enrollment.objects.exists()
+        assert not User.objects.filter(email__endswith="@school.example").exists()
+
+    def test_an_order_is_confirmed_once(self, sotl):
+        order = group_order_create(
+            leader=UserFactory(), offering=sotl, participants=people(2), today=TODAY
+        )
+        group_order_confirm(order=order, today=TODAY)
+        with pytest.raises(OrderRefused) as refused:
+            group_order_confirm(order=order, today=TODAY)
+        assert refused.value.message == "This group order is already confirmed."
+        assert Invoice.objects.count() == 1
+
+    def test_mail_goes_out_after_commit(
+        self, sotl, django_capture_on_commit_callbacks, client
+    ):
+        leader = UserFactory(email="leader@school.example")
+        UserFactory(email="teacher1@school.example")
+        order = group_order_create(
+            leader=leader, offering=sotl, participants=people(2), today=TODAY
+        )
+
+        with django_capture_on_commit_callbacks() as callbacks:
+            invoice = group_order_confirm(order=order, today=TODAY)
+            # nothing is sent while the transaction could still roll back
+            assert mail.outbox == []
+        assert len(callbacks) == 1
+        callbacks[0]()
+
+        by_recipient = {message.to[0]: message for message in mail.outbox}
+        assert set(by_recipient) == {
+            "teacher1@school.example",
+            "teacher2@school.example",
+            "leader@school.example",
+        }
+        existing = by_recipient["teacher1@school.example"]
+        assert existing.subject == f"You are enrolled in {sotl}"
+        assert "Sign in with your existing account" in existing.body
+        newcomer = by_recipient["teacher2@school.example"]
+        assert "Choose your password here" in newcomer.body
+        link = next(
+            line
+            for line in newcomer.body.splitlines()
+            if "/password/reset/key/" in line
+        )
+        # the link opens the set-password form
+        response = client.get(link.strip().removeprefix(settings.SITE_URL), follow=True)
+        assert response.status_code == 200
+        assert b"password1" in response.content
+        leader_mail = by_recipient["leader@school.example"]
+        assert leader_mail.subject == f"Invoice {invoice.number} for {sotl}"
+        assert "Total due: USD 800.00" in leader_mail.body
+
+    def test_refused_confirmation_sends_no_mail(
+        self, sotl, django_capture_on_commit_callbacks
+    ):
+        order = group_order_create(
+            leader=UserFactory(), offering=sotl, participants=people(2), today=TODAY
+        )
+        enrollment_create(
+            learner=UserFactory(email="teacher1@school.example"),
+            offering=sotl,
+            today=TODAY,
+        )
+        with (
+            django_capture_on_commit_callbacks(execute=True) as callbacks,
+            pytest.raises(OrderRefused),
+        ):
+            group_order_confirm(order=order, today=TODAY)
+        assert callbacks == []
+        assert mail.outbox == []
+
+
+class TestInvoiceStatus:
+    def test_admin_marks_an_issued_invoice_paid(self, sotl):
+        order = group_order_create(
+            leader=UserFactory(), offering=sotl, participants=people(2), today=TODAY
+        )
+        invoice = group_order_confirm(order=order, today=TODAY)
+        invoice_mark_paid(invoice=invoice)
+        invoice.refresh_from_db()
+        assert invoice.status == Invoice.Status.PAID
+        assert invoice.paid_at is not None
+
+    def test_a_paid_invoice_cannot_be_voided(self, sotl):
+        order = group_order_create(
+            leader=UserFactory(), offering=sotl, participants=people(2), today=TODAY
+        )
+        invoice = group_order_confirm(order=order, today=TODAY)
+        invoice_mark_paid(invoice=invoice)
+        invoice_void(invoice=invoice)
+        invoice.refresh_from_db()
+        assert invoice.status == Invoice.Status.PAID

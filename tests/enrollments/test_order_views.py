@@ -1,0 +1,222 @@
+"""The group leader's pages: form, quote, confirmation, invoice; others get 404."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from enrollments.models import Enrollment, GroupOrder, Invoice
+from enrollments.services.orders import group_order_confirm, group_order_create
+from tests.enrollments.order_helpers import TODAY, sotl_offering
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _today(monkeypatch):
+    """The views ask for today's date; pin it inside the offering's window."""
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda *args: TODAY)
+
+
+@pytest.fixture
+def sotl():
+    return sotl_offering()
+
+
+def csv_of(n: int) -> SimpleUploadedFile:
+    rows = "".join(
+        f"Teacher {i},teacher{i}@school.example\r\n" for i in range(1, n + 1)
+    )
+    content = ("\ufeffname,email\r\n" + rows).encode()
+    return SimpleUploadedFile("group.csv", content, content_type="text/csv")
+
+
+def test_group_order_needs_a_login(client, sotl):
+    response = client.get(reverse("orders:new"), {"offering": sotl.pk})
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("account_login"))
+
+
+def test_form_preselects_the_offering(client, sotl):
+    client.force_login(UserFactory())
+    response = client.get(reverse("orders:new"), {"offering": sotl.pk})
+    assert response.status_code == 200
+    assert response.context["form"].initial["offering"] == sotl
+
+
+@pytest.mark.parametrize("chosen", ["abc", "999999", ""])
+def test_form_ignores_an_unknown_offering(client, chosen):
+    client.force_login(UserFactory())
+    response = client.get(reverse("orders:new"), {"offering": chosen})
+    assert response.status_code == 200
+    assert response.context["form"].initial["offering"] is None
+
+
+def test_csv_upload_leads_to_a_quote_with_the_discount(client, sotl):
+    leader = UserFactory()
+    client.force_login(leader)
+    response = client.post(
+        reverse("orders:new"), {"offering": sotl.pk, "csv_file": csv_of(10)}
+    )
+    order = GroupOrder.objects.get(leader=leader)
+    assert response.status_code == 302
+    assert response.url == reverse("orders:quote", kwargs={"pk": order.pk})
+    page = client.get(response.url).content.decode()
+    assert "USD 4,000.00" in page
+    assert "Group discount: 25% off the total from 10 people" in page
+    assert "USD 3,000.00" in page
+    assert (
+        "10 seats (USD 3,000.00) cost less in all than 9 seats (USD 3,600.00)." in page
+    )
+
+
+def test_nine_seat_quote_shows_that_ten_would_cost_less(client, sotl):
+    leader = UserFactory()
+    client.force_login(leader)
+    typed = "\n".join(f"Teacher {i}, teacher{i}@school.example" for i in range(1, 10))
+    response = client.post(
+        reverse("orders:new"), {"offering": sotl.pk, "participants": typed}, follow=True
+    )
+    assert (
+        "10 seats would cost less in total (USD 3,000.00) than the 9 in this quote "
+        "(USD 3,600.00)." in response.content.decode()
+    )
+
+
+def test_bad_rows_are_reported_next_to_the_field_and_nothing_is_written(client, sotl):
+    client.force_login(UserFactory())
+    upload = SimpleUploadedFile(
+        "group.csv", b"name,email\nAda,ada@example.org\nBob,bob@\n", "text/csv"
+    )
+    response = client.post(
+        reverse("orders:new"), {"offering": sotl.pk, "csv_file": upload}
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["csv_file"] == [
+        "Row 3: 'bob@' is not a valid email address."
+    ]
+    assert not GroupOrder.objects.exists()
+
+
+def test_duplicate_participant_is_refused_with_its_message(client, sotl):
+    client.force_login(UserFactory())
+    typed = "Ada, ada@example.org\nAda again, ADA@example.org\n"
+    response = client.post(
+        reverse("orders:new"), {"offering": sotl.pk, "participants": typed}
+    )
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors() == [
+        "ada@example.org is listed more than once."
+    ]
+    assert not GroupOrder.objects.exists()
+
+
+def test_no_participants_at_all_is_refused(client, sotl):
+    client.force_login(UserFactory())
+    response = client.post(reverse("orders:new"), {"offering": sotl.pk})
+    assert response.context["form"].errors["participants"] == [
+        "Name the participants: type them or upload a CSV file."
+    ]
+
+
+def test_confirm_redirects_to_the_invoice(client, sotl):
+    leader = UserFactory()
+    order = group_order_create(
+        leader=leader,
+        offering=sotl,
+        participants=[("Ada", "ada@example.org"), ("Bob", "bob@example.org")],
+        today=TODAY,
+    )
+    client.force_login(leader)
+    response = client.post(reverse("orders:confirm", kwargs={"pk": order.pk}))
+    invoice = Invoice.objects.get(order=order)
+    assert response.url == reverse("orders:invoice", kwargs={"number": invoice.number})
+    page = client.get(response.url).content.decode()
+    assert f"Invoice {invoice.number}" in page
+    assert "USD 800.00" in page
+    assert Enrollment.objects.filter(group_order=order).count() == 2
+    # the quote page of a confirmed order leads to its invoice
+    response = client.get(reverse("orders:quote", kwargs={"pk": order.pk}))
+    assert response.url == reverse("orders:invoice", kwargs={"number": invoice.number})
+    # and a second click on Confirm changes nothing and leads there too
+    response = client.post(reverse("orders:confirm", kwargs={"pk": order.pk}))
+    assert response.url == reverse("orders:invoice", kwargs={"number": invoice.number})
+    assert Invoice.objects.count() == 1
+
+
+def test_refused_confirmation_shows_who_and_why(client, sotl):
+    leader = UserFactory()
+    order = group_order_create(
+        leader=leader,
+        offering=sotl,
+        participants=[("Ada", "ada@example.org"), ("Bob", "bob@example.org")],
+        today=TODAY,
+    )
+    bob = UserFactory(email="bob@example.org")
+    Enrollment.objects.create(learner=bob, offering=sotl)
+    client.force_login(leader)
+    response = client.post(reverse("orders:confirm", kwargs={"pk": order.pk}))
+    assert response.status_code == 200
+    assert response.context["error"] == (
+        f"Bob (bob@example.org) is already enrolled in {sotl}."
+    )
+    assert not Invoice.objects.exists()
+
+
+def test_someone_elses_quote_and_invoice_are_404(client, sotl):
+    leader = UserFactory()
+    order = group_order_create(
+        leader=leader,
+        offering=sotl,
+        participants=[("Ada", "ada@example.org"), ("Bob", "bob@example.org")],
+        today=TODAY,
+    )
+    client.force_login(UserFactory())
+    assert (
+        client.get(reverse("orders:quote", kwargs={"pk": order.pk})).status_code == 404
+    )
+    assert (
+        client.post(reverse("orders:confirm", kwargs={"pk": order.pk})).status_code
+        == 404
+    )
+    invoice = group_order_confirm(order=order, today=TODAY)
+    url = reverse("orders:invoice", kwargs={"number": invoice.number})
+    assert client.get(url).status_code == 404
+    assert (
+        client.get(reverse("orders:invoice", kwargs={"number": "INV-0"})).status_code
+        == 404
+    )
+
+
+def test_admin_sees_any_invoice(client, sotl):
+    order = group_order_create(
+        leader=UserFactory(),
+        offering=sotl,
+        participants=[("Ada", "ada@example.org"), ("Bob", "bob@example.org")],
+        today=TODAY,
+    )
+    invoice = group_order_confirm(order=order, today=TODAY)
+    client.force_login(UserFactory(is_staff=True))
+    url = reverse("orders:invoice", kwargs={"number": invoice.number})
+    assert client.get(url).status_code == 200
+
+
+def test_invoice_page_queries_do_not_grow_with_participants(
+    client, sotl, django_assert_max_num_queries
+):
+    leader = UserFactory()
+    participants = [(f"T{i}", f"t{i}@example.org") for i in range(12)]
+    order = group_order_create(
+        leader=leader, offering=sotl, participants=participants, today=TODAY
+    )
+    invoice = group_order_confirm(order=order, today=TODAY)
+    client.force_login(leader)
+    with django_assert_max_num_queries(8):
+        client.get(reverse("orders:invoice", kwargs={"number": invoice.number}))
+
+
+def test_unit_page_links_to_a_group_order(client, sotl):
+    response = client.get(
+        reverse("programs:unit_detail", kwargs={"slug": sotl.unit.slug})
+    )
+    assert f"{reverse('orders:new')}?offering={sotl.pk}" in response.content.decode()

@@ -1,0 +1,172 @@
+"""Reads of enrollments: who sees what, deadlines, progress toward programs."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.utils import timezone
+
+from enrollments.models import Enrollment, Extension, PastCompletion
+from enrollments.selectors import (
+    enrollment_deadlines,
+    enrollments_visible_to,
+    learner_enrollments,
+    learner_past_completions,
+    learner_progress,
+    units_noun,
+)
+from programs.models import CompletionRule, Session
+from tests.factories import (
+    EnrollmentFactory,
+    FacilitatorFactory,
+    LearnerFactory,
+    OfferingFactory,
+    PortalAdminFactory,
+    ProgramFactory,
+    RequirementFactory,
+    UnitFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+TODAY = dt.date(2026, 11, 23)
+
+
+class TestVisibility:
+    def test_each_role_sees_its_share(self):
+        mine, theirs = EnrollmentFactory(), EnrollmentFactory()
+        facilitator = FacilitatorFactory()
+        theirs.offering.facilitators.add(facilitator)
+        assert list(enrollments_visible_to(user=mine.learner)) == [mine]
+        assert list(enrollments_visible_to(user=facilitator)) == [theirs]
+        assert set(enrollments_visible_to(user=PortalAdminFactory())) == {mine, theirs}
+
+    def test_listed_as_facilitator_without_the_role_sees_nothing(self):
+        enrollment, user = EnrollmentFactory(), LearnerFactory()
+        enrollment.offering.facilitators.add(user)
+        assert not enrollments_visible_to(user=user).exists()
+
+
+def test_deadlines_use_the_first_session_and_extensions():
+    offering = OfferingFactory(
+        start_date=dt.date(2026, 9, 14), end_date=dt.date(2026, 11, 8)
+    )
+    pre = RequirementFactory(
+        unit=offering.unit, title="Pre-assessment", deadline="before_first_session"
+    )
+    portfolio = RequirementFactory(
+        unit=offering.unit,
+        title="E-portfolio",
+        deadline="after_end",
+        deadline_months_after_end=6,
+    )
+    RequirementFactory(unit=offering.unit, title="Undated")
+    Session.objects.create(
+        offering=offering,
+        title="Session 1",
+        kind="live",
+        starts_at=dt.datetime(2026, 9, 16, 19, tzinfo=ZoneInfo("America/New_York")),
+    )
+    enrollment = EnrollmentFactory(offering=offering)
+    Extension.objects.create(
+        enrollment=enrollment,
+        requirement=portfolio,
+        new_deadline=dt.date(2027, 6, 30),
+        reason="Medical leave",
+        granted_by=UserFactory(),
+    )
+    [loaded] = learner_enrollments(learner=enrollment.learner)
+    dues = enrollment_deadlines(enrollment=loaded, today=dt.date(2026, 9, 1))
+    assert [(d.requirement, d.deadline, d.days_left, d.extended) for d in dues] == [
+        (pre, dt.date(2026, 9, 15), 14, False),
+        (portfolio, dt.date(2027, 6, 30), 302, True),
+    ]
+
+
+def test_six_months_after_the_iste_course_end(demo_catalog):
+    offering = (
+        OfferingFactory._meta.model.objects.filter(unit__slug="iste-certification")
+        .order_by("start_date")
+        .first()
+    )
+    enrollment = EnrollmentFactory(offering=offering)
+    [loaded] = learner_enrollments(learner=enrollment.learner)
+    dues = {
+        d.requirement.title: d.deadline
+        for d in enrollment_deadlines(enrollment=loaded, today=TODAY)
+    }
+    assert offering.end_date == dt.date(2026, 11, 8)
+    assert dues["E-portfolio"] == dt.date(2027, 5, 8)
+    assert dues["Pre-assessment"] == dt.date(2026, 9, 6)  # sessions from Sep 7
+
+
+def _progress(learner):
+    enrollments = learner_enrollments(learner=learner)
+    return learner_progress(
+        enrollments=enrollments,
+        past_completions=learner_past_completions(learner=learner),
+    )
+
+
+def test_every_module_counts_when_the_rule_has_no_number():
+    program = ProgramFactory(short_name="CAEL")
+    modules = [UnitFactory(kind="module") for _ in range(5)]
+    program.units.set(modules)
+    CompletionRule.objects.create(program=program, kind="units_completed")
+    learner = LearnerFactory()
+    EnrollmentFactory(learner=learner, offering__unit=modules[0])
+    EnrollmentFactory(
+        learner=learner,
+        offering__unit=modules[1],
+        status=Enrollment.Status.COMPLETED,
+        completed_at=timezone.now(),
+    )
+    [row] = _progress(learner)
+    assert (
+        row.progress.required,
+        row.progress.completed,
+        row.progress.in_progress,
+    ) == (
+        5,
+        1,
+        1,
+    )
+    assert row.noun == "modules"
+
+
+def test_a_program_without_a_count_rule_reports_counts_only():
+    program = ProgramFactory()
+    unit = UnitFactory(kind="micro_credential")
+    program.units.add(unit)
+    learner = LearnerFactory()
+    PastCompletion.objects.create(
+        learner=learner, unit=unit, completed_on=TODAY, imported_by=UserFactory()
+    )
+    [row] = _progress(learner)
+    assert (row.progress.required, row.progress.completed) == (None, 1)
+
+
+def test_unpublished_programs_and_withdrawn_enrollments_are_left_out():
+    shown, hidden = ProgramFactory(), ProgramFactory(is_published=False)
+    withdrawn = EnrollmentFactory(status=Enrollment.Status.WITHDRAWN)
+    active = EnrollmentFactory(learner=withdrawn.learner)
+    for program in (shown, hidden):
+        program.units.add(withdrawn.offering.unit, active.offering.unit)
+    [row] = _progress(withdrawn.learner)
+    assert row.program == shown
+    assert (row.progress.completed, row.progress.in_progress) == (0, 1)
+
+
+@pytest.mark.parametrize(
+    ("kinds", "count", "noun"),
+    [
+        ({"workshop"}, 3, "workshops"),
+        ({"course"}, 1, "course"),
+        ({"micro_credential"}, 3, "micro-credentials"),
+        ({"workshop", "module"}, 3, "units"),
+        ({"workshop", "module"}, 1, "unit"),
+        (set(), None, "units"),
+    ],
+)
+def test_units_noun(kinds, count, noun):
+    assert units_noun(kinds, count=count) == noun

@@ -1,0 +1,256 @@
+"""Facilitators' queue, review page, register and QR code; admins' extensions."""
+
+import datetime as dt
+
+import pytest
+from django.core import signing
+from django.urls import reverse
+
+from enrollments.models import Attendance, Extension
+from enrollments.services.attendance import CHECK_IN_EXPIRED, check_in_token_make
+from reviews import errors
+from reviews.models import Review
+from reviews.services.reviews import review_decide
+from reviews.services.submissions import draft_save, submission_submit
+from tests.factories import (
+    EnrollmentFactory,
+    FacilitatorFactory,
+    PortalAdminFactory,
+    SessionFactory,
+)
+from tests.reviews.scenarios import (
+    add_artifacts,
+    during_course,
+    iste_portfolio,
+    loyola_full,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def submit_text(world, enrollment=None, text="My project", now=None):
+    enrollment = enrollment or world.enrollment
+    draft_save(enrollment=enrollment, requirement=world.requirement, text=text)
+    return submission_submit(
+        enrollment=enrollment, requirement=world.requirement, now=now or during_course()
+    )
+
+
+def test_the_queue_lists_own_offerings_oldest_first(client):
+    # given two submissions in a facilitator's offering and one elsewhere
+    world = loyola_full()
+    later = EnrollmentFactory(offering=world.offering)
+    submit_text(world, later, now=during_course() + dt.timedelta(days=1))
+    submit_text(world)
+    submit_text(loyola_full())
+
+    client.force_login(world.facilitator)
+    response = client.get(reverse("reviews:queue"))
+
+    versions = list(response.context["page"].object_list)
+    assert [v.submission.enrollment for v in versions] == [world.enrollment, later]
+    assert response.context["counts"]["pending"] == 2
+
+
+def test_the_queue_filters_by_state_and_counts_each(client):
+    world = loyola_full()
+    review_decide(
+        reviewer=world.facilitator, version=submit_text(world), decision="met"
+    )
+    submit_text(world, EnrollmentFactory(offering=world.offering))
+    client.force_login(world.facilitator)
+
+    response = client.get(reverse("reviews:queue"), {"state": "met"})
+
+    assert [v.submission.enrollment for v in response.context["page"]] == [
+        world.enrollment
+    ]
+    counts = response.context["counts"]
+    assert (counts["pending"], counts["met"], counts["all"]) == (1, 1, 2)
+
+
+def test_the_queue_filters_by_offering_and_requirement(client):
+    world = loyola_full()
+    submit_text(world)
+    client.force_login(world.facilitator)
+    other = loyola_full()
+    other.offering.facilitators.add(world.facilitator)
+    submit_text(other)
+
+    by_offering = client.get(reverse("reviews:queue"), {"offering": other.offering.pk})
+    by_requirement = client.get(
+        reverse("reviews:queue"), {"requirement": world.requirement.pk}
+    )
+
+    assert [v.submission.requirement for v in by_offering.context["page"]] == [
+        other.requirement
+    ]
+    assert [v.submission.requirement for v in by_requirement.context["page"]] == [
+        world.requirement
+    ]
+
+
+def test_the_queue_query_count_does_not_grow(client, django_assert_max_num_queries):
+    world = loyola_full()
+    for _ in range(5):
+        submit_text(world, EnrollmentFactory(offering=world.offering))
+    client.force_login(world.facilitator)
+    with django_assert_max_num_queries(12):
+        client.get(reverse("reviews:queue"))
+
+
+def test_a_learner_gets_404_for_the_queue(client):
+    world = loyola_full()
+    client.force_login(world.enrollment.learner)
+    assert client.get(reverse("reviews:queue")).status_code == 404
+
+
+def test_not_met_without_feedback_is_shown_next_to_the_field(client):
+    world = loyola_full()
+    version = submit_text(world)
+    client.force_login(world.facilitator)
+    url = reverse("reviews:review", args=[version.submission.pk])
+    response = client.post(url, {"decision": "not_met", "feedback": ""})
+    assert response.status_code == 400
+    assert response.context["form"].errors["feedback"] == [errors.FEEDBACK_REQUIRED]
+    assert not Review.objects.exists()
+
+
+def test_the_review_page_shows_history_and_earlier_feedback(client):
+    world = loyola_full()
+    first = submit_text(world, text="First try")
+    review_decide(
+        reviewer=world.facilitator,
+        version=first,
+        decision="not_met",
+        feedback="Say how you will assess learning.",
+    )
+    submit_text(world, text="Second try")
+    client.force_login(world.facilitator)
+    response = client.get(reverse("reviews:review", args=[first.submission.pk]))
+    content = response.content.decode()
+    assert content.index("Second try") < content.index("First try")
+    assert "Say how you will assess learning." in content
+
+
+def test_a_facilitator_of_another_offering_gets_404_for_the_review_page(client):
+    world = loyola_full()
+    version = submit_text(world)
+    client.force_login(FacilitatorFactory())
+    url = reverse("reviews:review", args=[version.submission.pk])
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"decision": "met"}).status_code == 404
+    assert not Review.objects.exists()
+
+
+def test_a_rubric_review_over_http_saves_every_criterion(client):
+    world = iste_portfolio()
+    add_artifacts(world, 9)
+    version = submission_submit(
+        enrollment=world.enrollment, requirement=world.requirement, now=during_course()
+    )
+    client.force_login(world.facilitator)
+    data = {"feedback": "Solid work."}
+    for criterion, points in zip(world.criteria, [4, 4, 4, 4, 4], strict=True):
+        data[f"points_{criterion.pk}"] = points
+        data[f"feedback_{criterion.pk}"] = f"On {criterion.title}"
+    response = client.post(
+        reverse("reviews:review", args=[version.submission.pk]), data
+    )
+    assert response.status_code == 302
+    review = Review.objects.get()
+    assert (review.total_points, review.out_of, review.passed) == (20, 25, True)
+
+
+def test_points_above_a_criterion_are_refused_by_the_form(client):
+    world = iste_portfolio()
+    add_artifacts(world, 9)
+    version = submission_submit(
+        enrollment=world.enrollment, requirement=world.requirement, now=during_course()
+    )
+    client.force_login(world.facilitator)
+    data = {f"points_{c.pk}": 6 for c in world.criteria}
+    response = client.post(
+        reverse("reviews:review", args=[version.submission.pk]), data
+    )
+    assert response.status_code == 400
+    assert not Review.objects.exists()
+
+
+# Attendance
+
+
+def test_the_register_marks_ticked_learners(client):
+    world = iste_portfolio()
+    session = SessionFactory(offering=world.offering)
+    client.force_login(world.facilitator)
+    response = client.post(
+        reverse("reviews:attendance", args=[world.offering.pk]),
+        {"session": session.pk, f"s{session.pk}-present": [world.enrollment.pk]},
+    )
+    assert response.status_code == 302
+    assert Attendance.objects.get().enrollment == world.enrollment
+
+
+def test_the_check_in_code_page_shows_a_qr_code(client):
+    world = iste_portfolio()
+    session = SessionFactory(offering=world.offering)
+    client.force_login(world.facilitator)
+    response = client.get(reverse("reviews:check_in_code", args=[session.pk]))
+    content = response.content.decode()
+    assert "<svg" in content
+    assert "/check-in/" in content
+    client.force_login(FacilitatorFactory())
+    url = reverse("reviews:check_in_code", args=[session.pk])
+    assert client.get(url).status_code == 404
+
+
+def test_a_learner_checks_in_by_scanning_the_code(client):
+    world = iste_portfolio()
+    session = SessionFactory(offering=world.offering)
+    url = reverse("reviews:check_in", args=[check_in_token_make(session=session)])
+    client.force_login(world.enrollment.learner)
+    assert client.get(url).status_code == 200
+    assert not Attendance.objects.exists()
+    response = client.post(url)
+    assert response.status_code == 302
+    assert Attendance.objects.get().method == "check_in"
+
+
+def test_an_expired_code_is_refused_with_the_message(client, monkeypatch):
+    world = iste_portfolio()
+    session = SessionFactory(offering=world.offering)
+    an_hour_ago = signing.time.time() - 3600
+    monkeypatch.setattr(signing.time, "time", lambda: an_hour_ago)
+    token = check_in_token_make(session=session)
+    monkeypatch.undo()
+    client.force_login(world.enrollment.learner)
+    response = client.post(reverse("reviews:check_in", args=[token]))
+    assert response.status_code == 400
+    assert str(CHECK_IN_EXPIRED) in response.content.decode()
+    assert not Attendance.objects.exists()
+
+
+# Extensions
+
+
+def test_an_admin_grants_an_extension_from_the_page(client):
+    world = iste_portfolio()
+    client.force_login(PortalAdminFactory())
+    response = client.post(
+        reverse("reviews:extension", args=[world.enrollment.pk]),
+        {
+            "requirement": world.requirement.pk,
+            "new_deadline": "2027-09-30",
+            "reason": "Approved by the program lead",
+        },
+    )
+    assert response.status_code == 302
+    assert Extension.objects.get().new_deadline == dt.date(2027, 9, 30)
+
+
+def test_a_facilitator_cannot_open_the_extension_page(client):
+    world = iste_portfolio()
+    client.force_login(world.facilitator)
+    url = reverse("reviews:extension", args=[world.enrollment.pk])
+    assert client.get(url).status_code == 404

@@ -1,0 +1,161 @@
+"""requirement_states: the contract certificates reads (see reviews/outcomes.py)."""
+
+import datetime as dt
+
+import pytest
+
+from enrollments.models import Enrollment
+from enrollments.services.attendance import attendance_mark
+from enrollments.services.extensions import extension_grant
+from programs.models import Requirement
+from reviews.outcomes import Outcome, RequirementState
+from reviews.selectors import requirement_states
+from reviews.services.reviews import review_decide, review_score
+from reviews.services.submissions import draft_save, submission_submit
+from tests.factories import (
+    EnrollmentFactory,
+    PortalAdminFactory,
+    RequirementFactory,
+    SessionFactory,
+)
+from tests.reviews.scenarios import (
+    add_artifacts,
+    cmte_workshop,
+    during_course,
+    iste_portfolio,
+    loyola_full,
+    scores,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def states(world):
+    return requirement_states(
+        learner_id=world.enrollment.learner_id, unit_id=world.offering.unit_id
+    )
+
+
+def submit_text(world):
+    draft_save(enrollment=world.enrollment, requirement=world.requirement, text="x")
+    return submission_submit(
+        enrollment=world.enrollment, requirement=world.requirement, now=during_course()
+    )
+
+
+def test_a_draft_does_not_count():
+    world = loyola_full()
+    draft_save(enrollment=world.enrollment, requirement=world.requirement, text="x")
+    assert states(world) == {
+        world.requirement.pk: RequirementState(world.requirement.pk, Outcome.MISSING)
+    }
+
+
+def test_a_submission_waits_for_review_then_is_met():
+    world = loyola_full()
+    version = submit_text(world)
+    assert states(world)[world.requirement.pk].outcome == Outcome.PENDING_REVIEW
+    review_decide(reviewer=world.facilitator, version=version, decision="met")
+    state = states(world)[world.requirement.pk]
+    assert state.outcome == Outcome.MET
+    assert state.submitted_at == during_course()
+
+
+def test_a_not_met_version_then_a_new_submission_is_pending_again():
+    world = loyola_full()
+    review_decide(
+        reviewer=world.facilitator,
+        version=submit_text(world),
+        decision="not_met",
+        feedback="Revise the goals.",
+    )
+    assert states(world)[world.requirement.pk].outcome == Outcome.NOT_MET
+    submit_text(world)
+    assert states(world)[world.requirement.pk].outcome == Outcome.PENDING_REVIEW
+
+
+def test_completion_on_submission_is_complete_at_once():
+    world = cmte_workshop()
+    submit_text(world)
+    assert states(world)[world.requirement.pk].outcome == Outcome.COMPLETE
+
+
+def test_a_scored_portfolio_reports_score_out_of_and_deadline():
+    world = iste_portfolio()
+    add_artifacts(world, 9)
+    version = submission_submit(
+        enrollment=world.enrollment, requirement=world.requirement, now=during_course()
+    )
+    review_score(
+        reviewer=world.facilitator,
+        version=version,
+        scores=scores(world, [4, 4, 4, 4, 3]),
+    )
+    state = states(world)[world.requirement.pk]
+    assert (state.outcome, state.score, state.out_of) == (Outcome.SCORED, 19, 25)
+    assert state.deadline == dt.date(2027, 8, 28)
+
+
+def test_the_deadline_includes_the_latest_extension():
+    world = iste_portfolio()
+    admin = PortalAdminFactory()
+    for day in (dt.date(2027, 9, 30), dt.date(2027, 10, 31)):
+        extension_grant(
+            granted_by=admin,
+            enrollment=world.enrollment,
+            requirement=world.requirement,
+            new_deadline=day,
+            reason="Medical leave",
+        )
+    assert states(world)[world.requirement.pk].deadline == dt.date(2027, 10, 31)
+
+
+def test_attendance_is_complete_once_every_required_session_is_attended():
+    world = loyola_full()
+    attendance = RequirementFactory(
+        unit=world.offering.unit, kind=Requirement.Kind.ATTENDANCE
+    )
+    first = SessionFactory(offering=world.offering)
+    second = SessionFactory(offering=world.offering)
+    SessionFactory(offering=world.offering, is_required=False)
+
+    attendance_mark(
+        marked_by=world.facilitator, enrollment=world.enrollment, session=first
+    )
+    assert states(world)[attendance.pk].outcome == Outcome.MISSING
+
+    attendance_mark(
+        marked_by=world.facilitator, enrollment=world.enrollment, session=second
+    )
+    assert states(world)[attendance.pk].outcome == Outcome.COMPLETE
+
+
+def test_without_an_enrollment_everything_is_missing():
+    world = loyola_full()
+    Enrollment.objects.filter(pk=world.enrollment.pk).update(status="withdrawn")
+    assert states(world)[world.requirement.pk].outcome == Outcome.MISSING
+
+
+def test_states_come_from_the_latest_enrollment_in_the_unit():
+    world = cmte_workshop()
+    submit_text(world)
+    Enrollment.objects.filter(pk=world.enrollment.pk).update(status="withdrawn")
+    later = EnrollmentFactory(
+        learner=world.enrollment.learner, offering__unit=world.offering.unit
+    )
+    assert (
+        requirement_states(learner_id=later.learner_id, unit_id=world.offering.unit_id)[
+            world.requirement.pk
+        ].outcome
+        == Outcome.MISSING
+    )
+
+
+def test_states_are_read_in_a_few_queries(django_assert_max_num_queries):
+    world = iste_portfolio()
+    add_artifacts(world, 9)
+    submission_submit(
+        enrollment=world.enrollment, requirement=world.requirement, now=during_course()
+    )
+    with django_assert_max_num_queries(7):
+        states(world)
