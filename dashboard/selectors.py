@@ -6,6 +6,7 @@ Each section is one entry of the context and one include in dashboard.html.
 import datetime as dt
 
 from certificates import selectors as certificate_selectors
+from enrollments import order_selectors
 from enrollments import selectors as enrollment_selectors
 from enrollments.models import Enrollment
 
@@ -41,6 +42,7 @@ def dashboard_context(*, user, today: dt.date) -> dict:
         "progress_reports": certificate_selectors.progress_reports_for(
             learner=user, today=today
         ),
+        "invoices": list(order_selectors.invoices_billed_to(user=user)),
         "facilitated_offerings": list(
             enrollment_selectors.offerings_facilitated_by(user=user)
         ),

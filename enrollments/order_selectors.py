@@ -6,6 +6,7 @@ A wrong id and someone else's order or invoice both give 404, never the record.
 from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from accounts.roles import is_portal_admin
 from programs.models import Offering
 
 from .models import GroupOrder, Invoice, InvoiceLine
@@ -25,9 +26,13 @@ def order_get_for_leader(*, user, pk: int) -> GroupOrder:
 
 
 def invoice_get_for_viewer(*, user, number: str) -> Invoice:
-    """An invoice seen by the person billed or by an admin, or 404."""
+    """An invoice seen by the person billed or by a portal admin, or 404.
+
+    Staff status alone (access to /admin/) is not enough: the role decides, as it
+    does for every other record.
+    """
     visible = Q(billed_to=user)
-    if user.is_staff:
+    if is_portal_admin(user):
         visible = Q()
     queryset = (
         Invoice.objects.filter(visible)
@@ -40,3 +45,10 @@ def invoice_get_for_viewer(*, user, number: str) -> Invoice:
         )
     )
     return get_object_or_404(queryset, number=number)
+
+
+def invoices_billed_to(*, user) -> QuerySet[Invoice]:
+    """The invoices billed to ``user``, newest first, with what each is for."""
+    return Invoice.objects.filter(billed_to=user).select_related(
+        "order__offering__unit", "enrollment__offering__unit"
+    )

@@ -20,7 +20,7 @@ from programs.models import (
     Requirement,
     Unit,
 )
-from programs.models.requirements import UNIT_KIND_PLURALS
+from programs.models.catalog import UNIT_KIND_PLURALS
 
 from .deadlines import days_left, requirement_deadline
 from .models import Enrollment, PastCompletion

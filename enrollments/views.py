@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.roles import is_learner
+from accounts.roles import is_learner, is_portal_admin
 
 from . import selectors
 from .errors import EnrollmentRefused
@@ -45,14 +45,25 @@ def offering_enroll(request, pk):
 
 @login_required
 def enrollment_detail(request, pk):
+    """The enrollment for its learner, the offering's facilitators and admins.
+
+    Billing is the learner's business (and an admin's), never a facilitator's.
+    """
     enrollment = selectors.enrollment_get_for_user(user=request.user, pk=pk)
     dues = selectors.enrollment_deadlines(
         enrollment=enrollment, today=timezone.localdate()
     )
+    is_own = enrollment.learner_id == request.user.pk
     return render(
         request,
         "enrollments/enrollment_detail.html",
-        {"enrollment": enrollment, "offering": enrollment.offering, "dues": dues},
+        {
+            "enrollment": enrollment,
+            "offering": enrollment.offering,
+            "dues": dues,
+            "is_own": is_own,
+            "shows_invoice": is_own or is_portal_admin(request.user),
+        },
     )
 
 

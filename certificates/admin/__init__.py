@@ -69,13 +69,17 @@ class AwardAdmin(admin.ModelAdmin):
         url = reverse("admin:certificates_award_progress", args=[award.learner_id])
         return format_html('<a href="{}">{}</a>', url, _("Why not yet"))
 
+    # Both actions write: a user who may only view awards must not run them.
     @admin.action(
-        description=_("Re-issue from a fresh snapshot (e.g. a corrected name)")
+        description=_("Re-issue from a fresh snapshot (e.g. a corrected name)"),
+        permissions=["change"],
     )
     def reissue(self, request, queryset):
         self._each(request, queryset, award_reissue, _("Re-issued: %(n)s."))
 
-    @admin.action(description=_("Retry rendering failed awards"))
+    @admin.action(
+        description=_("Retry rendering failed awards"), permissions=["change"]
+    )
     def retry(self, request, queryset):
         self._each(request, queryset, award_retry, _("Queued again: %(n)s."))
 

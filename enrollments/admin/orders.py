@@ -70,11 +70,12 @@ class InvoiceAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
-    @admin.action(description=_("Mark paid"))
+    # Both actions write: a user who may only view invoices must not run them.
+    @admin.action(description=_("Mark paid"), permissions=["change"])
     def mark_paid(self, request, queryset):
         self._apply(request, queryset, invoice_mark_paid)
 
-    @admin.action(description=_("Void"))
+    @admin.action(description=_("Void"), permissions=["change"])
     def mark_void(self, request, queryset):
         self._apply(request, queryset, invoice_void)
 

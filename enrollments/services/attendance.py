@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from accounts.roles import is_portal_admin
+from accounts.roles import is_facilitator, is_portal_admin
 from audit.models import AuditEvent
 from audit.services import audit_event_record
 from programs.models import Offering, Session
@@ -66,7 +66,10 @@ def check_in_session(*, token: str) -> Session:
 
 
 def _may_record(user, offering: Offering) -> bool:
-    return is_portal_admin(user) or offering.facilitators.filter(pk=user.pk).exists()
+    """An admin, or a facilitator (the role, not only the listing) of the offering."""
+    if is_portal_admin(user):
+        return True
+    return is_facilitator(user) and offering.facilitators.filter(pk=user.pk).exists()
 
 
 def _record(*, actor, enrollment: Enrollment, session: Session, method: str):

@@ -13,6 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.roles import LEARNERS
+from accounts.services import user_role_assign
 from programs.models import Offering
 from programs.pricing import PricingError, Quote, quote, tier_rules
 
@@ -124,7 +126,11 @@ def group_order_create(
 
 
 def _participant_account(participant: Participant) -> tuple:
-    """The participant's user, opened (active, no password yet) if new."""
+    """The participant's user, opened (active, no password yet) if new.
+
+    A newcomer gets the learner role, as a sign-up does, so that they can later
+    enroll in other offerings on their own.
+    """
     user_model = get_user_model()
     user = user_model.objects.filter(email__iexact=participant.email).first()
     if user is not None:
@@ -136,6 +142,7 @@ def _participant_account(participant: Participant) -> tuple:
     EmailAddress.objects.create(
         user=user, email=participant.email, primary=True, verified=True
     )
+    user_role_assign(user=user, role=LEARNERS)
     return user, True
 
 

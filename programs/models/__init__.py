@@ -3,7 +3,8 @@
 from .catalog import CredentialProgram, Provider, Unit
 from .offerings import Offering, Session
 from .pricing import GroupTier
-from .requirements import CompletionRule, Requirement, RubricCriterion
+from .requirements import Requirement, RubricCriterion
+from .rules import CompletionRule
 
 __all__ = [
     "CompletionRule",

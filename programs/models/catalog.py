@@ -176,3 +176,12 @@ class Unit(models.Model):
     @property
     def label(self) -> str:
         return self.short_name or self.title
+
+
+UNIT_KIND_PLURALS = {
+    Unit.Kind.WORKSHOP: _("workshops"),
+    Unit.Kind.MODULE: _("modules"),
+    Unit.Kind.COURSE: _("courses"),
+    Unit.Kind.MICRO_CREDENTIAL: _("micro-credentials"),
+    Unit.Kind.EVENT: _("events"),
+}

@@ -7,7 +7,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from accounts.roles import is_portal_admin
+from accounts.roles import is_facilitator, is_portal_admin
 from enrollments.models import Enrollment
 from programs.models import Offering, Requirement, Session
 
@@ -17,16 +17,25 @@ TAKING_PART = [Enrollment.Status.ACTIVE, Enrollment.Status.COMPLETED]
 
 
 def reviewable_offerings(user) -> QuerySet[Offering]:
-    """Offerings whose submissions ``user`` reviews: their own, or all for admins."""
+    """Offerings whose submissions ``user`` reviews: their own, or all for admins.
+
+    Being listed on an offering is not enough: the facilitator role is checked
+    too (as ``enrollments.selectors`` does), so that taking the role away ends
+    the access at once.
+    """
     offerings = Offering.objects.select_related("unit")
     if is_portal_admin(user):
         return offerings
+    if not is_facilitator(user):
+        return offerings.none()
     return offerings.filter(facilitators=user)
 
 
 def may_review(user, offering: Offering) -> bool:
     if is_portal_admin(user):
         return True
+    if not is_facilitator(user):
+        return False
     return offering.facilitators.filter(pk=user.pk).exists()
 
 

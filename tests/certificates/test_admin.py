@@ -3,13 +3,14 @@
 import datetime as dt
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from certificates.models import Award
 from certificates.services import award_request
 from certificates.services.issuance import award_issue
 from programs.models import CredentialProgram
-from tests.factories import LearnerFactory
+from tests.factories import LearnerFactory, UserFactory
 
 from . import journeys
 
@@ -86,6 +87,25 @@ def test_admin_reissues_with_the_corrected_name(admin_client, issued, learner):
     assert issued.status == Award.Status.SUPERSEDED
     new = issued.replaced_by
     assert new.snapshot["name"] == "Lucía Learner Ortega"
+
+
+def test_a_staff_user_who_may_only_view_awards_cannot_reissue(client, issued):
+    # given a staff user allowed to view awards and nothing more
+    viewer = UserFactory(is_staff=True)
+    viewer.user_permissions.add(Permission.objects.get(codename="view_award"))
+    client.force_login(viewer)
+    changelist = reverse("admin:certificates_award_changelist")
+
+    # when they post the re-issue action
+    response = client.post(
+        changelist, {"action": "reissue", "_selected_action": [issued.pk]}
+    )
+
+    # then the action is not theirs to run and the award is as it was
+    assert response.status_code == 200
+    issued.refresh_from_db()
+    assert issued.status == Award.Status.ISSUED
+    assert not Award.objects.filter(replaces=issued).exists()
 
 
 def test_admin_sees_why_not_yet_for_a_learner(admin_client, catalog, learner):

@@ -167,3 +167,20 @@ def test_a_passed_deadline_leaves_the_dashboard_but_stays_on_the_enrollment(clie
     assert "No coming deadlines in your current enrollments." in content
     detail = client.get(reverse("enrollments:detail", args=[enrollment.pk]))
     assert "passed 3 days ago" in detail.content.decode()
+
+
+def test_dashboard_lists_the_invoices_billed_to_the_learner(client):
+    # given a learner registered in a priced workshop, and another learner's invoice
+    learner, other = LearnerFactory(), LearnerFactory()
+    offering = OpenOfferingFactory()
+    mine = registration_create(learner=learner, offering=offering).invoice
+    theirs = registration_create(learner=other, offering=offering).invoice
+
+    # when the learner opens the dashboard
+    client.force_login(learner)
+    content = client.get(reverse("dashboard:dashboard")).content.decode()
+
+    # then only their own invoice is listed, with its total
+    assert mine.number in content
+    assert theirs.number not in content
+    assert "USD 400" in content

@@ -8,6 +8,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
+from enrollments.models import Enrollment, GroupOrder, Invoice, Participant
 from programs.models import (
     CompletionRule,
     CredentialProgram,
@@ -19,6 +20,7 @@ from programs.models import (
     Session,
     Unit,
 )
+from reviews.models import Review, Submission, SubmissionVersion
 
 pytestmark = pytest.mark.django_db
 
@@ -35,8 +37,32 @@ ALL_MODELS = [
 ]
 
 
+DEMO_EMAILS = [
+    "admin@demo.test",
+    "facilitator1@demo.test",
+    "facilitator2@demo.test",
+    "learner1@demo.test",
+    "learner2@demo.test",
+    "learner3@demo.test",
+]
+# What the demo's activity writes (enrollments, orders, submissions, reviews).
+ACTIVITY_MODELS = [
+    get_user_model(),
+    Enrollment,
+    GroupOrder,
+    Participant,
+    Invoice,
+    Submission,
+    SubmissionVersion,
+    Review,
+]
+
+
 def row_counts():
-    return {model.__name__: model.objects.count() for model in ALL_MODELS}
+    return {
+        model.__name__: model.objects.count()
+        for model in [*ALL_MODELS, *ACTIVITY_MODELS]
+    }
 
 
 def test_load_demo_is_idempotent():
@@ -44,19 +70,12 @@ def test_load_demo_is_idempotent():
     first = row_counts()
     call_command("load_demo")
     assert row_counts() == first
-    assert get_user_model().objects.count() == 6
+    assert get_user_model().objects.filter(email__in=DEMO_EMAILS).count() == 6
 
 
 def test_demo_users_can_log_in_with_the_demo_password(client):
     call_command("load_demo")
-    for email in [
-        "admin@demo.test",
-        "facilitator1@demo.test",
-        "facilitator2@demo.test",
-        "learner1@demo.test",
-        "learner2@demo.test",
-        "learner3@demo.test",
-    ]:
+    for email in DEMO_EMAILS:
         user = get_user_model().objects.get(email=email)
         assert user.check_password("portal-demo")
         assert EmailAddress.objects.get(user=user).verified

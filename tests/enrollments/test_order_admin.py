@@ -4,6 +4,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from enrollments.models import Invoice
@@ -42,6 +43,19 @@ def test_admin_marks_an_invoice_paid(admin_client, invoice):
     invoice.refresh_from_db()
     assert invoice.status == Invoice.Status.PAID
     assert invoice.paid_at is not None
+
+
+def test_a_staff_user_who_may_only_view_invoices_cannot_mark_one_paid(client, invoice):
+    viewer = UserFactory(is_staff=True)
+    viewer.user_permissions.add(Permission.objects.get(codename="view_invoice"))
+    client.force_login(viewer)
+
+    response = run_action(client, "mark_paid", invoice)
+
+    assert response.status_code == 200
+    invoice.refresh_from_db()
+    assert invoice.status == Invoice.Status.ISSUED
+    assert invoice.paid_at is None
 
 
 def test_admin_voids_an_issued_invoice(admin_client, invoice):

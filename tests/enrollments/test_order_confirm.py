@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import mail
 
+from accounts.roles import is_learner
 from enrollments.models import Enrollment, GroupOrder, Invoice
 from enrollments.services.enrollment import enrollment_create
 from enrollments.services.invoices import invoice_mark_paid, invoice_void
@@ -71,6 +72,8 @@ class TestConfirm:
         assert not newcomer.has_usable_password()
         assert newcomer.legal_name == "Teacher 7"
         assert EmailAddress.objects.get(user=newcomer).verified
+        # and, like anyone who signs up, a learner who may enroll on their own
+        assert is_learner(newcomer)
         # and an existing account is reused as it is
         existing.refresh_from_db()
         assert existing.legal_name == "Kept Name"

@@ -7,7 +7,7 @@ from django.urls import reverse
 from enrollments.models import Enrollment, GroupOrder, Invoice
 from enrollments.services.orders import group_order_confirm, group_order_create
 from tests.enrollments.order_helpers import TODAY, sotl_offering
-from tests.factories import UserFactory
+from tests.factories import PortalAdminFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -196,9 +196,22 @@ def test_admin_sees_any_invoice(client, sotl):
         today=TODAY,
     )
     invoice = group_order_confirm(order=order, today=TODAY)
-    client.force_login(UserFactory(is_staff=True))
+    client.force_login(PortalAdminFactory())
     url = reverse("orders:invoice", kwargs={"number": invoice.number})
     assert client.get(url).status_code == 200
+
+
+def test_staff_status_without_the_admin_role_sees_no_one_elses_invoice(client, sotl):
+    order = group_order_create(
+        leader=UserFactory(),
+        offering=sotl,
+        participants=[("Ada", "ada@example.org"), ("Bob", "bob@example.org")],
+        today=TODAY,
+    )
+    invoice = group_order_confirm(order=order, today=TODAY)
+    client.force_login(UserFactory(is_staff=True))
+    url = reverse("orders:invoice", kwargs={"number": invoice.number})
+    assert client.get(url).status_code == 404
 
 
 def test_invoice_page_queries_do_not_grow_with_participants(

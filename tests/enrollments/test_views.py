@@ -229,6 +229,35 @@ class TestEnrollmentPage:
         client.force_login(user)
         assert client.get(self.url(enrollment)).status_code == status
 
+    def test_the_learners_invoice_is_shown_to_them_and_never_to_a_facilitator(
+        self, client
+    ):
+        # given a learner who registered (and was invoiced) for a priced workshop
+        learner = LearnerFactory()
+        offering = OpenOfferingFactory(unit__price="400.00")
+        client.force_login(learner)
+        enroll(client, offering)
+        enrollment = Enrollment.objects.get(learner=learner)
+        number = Invoice.objects.get(enrollment=enrollment).number
+        submissions = reverse("reviews:requirement_list", args=[enrollment.pk])
+        facilitator = FacilitatorFactory()
+        offering.facilitators.add(facilitator)
+
+        # when the learner, then the facilitator, then an admin open the enrollment
+        pages = {}
+        for who in [learner, facilitator, PortalAdminFactory()]:
+            client.force_login(who)
+            pages[who.pk] = client.get(self.url(enrollment)).content.decode()
+
+        # then only the learner and the admin see the invoice, only the learner
+        # the link to their own submissions
+        assert number in pages[learner.pk]
+        assert submissions in pages[learner.pk]
+        assert number not in pages[facilitator.pk]
+        assert submissions not in pages[facilitator.pk]
+        assert "USD 400" not in pages[facilitator.pk]
+        assert [number in page for page in pages.values()] == [True, False, True]
+
 
 class TestRoster:
     def test_facilitator_sees_the_participants_of_their_offering(self, client):

@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from enrollments.models import Enrollment
 from programs.models import Offering, Requirement, RubricCriterion
-from reviews.services.submissions import artifact_add
+from reviews.services.submissions import artifact_add, submission_submit
 from tests.factories import (
     EnrollmentFactory,
     FacilitatorFactory,
@@ -128,6 +128,15 @@ def add_artifacts(world: World, count: int, *, start: int = 1) -> None:
 
 def during_course() -> dt.datetime:
     return dt.datetime(2027, 3, 15, 12, 0, tzinfo=dt.UTC)
+
+
+def submit(world: World, now: dt.datetime | None = None):
+    """Submit the world's learner's draft, by default while the course runs."""
+    return submission_submit(
+        enrollment=world.enrollment,
+        requirement=world.requirement,
+        now=now or during_course(),
+    )
 
 
 def scores(world: World, points: list[int]) -> dict[int, tuple[int, str]]:

@@ -12,20 +12,12 @@ from reviews.services.submissions import artifact_add, draft_save, submission_su
 from tests.factories import PortalAdminFactory, RequirementFactory, SessionFactory
 from tests.reviews.scenarios import (
     add_artifacts,
-    during_course,
     iste_portfolio,
     pdf_file,
+    submit,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def submit(world, now=None):
-    return submission_submit(
-        enrollment=world.enrollment,
-        requirement=world.requirement,
-        now=now or during_course(),
-    )
 
 
 # Portfolio bounds (ISTE: 9 to 14 artifacts, each with reflection and standards)

@@ -143,6 +143,26 @@ def test_a_facilitator_of_another_offering_gets_404_for_the_review_page(client):
     assert not Review.objects.exists()
 
 
+def test_a_facilitator_whose_role_was_taken_away_reviews_nothing(client):
+    # given a facilitator listed on the offering who no longer holds the role
+    world = loyola_full()
+    version = submit_text(world)
+    world.facilitator.groups.clear()
+    queue_url = reverse("reviews:queue")
+    client.force_login(world.facilitator)
+
+    # when they open the queue, the review page, the register and post a decision
+    review_url = reverse("reviews:review", args=[version.submission.pk])
+    attendance_url = reverse("reviews:attendance", args=[world.offering.pk])
+
+    # then every page is 404 and nothing is written
+    assert client.get(queue_url).status_code == 404
+    assert client.get(review_url).status_code == 404
+    assert client.post(review_url, {"decision": "met"}).status_code == 404
+    assert client.get(attendance_url).status_code == 404
+    assert not Review.objects.exists()
+
+
 def test_a_rubric_review_over_http_saves_every_criterion(client):
     world = iste_portfolio()
     add_artifacts(world, 9)

@@ -13,7 +13,6 @@ from reviews.services.submissions import (
     artifact_add,
     artifact_remove,
     draft_save,
-    submission_submit,
 )
 from reviews.uploads import FILE_CONTENT_MISMATCH
 from tests.factories import (
@@ -25,17 +24,10 @@ from tests.reviews.scenarios import (
     loyola_full,
     pdf_file,
     scores,
+    submit,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def submit(world, now=None):
-    return submission_submit(
-        enrollment=world.enrollment,
-        requirement=world.requirement,
-        now=now or during_course(),
-    )
 
 
 def test_a_draft_is_saved_before_submitting_and_is_not_a_submission():
