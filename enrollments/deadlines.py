@@ -2,7 +2,7 @@
 
 The rule comes from ``Requirement.deadline`` and its fields; the dates from the
 offering. Deadlines are whole days: work is due by the end of the returned day.
-The reviews app reuses ``requirement_deadline`` to enforce what the dashboard shows.
+The reviews app reuses ``requirement_deadline_on`` to enforce what the dashboard shows.
 """
 
 import calendar
@@ -61,3 +61,28 @@ def requirement_deadline(
 def days_left(deadline: dt.date, *, today: dt.date) -> int:
     """Whole days from ``today`` to ``deadline``: 0 on the day, negative when late."""
     return (deadline - today).days
+
+
+def requirement_deadline_on(
+    *,
+    requirement,
+    offering,
+    first_session: dt.date | None,
+    extension: dt.date | None = None,
+) -> dt.date | None:
+    """The requirement's last day in this offering; an extension replaces it.
+
+    Maps the catalogue rows (a ``Requirement`` and an ``Offering``, read only by
+    attribute) onto ``requirement_deadline``, so that the dashboard, the reviews app
+    and the extensions service agree on every date.
+    """
+    return requirement_deadline(
+        rule=requirement.deadline,
+        fixed_date=requirement.deadline_date,
+        months_after_end=requirement.deadline_months_after_end,
+        days_after_end=requirement.deadline_days_after_end,
+        offering_start=offering.start_date,
+        offering_end=offering.end_date,
+        first_session=first_session,
+        extension=extension,
+    )

@@ -22,7 +22,7 @@ from programs.models import (
 )
 from programs.models.catalog import UNIT_KIND_PLURALS
 
-from .deadlines import days_left, requirement_deadline
+from .deadlines import days_left, requirement_deadline_on
 from .models import Enrollment, PastCompletion
 from .progress import ProgramProgress, program_progress
 
@@ -132,13 +132,9 @@ def enrollment_deadlines(*, enrollment: Enrollment, today: dt.date) -> list[Due]
         extensions.setdefault(extension.requirement_id, extension.new_deadline)
     dues = []
     for requirement in offering.unit.dated_requirements:
-        deadline = requirement_deadline(
-            rule=requirement.deadline,
-            fixed_date=requirement.deadline_date,
-            months_after_end=requirement.deadline_months_after_end,
-            days_after_end=requirement.deadline_days_after_end,
-            offering_start=offering.start_date,
-            offering_end=offering.end_date,
+        deadline = requirement_deadline_on(
+            requirement=requirement,
+            offering=offering,
             first_session=first_session,
             extension=extensions.get(requirement.pk),
         )

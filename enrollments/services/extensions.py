@@ -1,9 +1,4 @@
-"""Deadlines of one learner's requirement, and the extensions admins grant.
-
-``requirement_deadline_on`` maps the catalogue rows onto the pure
-``enrollments.deadlines.requirement_deadline``, so that the dashboard, the reviews
-app and this service agree on every date.
-"""
+"""Deadlines of one learner's requirement, and the extensions admins grant."""
 
 import datetime as dt
 
@@ -17,7 +12,7 @@ from audit.models import AuditEvent
 from audit.services import audit_event_record
 from programs.models import Offering, Requirement
 
-from ..deadlines import requirement_deadline
+from ..deadlines import requirement_deadline_on
 from ..models import Enrollment, Extension
 from ..signals import progress_changed
 
@@ -31,26 +26,6 @@ class ExtensionRefused(Exception):
     def __init__(self, message):
         super().__init__(message)
         self.message = message
-
-
-def requirement_deadline_on(
-    *,
-    requirement: Requirement,
-    offering: Offering,
-    first_session: dt.date | None,
-    extension: dt.date | None = None,
-) -> dt.date | None:
-    """The requirement's last day in this offering; an extension replaces it."""
-    return requirement_deadline(
-        rule=requirement.deadline,
-        fixed_date=requirement.deadline_date,
-        months_after_end=requirement.deadline_months_after_end,
-        days_after_end=requirement.deadline_days_after_end,
-        offering_start=offering.start_date,
-        offering_end=offering.end_date,
-        first_session=first_session,
-        extension=extension,
-    )
 
 
 def first_session_day(offering: Offering) -> dt.date | None:

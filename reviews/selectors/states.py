@@ -6,8 +6,8 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from enrollments.deadlines import requirement_deadline_on
 from enrollments.models import Attendance, Enrollment, Extension
-from enrollments.services.extensions import requirement_deadline_on
 from programs.models import Requirement, Session
 
 from ..models import Review, Submission, SubmissionVersion
