@@ -9,6 +9,7 @@ from certificates import selectors as certificate_selectors
 from enrollments import order_selectors
 from enrollments import selectors as enrollment_selectors
 from enrollments.models import Enrollment
+from reviews import selectors as review_selectors
 
 
 def dashboard_context(*, user, today: dt.date) -> dict:
@@ -42,6 +43,7 @@ def dashboard_context(*, user, today: dt.date) -> dict:
         "progress_reports": certificate_selectors.progress_reports_for(
             learner=user, today=today
         ),
+        "portfolios": review_selectors.portfolios_in_progress(learner=user),
         "invoices": list(order_selectors.invoices_billed_to(user=user)),
         "facilitated_offerings": list(
             enrollment_selectors.offerings_facilitated_by(user=user)

@@ -24,6 +24,7 @@ from .history import (
     submission_versions,
 )
 from .page import requirement_page
+from .portfolios import PortfolioProgress, portfolios_in_progress
 from .queue import (
     QueueState,
     review_queue,
@@ -38,6 +39,7 @@ from .states import (
 )
 
 __all__ = [
+    "PortfolioProgress",
     "QueueState",
     "RequirementRow",
     "artifact_get_for_viewer",
@@ -50,6 +52,7 @@ __all__ = [
     "offering_get_for_facilitator",
     "peer_projects",
     "peer_version_get",
+    "portfolios_in_progress",
     "requirement_get_for_enrollment",
     "requirement_page",
     "requirement_states",

@@ -11,6 +11,7 @@ from django.utils import timezone
 from enrollments.models import Enrollment, PastCompletion
 from enrollments.services.registration import registration_create
 from programs.models import Offering
+from reviews.services.submissions import artifact_add
 from tests.factories import (
     EnrollmentFactory,
     FacilitatorFactory,
@@ -184,3 +185,31 @@ def test_dashboard_lists_the_invoices_billed_to_the_learner(client):
     assert mine.number in content
     assert theirs.number not in content
     assert "USD 400" in content
+
+
+def test_a_portfolio_under_way_shows_7_of_9_to_14_artifacts(client):
+    # given an ISTE-style portfolio with seven artifacts in its draft
+    enrollment = EnrollmentFactory(offering=OpenOfferingFactory())
+    portfolio = RequirementFactory(
+        unit=enrollment.offering.unit,
+        title="E-portfolio",
+        kind="portfolio",
+        min_artifacts=9,
+        max_artifacts=14,
+    )
+    for number in range(7):
+        artifact_add(
+            enrollment=enrollment,
+            requirement=portfolio,
+            title=f"Artifact {number}",
+            text="A lesson and student work.",
+            reflection="What changed for my students.",
+            standards=["learner"],
+        )
+
+    # when the learner opens the dashboard
+    client.force_login(enrollment.learner)
+    content = client.get(reverse("dashboard:dashboard")).content.decode()
+
+    # then the portfolio's progress is shown against its range
+    assert "portfolio: 7 of 9-14 artifacts" in content
