@@ -42,3 +42,19 @@ def award_sweep_task() -> dict:
     from .services.issuance import award_sweep
 
     return award_sweep(now=timezone.now())
+
+
+@shared_task(
+    name="certificates.progress_sweep",
+    acks_late=True,
+    reject_on_worker_lost=True,
+    soft_time_limit=1800,
+    time_limit=1900,
+)
+def progress_sweep_task() -> int:
+    """Re-evaluate active enrollments: awards earned under rules added later."""
+    from django.utils import timezone
+
+    from .services.evaluation import progress_sweep
+
+    return progress_sweep(today=timezone.localdate())

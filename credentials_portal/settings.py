@@ -177,6 +177,11 @@ CELERY_BEAT_SCHEDULE["certificates-award-sweep"] = {
     "task": "certificates.award_sweep",
     "schedule": float(os.environ.get("AWARD_SWEEP_SECONDS", "300")),
 }
+# Daily: re-evaluate active enrollments (rules an admin added or changed since).
+CELERY_BEAT_SCHEDULE["certificates-progress-sweep"] = {
+    "task": "certificates.progress_sweep",
+    "schedule": 24 * 60 * 60,
+}
 # Daily: remind learners of deadlines in the coming week (reviews).
 CELERY_BEAT_SCHEDULE["reviews-deadline-reminders"] = {
     "task": "reviews.tasks.deadline_reminders_task",

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from enrollments.models import Enrollment
 from enrollments.services.completion import enrollment_complete
 
 from ..completion import LearnerFacts, evaluate, results_of
@@ -84,3 +85,22 @@ def _award_if_complete(
     else:
         facts = replace(facts, held_program_ids=facts.held_program_ids | {program.pk})
     return award, facts
+
+
+def progress_sweep(*, today: dt.date) -> int:
+    """Re-evaluate every active enrollment; return how many awards were requested.
+
+    Catches what no progress change announced: a completion rule an admin adds or
+    loosens after learners already meet it. Each learner and unit is evaluated in
+    its own transaction, so one failure does not undo the others' awards.
+    """
+    pairs = (
+        Enrollment.objects.filter(status=Enrollment.Status.ACTIVE)
+        .values_list("learner_id", "offering__unit_id")
+        .order_by("learner_id", "offering__unit_id")
+        .distinct()
+    )
+    return sum(
+        len(progress_evaluate(learner_id=learner_id, unit_id=unit_id, today=today))
+        for learner_id, unit_id in pairs.iterator()
+    )

@@ -5,7 +5,9 @@ import datetime as dt
 import pytest
 
 from certificates.models import Award, AwardEvent
+from certificates.services.evaluation import progress_sweep
 from enrollments.models import Enrollment
+from programs.models import CompletionRule, Unit
 from tests.factories import LearnerFactory
 
 from . import journeys
@@ -199,3 +201,22 @@ def test_a_revoked_award_is_not_earned_again(catalog, learner):
     )
 
     assert Award.objects.filter(learner=learner, program__slug="cmte").count() == 1
+
+
+def test_progress_sweep_awards_what_a_rule_added_later_makes_earned(catalog, learner):
+    # given a workshop whose completion rule an admin had not configured yet
+    rules = CompletionRule.objects.filter(unit__slug="sotl")
+    kinds = list(rules.values_list("kind", flat=True))
+    rules.delete()
+    journeys.complete_workshop(learner, "sotl")
+    assert award_of(learner, unit="sotl") is None
+
+    # when the admin adds the rule and the daily sweep runs
+    for kind in kinds:
+        CompletionRule.objects.create(unit=Unit.objects.get(slug="sotl"), kind=kind)
+    requested = progress_sweep(today=dt.date(2026, 11, 23))
+
+    # then the award is requested once, and a second sweep requests nothing
+    assert requested == 1
+    assert award_of(learner, unit="sotl").status == Award.Status.PENDING
+    assert progress_sweep(today=dt.date(2026, 11, 23)) == 0
