@@ -2,13 +2,11 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from credentials_portal.refusals import Refusal
 
-class EnrollmentRefused(Exception):
+
+class EnrollmentRefused(Refusal):
     """The enrollment cannot be made; ``message`` says why, in the learner's words."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
 
 
 NOT_OPEN_YET = _("Enrollment for %(offering)s opens on %(date)s.")

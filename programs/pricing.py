@@ -17,6 +17,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext_lazy as _
 
+from credentials_portal.refusals import Refusal
+
 CENT = Decimal("0.01")
 
 NO_PRICE = _("This unit has no published price; contact the provider.")
@@ -34,12 +36,8 @@ GROUP_SEATS_LINE = _("Seats at the group price from %(n)s people")
 DISCOUNT_LINE = _("Group discount: %(percent)s%% off the total from %(n)s people")
 
 
-class PricingError(Exception):
+class PricingError(Refusal):
     """No quote can be given; ``message`` says why."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass(frozen=True)

@@ -2,13 +2,14 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from credentials_portal.refusals import Refusal
 
-class ReviewsRefused(Exception):
+
+class ReviewsRefused(Refusal):
     """The change cannot be made; ``message`` says why, in the reader's words."""
 
     def __init__(self, message, *, field: str | None = None):
         super().__init__(message)
-        self.message = message
         self.field = field  # the form field the message belongs next to, if any
 
 

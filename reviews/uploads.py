@@ -14,6 +14,8 @@ import filetype
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from credentials_portal.refusals import Refusal
+
 FILE_EMPTY = _("%(name)s is empty.")
 FILE_TOO_LARGE = _("%(name)s is %(size)s; a file can be at most %(limit)s.")
 FILE_TYPE_NOT_ALLOWED = _(
@@ -52,10 +54,8 @@ OOXML_PARTS = {"docx": "word/", "xlsx": "xl/", "pptx": "ppt/"}
 HEAD_BYTES = 8192
 
 
-class UploadRefused(Exception):
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
+class UploadRefused(Refusal):
+    """Upload refused; ``message`` says why."""
 
 
 @dataclass(frozen=True)

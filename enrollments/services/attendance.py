@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.roles import is_facilitator, is_portal_admin
 from audit.models import AuditEvent
 from audit.services import audit_event_record
+from credentials_portal.refusals import Refusal
 from programs.models import Offering, Session
 
 from ..models import Attendance, Enrollment
@@ -34,10 +35,8 @@ CHECK_IN_NOT_ENROLLED = _(
 )
 
 
-class AttendanceRefused(Exception):
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
+class AttendanceRefused(Refusal):
+    """Attendance refused; ``message`` says why."""
 
 
 def _signer() -> signing.TimestampSigner:

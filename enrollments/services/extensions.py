@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.roles import is_portal_admin
 from audit.models import AuditEvent
 from audit.services import audit_event_record
+from credentials_portal.refusals import Refusal
 from programs.models import Offering, Requirement
 
 from ..deadlines import requirement_deadline_on
@@ -22,10 +23,8 @@ EXTENSION_NOT_LATER = _("The new deadline must be after the current one, %(date)
 EXTENSION_REASON_REQUIRED = _("Give the reason for the extension; it is recorded.")
 
 
-class ExtensionRefused(Exception):
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
+class ExtensionRefused(Refusal):
+    """Extension refused; ``message`` says why."""
 
 
 def first_session_day(offering: Offering) -> dt.date | None:

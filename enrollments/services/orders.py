@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import LEARNERS
 from accounts.services import user_role_assign
+from credentials_portal.refusals import Refusal
 from programs.models import Offering
 from programs.pricing import PricingError, Quote, quote, tier_rules
 
@@ -40,12 +41,8 @@ NOT_ENOUGH_ROOM = _(
 )
 
 
-class OrderRefused(Exception):
+class OrderRefused(Refusal):
     """The group order cannot be made or confirmed; ``message`` says why."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
 
 
 def group_order_quote(*, offering: Offering, seats: int) -> Quote:

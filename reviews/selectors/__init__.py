@@ -16,6 +16,12 @@ from .access import (
     submission_get_for_learner,
     submission_get_for_reviewer,
 )
+from .attendance import (
+    Register,
+    attendance_get_for_learner,
+    attendance_register,
+    requirements_with_deadline,
+)
 from .history import (
     checklist_questions,
     draft_artifacts,
@@ -41,8 +47,11 @@ from .states import (
 __all__ = [
     "PortfolioProgress",
     "QueueState",
+    "Register",
     "RequirementRow",
     "artifact_get_for_viewer",
+    "attendance_get_for_learner",
+    "attendance_register",
     "checklist_questions",
     "draft_artifacts",
     "enrollment_get_for_admin",
@@ -56,6 +65,7 @@ __all__ = [
     "requirement_get_for_enrollment",
     "requirement_page",
     "requirement_states",
+    "requirements_with_deadline",
     "review_queue",
     "review_queue_counts",
     "reviewable_offerings",

@@ -3,13 +3,12 @@
 import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import is_portal_admin
-from enrollments.models import Attendance
 from enrollments.services.attendance import (
     CHECK_IN_VALID_FOR,
     AttendanceRefused,
@@ -21,7 +20,6 @@ from enrollments.services.attendance import (
 
 from .. import selectors
 from ..forms import SessionAttendanceForm
-from ..selectors.access import TAKING_PART
 
 REGISTER_SAVED = _(
     "Attendance at %(session)s is saved: %(marked)s marked present, "
@@ -35,17 +33,8 @@ ALREADY_CHECKED_IN = _("You were already checked in to %(session)s.")
 def offering_attendance(request, pk):
     """The register of every session of an offering, one form per session."""
     offering = selectors.offering_get_for_facilitator(user=request.user, pk=pk)
-    enrollments = list(
-        offering.enrollments.filter(status__in=TAKING_PART)
-        .select_related("learner")
-        .order_by("learner__legal_name", "learner__email")
-    )
-    sessions = list(offering.sessions.all())
-    present = {}
-    for session_id, enrollment_id in Attendance.objects.filter(
-        session__offering=offering
-    ).values_list("session_id", "enrollment_id"):
-        present.setdefault(session_id, []).append(enrollment_id)
+    register = selectors.attendance_register(offering=offering)
+    enrollments, sessions = register.enrollments, register.sessions
     if request.method == "POST":
         session = next(
             (s for s in sessions if str(s.pk) == request.POST.get("session")), None
@@ -75,7 +64,7 @@ def offering_attendance(request, pk):
             SessionAttendanceForm(
                 enrollments=enrollments,
                 prefix=f"s{session.pk}",
-                initial={"present": present.get(session.pk, [])},
+                initial={"present": register.present.get(session.pk, [])},
             ),
         )
         for session in sessions
@@ -130,9 +119,5 @@ def check_in(request, token):
 
 @login_required
 def check_in_done(request, pk):
-    attendance = get_object_or_404(
-        Attendance.objects.select_related("session__offering__unit"),
-        session_id=pk,
-        enrollment__learner=request.user,
-    )
+    attendance = selectors.attendance_get_for_learner(user=request.user, session_pk=pk)
     return render(request, "reviews/check_in_done.html", {"attendance": attendance})

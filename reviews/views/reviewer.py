@@ -154,9 +154,7 @@ def extension_grant_page(request, enrollment_pk):
     if not is_portal_admin(request.user):
         raise Http404
     enrollment = selectors.enrollment_get_for_admin(pk=enrollment_pk)
-    requirements = Requirement.objects.filter(
-        unit_id=enrollment.offering.unit_id
-    ).exclude(deadline=Requirement.Deadline.NONE)
+    requirements = selectors.requirements_with_deadline(enrollment=enrollment)
     form = ExtensionForm(
         request.POST if request.method == "POST" else None,
         requirements=requirements,
