@@ -16,6 +16,13 @@ from django.utils.translation import gettext_lazy as _
 
 from credentials_portal.refusals import Refusal
 
+from .containers import (
+    CONTAINER_EXTENSIONS,
+    ContainerLimits,
+    ContainerRefused,
+    container_check,
+)
+
 FILE_EMPTY = _("%(name)s is empty.")
 FILE_TOO_LARGE = _("%(name)s is %(size)s; a file can be at most %(limit)s.")
 FILE_TYPE_NOT_ALLOWED = _(
@@ -94,13 +101,19 @@ def _detected_kind(data: bytes, extension: str) -> tuple[str | None, str]:
 
 
 def upload_check(
-    *, name: str, size: int, read: Callable[[], bytes], max_bytes: int
+    *,
+    name: str,
+    size: int,
+    read: Callable[[], bytes],
+    max_bytes: int,
+    container_limits: ContainerLimits,
 ) -> CheckedFile:
     """The checked file, or ``UploadRefused`` with a message naming the file.
 
     ``read`` is called only once the size is known to be within the limit; it
     returns the whole file, since the ZIP check of Office documents reads the
-    archive's directory at its end.
+    archive's directory at its end. An office document must also be a sane
+    archive (``containers``): no bomb, no archive inside.
     """
     params = {"name": name}
     if size == 0:
@@ -117,7 +130,13 @@ def upload_check(
     extension = _extension(name)
     if extension not in ALLOWED:
         raise UploadRefused(FILE_TYPE_NOT_ALLOWED % params)
-    detected, mime = _detected_kind(read(), extension)
+    data = read()
+    detected, mime = _detected_kind(data, extension)
     if detected != ALLOWED[extension]:
         raise UploadRefused(FILE_CONTENT_MISMATCH % {**params, "ext": extension})
+    if extension in CONTAINER_EXTENSIONS:
+        try:
+            container_check(name=name, data=data, limits=container_limits)
+        except ContainerRefused as error:
+            raise UploadRefused(error.message) from error
     return CheckedFile(name=name, extension=extension, content_type=mime, size=size)

@@ -20,6 +20,7 @@ from enrollments.signals import progress_changed
 from programs.models import Requirement
 
 from .. import errors
+from ..containers import ContainerLimits
 from ..errors import ReviewsRefused
 from ..models import Artifact, IsteStandard, Submission, SubmissionVersion
 from ..uploads import CheckedFile, UploadRefused, upload_check
@@ -99,6 +100,11 @@ def _checked_upload(upload: UploadedFile) -> CheckedFile:
             size=upload.size,
             read=read,
             max_bytes=settings.UPLOAD_MAX_BYTES,
+            container_limits=ContainerLimits(
+                max_unpacked_bytes=settings.UPLOAD_ARCHIVE_MAX_UNPACKED_BYTES,
+                max_ratio=settings.UPLOAD_ARCHIVE_MAX_RATIO,
+                max_members=settings.UPLOAD_ARCHIVE_MAX_MEMBERS,
+            ),
         )
     except UploadRefused as error:
         raise ReviewsRefused(error.message, field="file") from error

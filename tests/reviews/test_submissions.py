@@ -7,6 +7,7 @@ from audit.models import AuditEvent
 from enrollments.models import Enrollment
 from enrollments.signals import progress_changed
 from reviews import errors
+from reviews.containers import ARCHIVE_TOO_COMPRESSED
 from reviews.models import Artifact, Submission, SubmissionVersion
 from reviews.services.reviews import review_decide, review_score
 from reviews.services.submissions import (
@@ -26,6 +27,7 @@ from tests.reviews.scenarios import (
     scores,
     submit,
 )
+from tests.reviews.test_containers import office as office_document
 
 pytestmark = pytest.mark.django_db
 
@@ -271,3 +273,25 @@ def test_reviews_cannot_be_scored_on_a_met_not_met_requirement():
     assert refused.value.message == errors.WRONG_REVIEW_MODE % {
         "requirement": "Competency-based project"
     }
+
+
+def test_a_zip_bomb_docx_is_refused_and_nothing_is_stored(settings):
+    # given a Loyola Full learner and a .docx of zeros compressed ~1000 to 1
+    world = loyola_full()
+    bomb = office_document({"word/media/filler.xml": bytes(8 * 1024 * 1024)})
+    upload = SimpleUploadedFile("essay.docx", bomb)
+
+    # when they add it
+    with pytest.raises(errors.ReviewsRefused) as refused:
+        artifact_add(
+            enrollment=world.enrollment, requirement=world.requirement, upload=upload
+        )
+
+    # then it is refused with the reason, and neither a row nor a file is written
+    assert refused.value.message == ARCHIVE_TOO_COMPRESSED % {
+        "name": "essay.docx",
+        "ratio": settings.UPLOAD_ARCHIVE_MAX_RATIO,
+    }
+    assert not Artifact.objects.exists()
+    media = settings.MEDIA_ROOT
+    assert not media.exists() or not any(p.is_file() for p in media.rglob("*"))

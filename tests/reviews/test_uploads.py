@@ -5,6 +5,7 @@ import zipfile
 
 import pytest
 
+from reviews.containers import ContainerLimits
 from reviews.uploads import (
     FILE_CONTENT_MISMATCH,
     FILE_EMPTY,
@@ -16,10 +17,19 @@ from reviews.uploads import (
 from tests.reviews.scenarios import PDF_BYTES, PNG_BYTES, docx_bytes
 
 LIMIT = 1024 * 1024
+ARCHIVE_LIMITS = ContainerLimits(
+    max_unpacked_bytes=200 * 1024 * 1024, max_ratio=100, max_members=2000
+)
 
 
 def check(name: str, data: bytes, limit: int = LIMIT):
-    return upload_check(name=name, size=len(data), read=lambda: data, max_bytes=limit)
+    return upload_check(
+        name=name,
+        size=len(data),
+        read=lambda: data,
+        max_bytes=limit,
+        container_limits=ARCHIVE_LIMITS,
+    )
 
 
 @pytest.mark.parametrize(
@@ -75,7 +85,13 @@ def test_a_file_over_the_limit_is_refused_before_it_is_read():
         raise AssertionError("an oversized file must not be read")
 
     with pytest.raises(UploadRefused) as refused:
-        upload_check(name="big.pdf", size=2049, read=never_read, max_bytes=2048)
+        upload_check(
+            name="big.pdf",
+            size=2049,
+            read=never_read,
+            max_bytes=2048,
+            container_limits=ARCHIVE_LIMITS,
+        )
     assert refused.value.message == FILE_TOO_LARGE % {
         "name": "big.pdf",
         "size": "2.0\xa0KB",
