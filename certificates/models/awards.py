@@ -1,4 +1,5 @@
 import base64
+import re
 import secrets
 import uuid
 
@@ -17,6 +18,10 @@ def verification_code_new() -> str:
     """80 random bits as four groups of base32 letters: unguessable, easy to type."""
     letters = base64.b32encode(secrets.token_bytes(10)).decode()
     return "-".join(letters[i : i + 4] for i in range(0, 16, 4))
+
+
+# The shape verification_code_new() writes: four groups of four base32 letters.
+VERIFICATION_CODE_PATTERN = re.compile(r"[A-Z2-7]{4}(?:-[A-Z2-7]{4}){3}")
 
 
 class AwardStatus(models.TextChoices):

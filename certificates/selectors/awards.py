@@ -6,7 +6,7 @@ from django.http import Http404
 from accounts.roles import is_portal_admin
 
 from ..models import Award, AwardDocument
-from ..models.awards import VERIFIABLE_STATUSES
+from ..models.awards import VERIFIABLE_STATUSES, VERIFICATION_CODE_PATTERN
 
 # What a learner sees in their list: everything but the records replaced by a
 # corrected reissue.
@@ -43,16 +43,22 @@ def award_document_get_for_user(*, user, award_uuid, kind: str) -> AwardDocument
     return document
 
 
-def normalize_code(code: str) -> str:
-    return code.strip().upper().replace(" ", "")
+def normalize_code(code: str) -> str | None:
+    """The code as stored, or None when it cannot be one (wrong shape, NUL bytes,
+    overlong): such a code is unknown without asking the database."""
+    code = code.strip().upper().replace(" ", "")
+    return code if VERIFICATION_CODE_PATTERN.fullmatch(code) else None
 
 
 def award_get_for_verification(*, code: str) -> Award | None:
     """The award a public code names, if it was ever issued; None for any other
-    code (unknown, forged, or an award still pending)."""
+    code (malformed, unknown, forged, or an award still pending)."""
+    normalized = normalize_code(code)
+    if normalized is None:
+        return None
     return (
         Award.objects.filter(
-            verification_code=normalize_code(code), status__in=VERIFIABLE_STATUSES
+            verification_code=normalized, status__in=VERIFIABLE_STATUSES
         )
         .select_related("replaced_by")
         .first()

@@ -94,6 +94,26 @@ def test_an_unknown_or_forged_code_is_unknown(client, issued, code):
     assert "Lucía" not in response.content.decode()
 
 
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/verify/%00/",
+        "/verify/AAAA-%00BB-CCCC-DDDD/",
+        "/verify/" + "A" * 5000 + "/",
+        "/verify/0123-4567-89AB-CDEF/",
+        "/verify/%F0%9F%8E%93/",
+    ],
+)
+def test_a_malformed_code_is_unknown_without_a_query(
+    client, issued, path, django_assert_num_queries
+):
+    with django_assert_num_queries(0):
+        response = client.get(path)
+
+    assert response.status_code == 404
+    assert "Unknown code" in response.content.decode()
+
+
 def test_a_pending_award_is_not_verifiable_yet(client, catalog, learner):
     award, _ = award_request(
         learner=learner,
