@@ -30,6 +30,8 @@ class AwardDocumentInline(admin.TabularInline):
 
 
 class AwardEventInline(admin.TabularInline):
+    """Award history is append-only: written by the services, read here."""
+
     model = AwardEvent
     extra = 0
     can_delete = False
@@ -37,6 +39,12 @@ class AwardEventInline(admin.TabularInline):
     readonly_fields = fields
 
     def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False
 
 

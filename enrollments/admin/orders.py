@@ -1,4 +1,9 @@
-"""Admin for group orders and invoices; admins mark invoices paid or void here."""
+"""Admin for group orders and invoices; admins mark invoices paid or void here.
+
+Money history is append-only: an invoice sent in error is voided, never deleted,
+and no order, invoice or line is deleted here (nor by the bulk delete action,
+which Django offers only with the delete permission).
+"""
 
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +23,7 @@ class ParticipantInline(admin.TabularInline):
     fields = ["name", "email", "learner", "invited_at"]
     readonly_fields = ["learner", "invited_at"]
     raw_id_fields = ["learner"]
+    can_delete = False
 
 
 @admin.register(GroupOrder)
@@ -29,6 +35,9 @@ class GroupOrderAdmin(admin.ModelAdmin):
     raw_id_fields = ["leader", "offering"]
     readonly_fields = ["status", "created_at", "confirmed_at"]
     inlines = [ParticipantInline]
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 class InvoiceLineInline(admin.TabularInline):
@@ -68,6 +77,9 @@ class InvoiceAdmin(admin.ModelAdmin):
     actions = ["mark_paid", "mark_void"]
 
     def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False
 
     # Both actions write: a user who may only view invoices must not run them.

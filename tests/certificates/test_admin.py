@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from certificates.models import Award
+from certificates.models import Award, AwardEvent
 from certificates.services import award_request
 from certificates.services.issuance import award_issue
 from programs.models import CredentialProgram
@@ -128,3 +128,30 @@ def test_award_pages_of_the_admin_open(admin_client, issued):
         reverse("admin:certificates_award_import"),
     ]:
         assert admin_client.get(url).status_code == 200, url
+
+
+def test_award_events_are_read_only_in_the_admin(admin_client, issued):
+    # given an issued award with its history
+    events = list(issued.events.values_list("pk", "kind"))
+    url = reverse("admin:certificates_award_change", args=[issued.pk])
+
+    # when an admin opens it and posts an event of their own
+    page = admin_client.get(url)
+    formset = next(
+        f for f in page.context["inline_admin_formsets"] if f.opts.model is AwardEvent
+    )
+    admin_client.post(
+        url,
+        {
+            f"{formset.formset.prefix}-TOTAL_FORMS": "1",
+            f"{formset.formset.prefix}-INITIAL_FORMS": "0",
+            f"{formset.formset.prefix}-0-kind": "revoked",
+            f"{formset.formset.prefix}-0-award": issued.pk,
+        },
+    )
+
+    # then the events are shown without add, change or delete, and none is added
+    assert not formset.has_add_permission
+    assert not formset.has_change_permission
+    assert not formset.has_delete_permission
+    assert list(issued.events.values_list("pk", "kind")) == events

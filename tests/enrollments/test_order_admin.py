@@ -91,3 +91,35 @@ def test_group_order_and_invoice_pages_open(admin_client, invoice):
         reverse("admin:enrollments_grouporder_changelist"),
     ):
         assert admin_client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("model", ["invoice", "grouporder"])
+def test_invoices_and_group_orders_cannot_be_deleted_in_the_admin(
+    admin_client, invoice, model
+):
+    obj = invoice if model == "invoice" else invoice.order
+    lines = invoice.lines.count()
+
+    response = admin_client.post(
+        reverse(f"admin:enrollments_{model}_delete", args=[obj.pk]), {"post": "yes"}
+    )
+    bulk = admin_client.post(
+        reverse(f"admin:enrollments_{model}_changelist"),
+        {"action": "delete_selected", "_selected_action": [obj.pk], "post": "yes"},
+    )
+
+    assert response.status_code == 403
+    assert bulk.status_code in {200, 302}  # the changelist again, nothing deleted
+    changelist = admin_client.get(reverse(f"admin:enrollments_{model}_changelist"))
+    form = changelist.context["action_form"]
+    actions = dict(form.fields["action"].choices) if form else {}
+    assert "delete_selected" not in actions
+    assert type(obj).objects.filter(pk=obj.pk).exists()
+    assert invoice.lines.count() == lines
+
+
+def test_an_invoice_sent_in_error_is_voided_and_kept(admin_client, invoice):
+    run_action(admin_client, "mark_void", invoice)
+
+    invoice.refresh_from_db()
+    assert invoice.status == Invoice.Status.VOID
