@@ -3,6 +3,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from .models import User
+from .services import user_legal_name_audit
 
 
 @admin.register(User)
@@ -52,6 +53,15 @@ class UserAdmin(DjangoUserAdmin):
         ),
         (_("Important dates"), {"fields": ["last_login", "date_joined"]}),
     ]
+
+    def save_model(self, request, obj, form, change):
+        """Save, then audit a new legal name (the admin's transaction holds both)."""
+        super().save_model(request, obj, form, change)
+        if change and "legal_name" in form.changed_data:
+            user_legal_name_audit(
+                user=obj, before=form.initial.get("legal_name", ""), actor=request.user
+            )
+
     add_fieldsets = [
         (None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]}),
     ]

@@ -62,4 +62,6 @@ class ProfileForm(ProfileFieldsForm):
         self.user = user
 
     def save(self) -> User:
-        return services.user_profile_update(user=self.user, **self.profile_data())
+        return services.user_profile_update(
+            user=self.user, actor=self.user, **self.profile_data()
+        )

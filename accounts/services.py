@@ -4,6 +4,9 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.db.models import Q
 
+from audit.models import AuditEvent
+from audit.services import audit_event_record
+
 from .models import User
 from .roles import ADMINS, FACILITATORS, LEARNERS, ROLES, role_names_forget
 
@@ -67,27 +70,52 @@ def user_role_assign(*, user: User, role: str) -> User:
     return user
 
 
+def user_legal_name_audit(*, user: User, before: str, actor) -> None:
+    """Record a change of the name printed on certificates: who, when, from what.
+
+    Call inside the transaction that saved ``user``; an unchanged name records
+    nothing.
+    """
+    if user.legal_name == before:
+        return
+    audit_event_record(
+        actor=actor,
+        action=AuditEvent.Action.LEGAL_NAME_CHANGED,
+        target=user,
+        learner=user,
+        summary=f"{user.email}: legal name changed",
+        before={"legal_name": before},
+        after={"legal_name": user.legal_name},
+    )
+
+
 @transaction.atomic
 def user_profile_update(
     *,
     user: User,
+    actor,
     legal_name: str,
     organisation: str = "",
     professional_role: str = "",
     maryland_certified: bool = False,
 ) -> User:
-    """Save the profile fields certificates and forms are produced from."""
+    """Save the profile fields certificates and forms are produced from; a new
+    legal name is audited with ``actor``."""
+    before = User.objects.filter(pk=user.pk).values_list("legal_name", flat=True)
+    before_name = before.first() if user.pk else ""
     user.legal_name = legal_name.strip()
     user.organisation = organisation.strip()
     user.professional_role = professional_role
     user.maryland_certified = maryland_certified
     user.full_clean()
     user.save(update_fields=[*PROFILE_FIELDS, "maryland_certified"])
+    if before_name:
+        user_legal_name_audit(user=user, before=before_name, actor=actor)
     return user
 
 
 @transaction.atomic
 def learner_signup_complete(*, user: User, **profile) -> User:
     """Finish a sign-up: the profile given on the form, and the learner role."""
-    user_profile_update(user=user, **profile)
+    user_profile_update(user=user, actor=user, **profile)
     return user_role_assign(user=user, role=LEARNERS)

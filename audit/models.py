@@ -22,6 +22,10 @@ class AuditEvent(models.Model):
         EXTENSION_GRANTED = "extension.granted", _("Extension granted")
         ATTENDANCE_MARKED = "attendance.marked", _("Attendance marked")
         ATTENDANCE_REMOVED = "attendance.removed", _("Attendance removed")
+        LEGAL_NAME_CHANGED = "user.legal_name_changed", _("Legal name changed")
+        INVOICE_PAID = "invoice.paid", _("Invoice marked paid")
+        INVOICE_VOIDED = "invoice.voided", _("Invoice voided")
+        ENROLLMENT_COMPLETED = "enrollment.completed", _("Enrollment completed")
 
     created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(

@@ -75,7 +75,10 @@ def _award_if_complete(
         return None, facts
     if unit:
         enrollment_complete(
-            learner_id=learner.pk, unit_id=unit.pk, completed_at=timezone.now()
+            learner_id=learner.pk,
+            unit_id=unit.pk,
+            completed_at=timezone.now(),
+            reason=f"completion rules met: award {award.pk} requested",
         )
         facts = replace(
             facts,

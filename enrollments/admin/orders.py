@@ -96,7 +96,7 @@ class InvoiceAdmin(admin.ModelAdmin):
         invoices = list(queryset)
         issued = [i for i in invoices if i.status == Invoice.Status.ISSUED]
         for invoice in issued:
-            service(invoice=invoice)
+            service(invoice=invoice, actor=request.user)
         if issued:
             self.message_user(
                 request,

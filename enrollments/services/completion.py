@@ -4,17 +4,27 @@ import datetime as dt
 
 from django.db import transaction
 
+from audit.models import AuditEvent
+from audit.services import audit_event_record
+
 from ..models import Enrollment
 
 
 @transaction.atomic
 def enrollment_complete(
-    *, learner_id: int, unit_id: int, completed_at: dt.datetime
+    *,
+    learner_id: int,
+    unit_id: int,
+    completed_at: dt.datetime,
+    actor=None,
+    reason: str,
 ) -> Enrollment | None:
-    """Mark the learner's active enrollment in the unit completed.
+    """Mark the learner's active enrollment in the unit completed, and audit it.
 
-    Returns None when there is no active enrollment (a unit completed before it
-    was tracked here, say); an enrollment already completed is left as it is.
+    ``actor`` is None when the system completes it (a unit awarded by the
+    completion rules); ``reason`` says why, in the audit row. Returns None when
+    there is no active enrollment (a unit completed before it was tracked here,
+    say); an enrollment already completed is left as it is.
     """
     enrollment = (
         Enrollment.objects.select_for_update(of=("self",))
@@ -32,4 +42,13 @@ def enrollment_complete(
     enrollment.completed_at = completed_at
     enrollment.full_clean()
     enrollment.save(update_fields=["status", "completed_at"])
+    audit_event_record(
+        actor=actor,
+        action=AuditEvent.Action.ENROLLMENT_COMPLETED,
+        target=enrollment,
+        learner=enrollment.learner,
+        summary=f"{enrollment}: completed ({reason})",
+        before={"status": Enrollment.Status.ACTIVE},
+        after={"status": enrollment.status, "completed_at": completed_at},
+    )
     return enrollment

@@ -14,6 +14,9 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
+from audit.models import AuditEvent
+from audit.services import audit_event_record
+
 from ..models import Invoice, InvoiceLine
 
 
@@ -72,9 +75,24 @@ def invoice_issue(
     return invoice
 
 
+def _audit_status(invoice: Invoice, *, actor, action: str) -> None:
+    audit_event_record(
+        actor=actor,
+        action=action,
+        target=invoice,
+        learner=invoice.billed_to,
+        summary=f"{invoice.number}: {invoice.get_status_display()}",
+        before={"status": Invoice.Status.ISSUED},
+        after={"status": invoice.status, "paid_at": invoice.paid_at},
+    )
+
+
 @transaction.atomic
-def invoice_mark_paid(*, invoice: Invoice, now: dt.datetime | None = None) -> Invoice:
-    """Record that an issued invoice was paid; a paid or void one is left as is."""
+def invoice_mark_paid(
+    *, invoice: Invoice, actor, now: dt.datetime | None = None
+) -> Invoice:
+    """Record that an issued invoice was paid, and who said so; a paid or void
+    one is left as is."""
     invoice = Invoice.objects.select_for_update().get(pk=invoice.pk)
     if invoice.status != Invoice.Status.ISSUED:
         return invoice
@@ -82,16 +100,19 @@ def invoice_mark_paid(*, invoice: Invoice, now: dt.datetime | None = None) -> In
     invoice.paid_at = now or timezone.now()
     invoice.full_clean()
     invoice.save(update_fields=["status", "paid_at"])
+    _audit_status(invoice, actor=actor, action=AuditEvent.Action.INVOICE_PAID)
     return invoice
 
 
 @transaction.atomic
-def invoice_void(*, invoice: Invoice) -> Invoice:
-    """Void an issued invoice (sent in error); a paid one stays paid."""
+def invoice_void(*, invoice: Invoice, actor) -> Invoice:
+    """Void an issued invoice (sent in error), and record who did; a paid one
+    stays paid."""
     invoice = Invoice.objects.select_for_update().get(pk=invoice.pk)
     if invoice.status != Invoice.Status.ISSUED:
         return invoice
     invoice.status = Invoice.Status.VOID
     invoice.full_clean()
     invoice.save(update_fields=["status"])
+    _audit_status(invoice, actor=actor, action=AuditEvent.Action.INVOICE_VOIDED)
     return invoice

@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from audit.models import AuditEvent
 from certificates.models import Award, AwardEvent
 from certificates.services.evaluation import progress_sweep
 from enrollments.models import Enrollment
@@ -220,3 +221,18 @@ def test_progress_sweep_awards_what_a_rule_added_later_makes_earned(catalog, lea
     assert requested == 1
     assert award_of(learner, unit="sotl").status == Award.Status.PENDING
     assert progress_sweep(today=dt.date(2026, 11, 23)) == 0
+
+
+def test_a_completed_enrollment_is_audited_as_the_systems_doing(catalog, learner):
+    enrollment = journeys.complete_workshop(learner, CMTE_WORKSHOPS[0])
+    award = award_of(learner, unit=CMTE_WORKSHOPS[0])
+
+    event = AuditEvent.objects.get(action=AuditEvent.Action.ENROLLMENT_COMPLETED)
+    assert (event.target_id, event.learner, event.actor) == (
+        enrollment.pk,
+        learner,
+        None,
+    )
+    assert f"completion rules met: award {award.pk} requested" in event.summary
+    assert event.before == {"status": "active"}
+    assert event.after["status"] == "completed"

@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
+from audit.models import AuditEvent
 from enrollments.models import Invoice
 from enrollments.services.invoices import invoice_mark_paid
 from enrollments.services.orders import group_order_confirm, group_order_create
@@ -66,7 +67,7 @@ def test_admin_voids_an_issued_invoice(admin_client, invoice):
 
 
 def test_a_paid_invoice_is_left_paid_and_the_admin_is_told(admin_client, invoice):
-    invoice_mark_paid(invoice=invoice)
+    invoice_mark_paid(invoice=invoice, actor=UserFactory())
     response = run_action(admin_client, "mark_void", invoice)
     invoice.refresh_from_db()
     assert invoice.status == Invoice.Status.PAID
@@ -118,8 +119,22 @@ def test_invoices_and_group_orders_cannot_be_deleted_in_the_admin(
     assert invoice.lines.count() == lines
 
 
-def test_an_invoice_sent_in_error_is_voided_and_kept(admin_client, invoice):
-    run_action(admin_client, "mark_void", invoice)
+@pytest.mark.parametrize(
+    ("action", "audited", "status"),
+    [
+        ("mark_paid", AuditEvent.Action.INVOICE_PAID, Invoice.Status.PAID),
+        ("mark_void", AuditEvent.Action.INVOICE_VOIDED, Invoice.Status.VOID),
+    ],
+)
+def test_marking_an_invoice_paid_or_void_records_who_and_when(
+    admin_client, admin_user, invoice, action, audited, status
+):
+    run_action(admin_client, action, invoice)
 
     invoice.refresh_from_db()
-    assert invoice.status == Invoice.Status.VOID
+    event = AuditEvent.objects.get(target_id=invoice.pk, action=audited)
+    assert invoice.status == status
+    assert (event.actor, event.learner) == (admin_user, invoice.billed_to)
+    assert event.created_at is not None
+    assert event.before == {"status": "issued"}
+    assert event.after["status"] == status

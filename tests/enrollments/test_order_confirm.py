@@ -195,7 +195,7 @@ class TestInvoiceStatus:
             leader=UserFactory(), offering=sotl, participants=people(2), today=TODAY
         )
         invoice = group_order_confirm(order=order, today=TODAY)
-        invoice_mark_paid(invoice=invoice)
+        invoice_mark_paid(invoice=invoice, actor=UserFactory())
         invoice.refresh_from_db()
         assert invoice.status == Invoice.Status.PAID
         assert invoice.paid_at is not None
@@ -205,7 +205,7 @@ class TestInvoiceStatus:
             leader=UserFactory(), offering=sotl, participants=people(2), today=TODAY
         )
         invoice = group_order_confirm(order=order, today=TODAY)
-        invoice_mark_paid(invoice=invoice)
-        invoice_void(invoice=invoice)
+        invoice_mark_paid(invoice=invoice, actor=UserFactory())
+        invoice_void(invoice=invoice, actor=UserFactory())
         invoice.refresh_from_db()
         assert invoice.status == Invoice.Status.PAID
