@@ -120,6 +120,9 @@ ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/ip,5/5m/key"}
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 # The legal name (printed on certificates) and profile are asked for at sign-up.
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
+# A sign-up for an existing email answers as a new one does (allauth's
+# ACCOUNT_PREVENT_ENUMERATION) and, with this form, costs the same password hash.
+ACCOUNT_FORMS = {"signup": "accounts.signup.PortalSignupForm"}
 LOGIN_REDIRECT_URL = "/dashboard/"
 LOGIN_URL = "/accounts/login/"
 

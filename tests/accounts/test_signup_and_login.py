@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from accounts.models import User
 from accounts.roles import LEARNERS, is_learner
+from tests.accounts.hashers import CountingHasher
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -146,3 +147,29 @@ def test_account_pages_use_the_portal_layout(client, name):
     content = client.get(reverse(name)).content.decode()
     assert "Skip to main content" in content
     assert content.count("<h1") == 1
+
+
+@pytest.fixture
+def counting_hasher(settings):
+    settings.PASSWORD_HASHERS = ["tests.accounts.hashers.CountingHasher"]
+    CountingHasher.calls = 0
+    return CountingHasher
+
+
+@pytest.mark.parametrize("existing", [False, True])
+def test_sign_up_hashes_the_password_whether_or_not_the_email_has_an_account(
+    client, counting_hasher, existing
+):
+    # given, or not, an account with the email
+    if existing:
+        verified_user(email="maria.lopez@example.org")
+    counting_hasher.calls = 0
+
+    # when someone signs up with it
+    response = client.post(reverse("account_signup"), SIGNUP)
+
+    # then the same answer comes after the same work: one password hash
+    assert response.status_code == 302
+    assert response.url == reverse("account_email_verification_sent")
+    assert counting_hasher.calls == 1
+    assert User.objects.filter(email="maria.lopez@example.org").count() == 1
