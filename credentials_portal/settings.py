@@ -12,6 +12,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from credentials_portal.caches import caches_from
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -95,6 +97,10 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The shared cache (login limits): Redis when REDIS_URL or a Redis
+# CELERY_BROKER_URL is set, else the database (manage.py createcachetable).
+CACHES = caches_from(os.environ)
+
 AUTH_USER_MODEL = "accounts.User"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"django.contrib.auth.password_validation.{name}"}
@@ -116,7 +122,10 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
-ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/ip,5/5m/key"}
+# Failed logins are limited per account (the email) and, far more loosely, per IP:
+# a school's staff share one address, and one person's typos must not lock out
+# everyone there. The counts live in the shared cache below.
+ACCOUNT_RATE_LIMITS = {"login_failed": "50/5m/ip,5/5m/key"}
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 # The legal name (printed on certificates) and profile are asked for at sign-up.
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"

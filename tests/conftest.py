@@ -46,11 +46,16 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
-    """allauth's rate limits count in the cache: each test starts with none used."""
+def _fresh_cache(django_db_setup, django_db_blocker):
+    """allauth's rate limits count in the cache: each test starts with none used.
+
+    The cache is the database's unless Redis is configured (Django's test database
+    creation makes its table), hence the database access.
+    """
     from django.core.cache import cache
 
-    cache.clear()
+    with django_db_blocker.unblock():
+        cache.clear()
 
 
 @pytest.fixture

@@ -1,0 +1,40 @@
+"""Which cache the portal uses: one that every process shares.
+
+allauth counts failed logins in the default cache. Django's default (local
+memory) is per process, so N web processes gave N times the allowed guesses.
+Redis is used when ``REDIS_URL`` is set, or else when the Celery broker is Redis;
+otherwise the database cache (its table made by ``manage.py createcachetable``).
+"""
+
+from collections.abc import Mapping
+
+CACHE_TABLE = "portal_cache"
+REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
+
+
+def redis_url_from(environ: Mapping[str, str]) -> str:
+    """The Redis URL for the cache, or "" when none is configured."""
+    url = environ.get("REDIS_URL", "").strip()
+    if url:
+        return url
+    broker = environ.get("CELERY_BROKER_URL", "").strip()
+    return broker if broker.startswith(REDIS_SCHEMES) else ""
+
+
+def caches_from(environ: Mapping[str, str]) -> dict:
+    """The ``CACHES`` setting for this environment."""
+    url = redis_url_from(environ)
+    if url:
+        default = {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": "portal",
+            # Like the broker: a dead Redis fails a request fast, never hangs it.
+            "OPTIONS": {"socket_timeout": 2, "socket_connect_timeout": 2},
+        }
+    else:
+        default = {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": CACHE_TABLE,
+        }
+    return {"default": default}
