@@ -101,14 +101,16 @@ def user_profile_update(
 ) -> User:
     """Save the profile fields certificates and forms are produced from; a new
     legal name is audited with ``actor``."""
-    before = User.objects.filter(pk=user.pk).values_list("legal_name", flat=True)
-    before_name = before.first() if user.pk else ""
+    before_name = (
+        User.objects.filter(pk=user.pk).values_list("legal_name", flat=True).first()
+    )
     user.legal_name = legal_name.strip()
     user.organisation = organisation.strip()
     user.professional_role = professional_role
     user.maryland_certified = maryland_certified
     user.full_clean()
     user.save(update_fields=[*PROFILE_FIELDS, "maryland_certified"])
+    # The name first given at sign-up replaces nothing, so it is not a change.
     if before_name:
         user_legal_name_audit(user=user, before=before_name, actor=actor)
     return user
