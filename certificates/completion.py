@@ -10,16 +10,10 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from programs.models.rules import RuleKind
 from reviews.outcomes import Outcome, RequirementState
 
 from . import messages
-
-UNITS_COMPLETED = "units_completed"
-MIN_SCORE = "min_score"
-ALL_MET = "all_met"
-REQUIRED_PIECES = "required_pieces"
-WITHIN_DEADLINE = "within_deadline"
-PREREQUISITES = "prerequisites"
 
 # Requirement review modes (programs.Requirement.ReviewMode values).
 DECIDED_BY_REVIEW = "met_not_met"
@@ -191,19 +185,37 @@ def prerequisites(rule: Rule, facts: LearnerFacts) -> RuleResult:
     )
 
 
-EVALUATORS: dict[str, Callable[[Rule, LearnerFacts], RuleResult]] = {
-    UNITS_COMPLETED: units_completed,
-    MIN_SCORE: min_score,
-    ALL_MET: all_met,
-    REQUIRED_PIECES: required_pieces,
-    WITHIN_DEADLINE: within_deadline,
-    PREREQUISITES: prerequisites,
+Evaluator = Callable[[Rule, LearnerFacts], RuleResult]
+
+# One evaluator per member of ``RuleKind``, the one list of kinds.
+EVALUATORS: dict[RuleKind, Evaluator] = {
+    RuleKind.UNITS_COMPLETED: units_completed,
+    RuleKind.MIN_SCORE: min_score,
+    RuleKind.ALL_SUBMISSIONS_MET: all_met,
+    RuleKind.REQUIRED_PIECES: required_pieces,
+    RuleKind.WITHIN_DEADLINE: within_deadline,
+    RuleKind.PREREQUISITES_HELD: prerequisites,
 }
+
+
+class UnknownRuleKind(ValueError):
+    """A rule whose kind has no evaluator: a programming error, named clearly."""
+
+
+def evaluator_for(kind: str) -> Evaluator:
+    """The evaluator of ``kind`` (a ``RuleKind`` or its stored value)."""
+    try:
+        return EVALUATORS[RuleKind(kind)]
+    except (ValueError, KeyError):
+        raise UnknownRuleKind(
+            f"No evaluator for the completion rule kind {kind!r}; "
+            f"known kinds: {', '.join(sorted(EVALUATORS))}"
+        ) from None
 
 
 def evaluate(rules: list[Rule], facts: LearnerFacts) -> Evaluation:
     """All rules of one credential; a credential without rules is never complete."""
-    results = tuple(EVALUATORS[rule.kind](rule, facts) for rule in rules)
+    results = tuple(evaluator_for(rule.kind)(rule, facts) for rule in rules)
     return Evaluation(
         is_complete=bool(results) and all(r.is_met for r in results), results=results
     )
@@ -214,13 +226,13 @@ def results_of(rules: list[Rule], facts: LearnerFacts) -> dict:
     units: list[str] = []
     scores: list[dict] = []
     for rule in rules:
-        if rule.kind == UNITS_COMPLETED:
+        if rule.kind == RuleKind.UNITS_COMPLETED:
             units += [
                 unit.title or unit.label
                 for unit in rule.units
                 if unit.id in facts.completed_unit_ids
             ]
-        elif rule.kind == MIN_SCORE and rule.requirements:
+        elif rule.kind == RuleKind.MIN_SCORE and rule.requirements:
             requirement = rule.requirements[0]
             state = facts.states.get(requirement.id)
             if state and state.score is not None:

@@ -1,22 +1,28 @@
 """Celery tasks: fetch by id, call one service. The retry policy lives here.
 
-The services are imported inside the tasks so that WeasyPrint, which ``issuance``
-loads, is imported by the worker only and never in a web request.
+Tasks import services, never the reverse: services enqueue through
+``certificates.enqueue``, by task name. The services are imported inside the
+tasks so that WeasyPrint, which ``issuance`` loads, is imported by the worker only.
 """
 
 from celery import shared_task
 
+from .enqueue import AWARD_ISSUE_TASK
+from .transient import MAX_RENDER_ATTEMPTS, TRANSIENT_ERRORS
 
+
+# Only transient errors are retried; ``award_issue`` fails the award at once on
+# any other error (it would recur) and returns it, so the task ends there.
 @shared_task(
     bind=True,
-    name="certificates.award_issue",
+    name=AWARD_ISSUE_TASK,
     acks_late=True,
     reject_on_worker_lost=True,
-    autoretry_for=(Exception,),
+    autoretry_for=TRANSIENT_ERRORS,
     retry_backoff=5,
     retry_backoff_max=300,
     retry_jitter=True,
-    max_retries=4,
+    max_retries=MAX_RENDER_ATTEMPTS - 1,
     soft_time_limit=120,
     time_limit=180,
 )

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from certificates.models import Award, OutputSpec
+from certificates.services.issuance import award_issue
 from enrollments.models import Enrollment
 from enrollments.services.attendance import attendance_mark
 from enrollments.services.enrollment import enrollment_create
@@ -170,3 +171,11 @@ def demo_awards_load(*, users: dict, today: dt.date) -> None:
     _cmte(learner, today)
     _iste(learner, users["facilitator2@demo.test"], today)
     _first_badge(learner, users["facilitator1@demo.test"], today)
+
+
+def demo_awards_issue(*, award_ids: list[int]) -> list[Award]:
+    """Issue the demo's awards here and now, never emailed: they are real awards
+    with their PDFs, but no demo user is written to and no worker is involved.
+    Returns those that could not be issued."""
+    issued = [award_issue(award_id=pk, notify=False) for pk in award_ids]
+    return [a for a in issued if a and a.status != Award.Status.ISSUED]

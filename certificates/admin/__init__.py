@@ -52,7 +52,10 @@ class AwardEventInline(admin.TabularInline):
 class AwardAdmin(admin.ModelAdmin):
     """Awards are written by the engine; admins revoke, re-issue or retry them."""
 
-    list_display = ["__str__", "status", "earned_on", "issued_at", "learner_progress"]
+    list_display = [
+        *("__str__", "status", "earned_on", "issued_at", "last_error"),
+        "learner_progress",
+    ]
     list_filter = ["status", "program", "unit__provider"]
     search_fields = ["learner__email", "learner__legal_name", "verification_code"]
     list_select_related = ["learner", "program", "unit"]
@@ -86,7 +89,8 @@ class AwardAdmin(admin.ModelAdmin):
         self._each(request, queryset, award_reissue, _("Re-issued: %(n)s."))
 
     @admin.action(
-        description=_("Retry rendering failed awards"), permissions=["change"]
+        description=_("Resend failed awards: issue them again"),
+        permissions=["change"],
     )
     def retry(self, request, queryset):
         self._each(request, queryset, award_retry, _("Queued again: %(n)s."))

@@ -85,6 +85,14 @@ class Award(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     issued_at = models.DateTimeField(_("issued at"), null=True, blank=True)
     emailed_at = models.DateTimeField(_("emailed at"), null=True, blank=True)
+    email_learner = models.BooleanField(
+        _("email the learner"),
+        default=True,
+        help_text=_(
+            "Email the documents once issued. Off for the demo's awards, which are "
+            "issued by load_demo and never emailed."
+        ),
+    )
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
     revoke_reason = models.TextField(_("reason for revocation"), blank=True)
     replaces = models.OneToOneField(
@@ -96,7 +104,11 @@ class Award(models.Model):
         verbose_name=_("replaces"),
     )
     attempts = models.PositiveSmallIntegerField(_("render attempts"), default=0)
-    last_error = models.TextField(_("last error"), blank=True)
+    last_error = models.TextField(
+        _("last error"),
+        blank=True,
+        help_text=_("Why the last attempt to issue failed (the reason of a failure)."),
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -8,24 +8,21 @@ from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from enrollments.models import Enrollment, PastCompletion
-from programs.models import CompletionRule, CredentialProgram, Requirement, Unit
+from programs.models import (
+    CompletionRule,
+    CredentialProgram,
+    Requirement,
+    RuleKind,
+    Unit,
+)
 from reviews.selectors import requirement_states
 
-from ..completion import (
-    ALL_MET,
-    PREREQUISITES,
-    REQUIRED_PIECES,
-    UNITS_COMPLETED,
-    LearnerFacts,
-    RequirementInfo,
-    Rule,
-    UnitInfo,
-)
+from ..completion import LearnerFacts, RequirementInfo, Rule, UnitInfo
 from ..models import Award
 from ..models.awards import HELD_STATUSES
 
-OWNER_REQUIREMENTS = {ALL_MET, REQUIRED_PIECES}
-UNIT_SETS = {UNITS_COMPLETED, PREREQUISITES}
+OWNER_REQUIREMENTS = {RuleKind.ALL_SUBMISSIONS_MET, RuleKind.REQUIRED_PIECES}
+UNIT_SETS = {RuleKind.UNITS_COMPLETED, RuleKind.PREREQUISITES_HELD}
 
 
 @dataclass(frozen=True)

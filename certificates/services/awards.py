@@ -5,8 +5,6 @@ and its rendering is enqueued once the transaction commits.
 """
 
 import datetime as dt
-import logging
-from functools import partial
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
@@ -16,27 +14,9 @@ from django.utils import timezone
 from programs.models import CredentialProgram, Unit
 
 from .. import messages
+from ..enqueue import award_issue_on_commit
 from ..models import Award, AwardEvent
-from ..tasks import award_issue_task
 from .snapshot import award_snapshot
-
-logger = logging.getLogger(__name__)
-
-
-def award_enqueue(award_id: int) -> None:
-    """Ask the worker to issue the award; a broker that is down is logged, never
-    raised: the award stays pending and the periodic sweep issues it."""
-    try:
-        award_issue_task.delay(award_id)
-    except Exception:
-        logger.warning(
-            "Could not enqueue award %s; the sweep will issue it",
-            award_id,
-            exc_info=True,
-        )
-        AwardEvent.objects.create(
-            award_id=award_id, kind=AwardEvent.Kind.ENQUEUE_FAILED
-        )
 
 
 def _lock_learner(learner_id: int) -> None:
@@ -87,7 +67,7 @@ def award_request(
     award.full_clean()
     award.save()
     AwardEvent.objects.create(award=award, kind=AwardEvent.Kind.REQUESTED)
-    transaction.on_commit(partial(award_enqueue, award.pk), robust=True)
+    award_issue_on_commit(award.pk)
     return award, True
 
 
@@ -151,7 +131,7 @@ def award_reissue(*, award: Award, actor) -> Award:
         award=old, kind=AwardEvent.Kind.SUPERSEDED, actor=actor, detail={"by": new.pk}
     )
     AwardEvent.objects.create(award=new, kind=AwardEvent.Kind.REQUESTED, actor=actor)
-    transaction.on_commit(partial(award_enqueue, new.pk), robust=True)
+    award_issue_on_commit(new.pk)
     return new
 
 
@@ -165,5 +145,5 @@ def award_retry(*, award: Award, actor) -> Award:
     award.attempts = 0
     award.save(update_fields=["status", "attempts"])
     AwardEvent.objects.create(award=award, kind=AwardEvent.Kind.REQUESTED, actor=actor)
-    transaction.on_commit(partial(award_enqueue, award.pk), robust=True)
+    award_issue_on_commit(award.pk)
     return award

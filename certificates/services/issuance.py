@@ -9,7 +9,6 @@ import logging
 from functools import partial
 
 from django.conf import settings
-from django.core.files.base import ContentFile
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Exists, OuterRef
@@ -18,33 +17,47 @@ from django.utils import timezone
 
 from ..models import Award, AwardDocument, AwardEvent
 from ..rendering import render_document
+from ..storage import award_leftovers_remove, document_file_write
+from ..transient import MAX_RENDER_ATTEMPTS, TRANSIENT_ERRORS
 
 logger = logging.getLogger(__name__)
 
-MAX_RENDER_ATTEMPTS = 5
 SWEEP_BATCH = 50
 
 
-def award_issue(*, award_id: int) -> Award | None:
+def award_issue(*, award_id: int, notify: bool = True) -> Award | None:
     """Render and store a pending award's documents and mark it issued.
 
-    Returns the award as it stands (None if it no longer exists). A failure is
-    recorded on the award (after ``MAX_RENDER_ATTEMPTS`` it becomes failed) and
-    raised again so that the task retries with backoff.
+    Returns the award as it stands (None if it no longer exists). A transient
+    error (``TRANSIENT_ERRORS``: database, broker, file I/O) is counted on the
+    award and raised again so that the task retries with backoff; after
+    ``MAX_RENDER_ATTEMPTS`` the award is failed. Any other error would recur on
+    every attempt: the award is failed at once with its reason, and an admin
+    resends it once the cause is fixed. ``notify=False`` issues without email,
+    now or later (the demo's awards).
     """
     try:
-        return _issue(award_id)
-    except Exception as exc:
-        _record_failure(award_id, exc)
+        return _issue(award_id, notify=notify)
+    except TRANSIENT_ERRORS as exc:
+        try:
+            _failure_record(award_id, exc, final=False)
+        except Exception:
+            logger.exception("Could not record the failure of award %s", award_id)
         raise
+    except Exception as exc:
+        logger.exception("Issuing award %s failed; it is marked failed", award_id)
+        return _failure_record(award_id, exc, final=True)
 
 
 @transaction.atomic
-def _issue(award_id: int) -> Award | None:
+def _issue(award_id: int, *, notify: bool) -> Award | None:
     # The row lock makes a duplicate delivery of the task wait, then return.
     award = Award.objects.select_for_update().filter(pk=award_id).first()
     if award is None or award.status != Award.Status.PENDING:
         return award
+    removed = award_leftovers_remove(award)
+    if removed:
+        logger.info("Award %s: removed leftovers %s", award_id, removed)
     stored: list[AwardDocument] = []
     try:
         for output in award.snapshot.get("documents", []):
@@ -58,11 +71,12 @@ def _issue(award_id: int) -> Award | None:
     award.status = Award.Status.ISSUED
     award.issued_at = timezone.now()
     award.last_error = ""
-    award.save(update_fields=["status", "issued_at", "last_error"])
+    award.email_learner = award.email_learner and notify
+    award.save(update_fields=["status", "issued_at", "last_error", "email_learner"])
     AwardEvent.objects.create(
         award=award, kind=AwardEvent.Kind.ISSUED, detail={"documents": len(stored)}
     )
-    if stored:
+    if stored and award.email_learner:
         transaction.on_commit(partial(_email_quietly, award.pk))
     return award
 
@@ -71,20 +85,22 @@ def _store(award: Award, output: dict, pdf: bytes) -> AwardDocument:
     document = AwardDocument(
         award=award, kind=output["kind"], title=output["title"], size_bytes=len(pdf)
     )
-    document.file.save(document.filename, ContentFile(pdf), save=False)
+    document_file_write(document, pdf)
     document.full_clean()
     document.save()
     return document
 
 
 @transaction.atomic
-def _record_failure(award_id: int, exc: Exception) -> None:
+def _failure_record(award_id: int, exc: Exception, *, final: bool) -> Award | None:
+    """Count a failed attempt in its own transaction; the award is failed when the
+    error is ``final`` or the attempts are spent. The sweep leaves failed awards."""
     award = Award.objects.select_for_update().filter(pk=award_id).first()
     if award is None or award.status != Award.Status.PENDING:
-        return
+        return award
     award.attempts += 1
     award.last_error = f"{type(exc).__name__}: {exc}"[:2000]
-    if award.attempts >= MAX_RENDER_ATTEMPTS:
+    if final or award.attempts >= MAX_RENDER_ATTEMPTS:
         award.status = Award.Status.FAILED
     award.save(update_fields=["attempts", "last_error", "status"])
     AwardEvent.objects.create(
@@ -92,6 +108,7 @@ def _record_failure(award_id: int, exc: Exception) -> None:
         kind=AwardEvent.Kind.RENDER_FAILED,
         detail={"error": award.last_error, "attempt": award.attempts},
     )
+    return award
 
 
 def _email_quietly(award_id: int) -> None:
@@ -110,7 +127,12 @@ def award_email(*, award_id: int) -> bool:
         .filter(pk=award_id)
         .first()
     )
-    if award is None or award.status != Award.Status.ISSUED or award.emailed_at:
+    if (
+        award is None
+        or award.status != Award.Status.ISSUED
+        or award.emailed_at
+        or not award.email_learner
+    ):
         return False
     documents = list(award.documents.all())
     context = {"award": award, "s": award.snapshot, "documents": documents}
@@ -152,6 +174,7 @@ def award_sweep(
     unsent = Award.objects.filter(
         Exists(AwardDocument.objects.filter(award=OuterRef("pk"))),
         status=Award.Status.ISSUED,
+        email_learner=True,
         emailed_at__isnull=True,
         issued_at__lte=cutoff,
     ).order_by("issued_at")

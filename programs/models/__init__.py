@@ -4,7 +4,7 @@ from .catalog import CredentialProgram, Provider, Unit
 from .offerings import Offering, Session
 from .pricing import GroupTier
 from .requirements import Requirement, RubricCriterion
-from .rules import CompletionRule
+from .rules import CompletionRule, RuleKind
 
 __all__ = [
     "CompletionRule",
@@ -14,6 +14,7 @@ __all__ = [
     "Provider",
     "Requirement",
     "RubricCriterion",
+    "RuleKind",
     "Session",
     "Unit",
 ]

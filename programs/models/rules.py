@@ -6,19 +6,25 @@ from .catalog import UNIT_KIND_PLURALS, CredentialProgram, Unit
 from .requirements import Requirement
 
 
+class RuleKind(models.TextChoices):
+    """The kinds of completion rule: the one list. ``certificates.completion``
+    keys its evaluators by it, and a test checks every kind has one."""
+
+    UNITS_COMPLETED = "units_completed", _("N of a set of units completed")
+    MIN_SCORE = "min_score", _("Score at least X of Y")
+    ALL_SUBMISSIONS_MET = "all_met", _("Every required submission Met")
+    REQUIRED_PIECES = "required_pieces", _("Required pieces done")
+    WITHIN_DEADLINE = "within_deadline", _("Submitted within the deadline window")
+    PREREQUISITES_HELD = "prerequisites", _("Prerequisite credentials held")
+
+
 class CompletionRule(models.Model):
     """One condition of a program credential or a unit completion.
 
     Rules are data; ``certificates`` evaluates each kind with a small pure function.
     """
 
-    class Kind(models.TextChoices):
-        UNITS_COMPLETED = "units_completed", _("N of a set of units completed")
-        MIN_SCORE = "min_score", _("Score at least X of Y")
-        ALL_SUBMISSIONS_MET = "all_met", _("Every required submission Met")
-        REQUIRED_PIECES = "required_pieces", _("Required pieces done")
-        WITHIN_DEADLINE = "within_deadline", _("Submitted within the deadline window")
-        PREREQUISITES_HELD = "prerequisites", _("Prerequisite credentials held")
+    Kind = RuleKind
 
     program = models.ForeignKey(
         CredentialProgram,

@@ -155,3 +155,34 @@ def test_award_events_are_read_only_in_the_admin(admin_client, issued):
     assert not formset.has_change_permission
     assert not formset.has_delete_permission
     assert list(issued.events.values_list("pk", "kind")) == events
+
+
+def test_admin_finds_a_failed_award_and_resends_it(
+    admin_client, catalog, learner, django_capture_on_commit_callbacks
+):
+    # given an award whose render failed at once (an output with no layout)
+    award, _ = award_request(
+        learner=learner,
+        program=CredentialProgram.objects.get(slug="cmte"),
+        earned_on=dt.date(2026, 11, 23),
+    )
+    good = award.snapshot
+    Award.objects.filter(pk=award.pk).update(
+        snapshot={**good, "documents": [{"kind": "hologram", "title": "X"}]}
+    )
+    award_issue(award_id=award.pk)
+    changelist = reverse("admin:certificates_award_changelist")
+
+    # when the admin lists failed awards, fixes the cause and resends it
+    listed = admin_client.get(changelist, {"status__exact": "failed"})
+    Award.objects.filter(pk=award.pk).update(snapshot=good)
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(
+            changelist, {"action": "retry", "_selected_action": [award.pk]}
+        )
+
+    # then it was listed with its reason, and is issued now
+    assert "KeyError: &#x27;hologram&#x27;" in listed.content.decode()
+    award.refresh_from_db()
+    assert award.status == Award.Status.ISSUED
+    assert award.documents.count() == 1

@@ -6,13 +6,16 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from certificates.completion import (
+    EVALUATORS,
     LearnerFacts,
     RequirementInfo,
     Rule,
     UnitInfo,
+    UnknownRuleKind,
     evaluate,
     results_of,
 )
+from programs.models import CompletionRule, RuleKind
 from reviews.outcomes import Outcome, RequirementState
 
 NEW_YORK = ZoneInfo("America/New_York")
@@ -343,3 +346,27 @@ def test_results_name_the_units_counted_and_the_scores():
         "units": ["Developing Strategies", "The Online Classroom"],
         "scores": [{"requirement": "E-portfolio", "score": 21, "out_of": 25}],
     }
+
+
+@pytest.mark.parametrize("kind", list(RuleKind))
+def test_every_rule_kind_an_admin_can_choose_has_an_evaluator(kind):
+    assert kind in CompletionRule.Kind
+    result = EVALUATORS[kind](Rule(kind, units=(SOTL,), requirements=(PRE,)), facts())
+    assert result.is_met in {True, False}
+
+
+def test_the_evaluators_are_keyed_by_the_one_list_of_kinds():
+    assert CompletionRule.Kind is RuleKind
+    assert set(EVALUATORS) == set(RuleKind)
+
+
+def test_a_rule_of_an_unknown_kind_is_a_clear_error_not_a_key_error():
+    with pytest.raises(UnknownRuleKind) as raised:
+        evaluate([Rule("badge_earned")], facts())
+
+    assert not isinstance(raised.value, KeyError)
+    assert str(raised.value) == (
+        "No evaluator for the completion rule kind 'badge_earned'; known kinds: "
+        "all_met, min_score, prerequisites, required_pieces, units_completed, "
+        "within_deadline"
+    )

@@ -1,9 +1,16 @@
 """load_demo gives learner3 issued awards through the real services."""
 
-import pytest
-from django.core.management import call_command
+import datetime as dt
 
-from certificates.models import Award, OutputSpec
+import pytest
+import redis
+from django.core.management import call_command
+from django.utils import timezone
+
+from certificates.models import Award, AwardEvent, OutputSpec
+from certificates.services.issuance import award_sweep
+
+from .worker import REDIS_URL, redis_reachable
 
 pytestmark = pytest.mark.django_db
 
@@ -42,3 +49,35 @@ def test_learner3_holds_the_cmte_workshops_iste_and_a_stacked_badge():
         "units": ["ISTE Certification for Educators"],
         "scores": [],
     }
+
+
+@pytest.mark.skipif(not redis_reachable(), reason=f"Redis is down at {REDIS_URL}")
+def test_load_demo_with_a_broker_queues_nothing_and_emails_no_one(
+    celery_broker, django_capture_on_commit_callbacks, mailoutbox
+):
+    # given a production-like configuration: a broker, tasks not run in-process
+    broker = redis.Redis.from_url(REDIS_URL)
+    broker.flushdb()
+    celery_broker(REDIS_URL, eager=False)
+
+    # when the demo is loaded (its transactions' on-commit work runs)
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo")
+
+    # then learner3's awards are issued here, with their PDFs, and nothing was
+    # sent to the broker
+    awards = Award.objects.filter(learner__email="learner3@demo.test")
+    assert broker.dbsize() == 0
+    assert awards.count() == 7
+    assert set(awards.values_list("status", flat=True)) == {Award.Status.ISSUED}
+    for award in awards:
+        assert award.documents.count() == len(award.snapshot["documents"]), award
+    assert sum(award.documents.count() for award in awards) >= 6
+    # and no email goes out, now or when the sweep looks for unsent ones
+    result = award_sweep(now=timezone.now() + dt.timedelta(days=1))
+    assert result == {"issued": 0, "emailed": 0}
+    # (the captured on-commit work runs after the command's silent mail backend:
+    # the reviews' notifications land in the outbox, never an award's email)
+    assert [m.subject for m in mailoutbox if m.attachments] == []
+    assert not awards.filter(emailed_at__isnull=False).exists()
+    assert not AwardEvent.objects.filter(kind=AwardEvent.Kind.EMAILED).exists()

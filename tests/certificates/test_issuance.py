@@ -4,12 +4,16 @@ import datetime as dt
 import io
 
 import pytest
+from django.db import OperationalError
 from django.utils import timezone
 from pypdf import PdfReader
 
 from certificates.models import Award, AwardEvent
-from certificates.services import award_reissue, award_request
-from certificates.services.issuance import MAX_RENDER_ATTEMPTS, award_issue, award_sweep
+from certificates.rendering import render_document
+from certificates.services import award_reissue, award_request, issuance
+from certificates.services.issuance import award_issue, award_sweep
+from certificates.tasks import award_issue_task
+from certificates.transient import MAX_RENDER_ATTEMPTS
 from programs.models import CredentialProgram, Unit
 from tests.factories import LearnerFactory
 
@@ -133,22 +137,110 @@ def test_each_output_kind_renders_its_document(catalog, learner):
         assert award.verification_code in texts
 
 
-def test_a_failing_render_is_retried_then_marked_failed(catalog, learner):
-    award = request_cmte(learner)
-    # An output kind with no layout cannot be rendered.
+def unrenderable(award: Award) -> Award:
+    """The award with an output kind that has no layout: rendering it raises
+    ``KeyError`` on every attempt."""
     Award.objects.filter(pk=award.pk).update(
         snapshot={**award.snapshot, "documents": [{"kind": "hologram", "title": "X"}]}
     )
+    return award
 
-    for attempt in range(1, MAX_RENDER_ATTEMPTS + 1):
-        with pytest.raises(KeyError):
-            award_issue(award_id=award.pk)
-        award.refresh_from_db()
-        assert award.attempts == attempt
 
+def test_a_render_error_that_would_recur_fails_the_award_after_one_attempt(
+    catalog, learner
+):
+    award = unrenderable(request_cmte(learner))
+
+    result = award_issue_task.apply(args=[award.pk])
+
+    award.refresh_from_db()
+    assert result.successful()
+    assert result.result == "failed"
     assert award.status == Award.Status.FAILED
+    assert award.attempts == 1
     assert award.last_error == "KeyError: 'hologram'"
+    assert award.events.filter(kind="render_failed").count() == 1
     assert award.documents.count() == 0
+
+
+def test_a_database_error_once_is_retried_and_the_award_issued(
+    catalog, learner, monkeypatch
+):
+    # given a database that drops the connection during the first render
+    calls = []
+
+    def render_after_a_dropped_connection(**kwargs):
+        calls.append(kwargs["award"].pk)
+        if len(calls) == 1:
+            raise OperationalError("server closed the connection unexpectedly")
+        return render_document(**kwargs)
+
+    monkeypatch.setattr(issuance, "render_document", render_after_a_dropped_connection)
+    award = request_cmte(learner)
+
+    # when the task runs (its retries run at once when applied in-process)
+    award_issue_task.apply(args=[award.pk])
+
+    # then the second attempt issues it
+    award.refresh_from_db()
+    assert len(calls) == 2
+    assert award.status == Award.Status.ISSUED
+    assert award.attempts == 1
+    assert award.last_error == ""
+    assert award.documents.count() == 1
+
+
+def test_a_file_error_on_every_attempt_fails_the_award_after_the_last(
+    catalog, learner, monkeypatch
+):
+    def disk_full(**kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(issuance, "render_document", disk_full)
+    award = request_cmte(learner)
+
+    result = award_issue_task.apply(args=[award.pk])
+
+    award.refresh_from_db()
+    assert isinstance(result.result, OSError)
+    assert award.status == Award.Status.FAILED
+    assert award.attempts == MAX_RENDER_ATTEMPTS
+    assert award.last_error == "OSError: [Errno 28] No space left on device"
+
+
+def test_the_sweep_leaves_failed_awards_alone(catalog, learner):
+    award = unrenderable(request_cmte(learner))
+
+    first = award_sweep(now=timezone.now(), pending_for=dt.timedelta(0))
+    second = award_sweep(now=timezone.now(), pending_for=dt.timedelta(0))
+
+    award.refresh_from_db()
+    assert first == second == {"issued": 0, "emailed": 0}
+    assert award.status == Award.Status.FAILED
+    assert award.attempts == 1
+
+
+def test_a_rerender_after_a_crash_leaves_exactly_one_file_per_document(
+    catalog, learner, settings
+):
+    # given a first attempt killed mid-render: its files are on disk, its
+    # transaction never committed, and the award is still pending
+    award = request_cmte(learner)
+    folder = settings.MEDIA_ROOT / "certificates" / str(award.uuid)
+    folder.mkdir(parents=True)
+    (folder / "certificate.pdf").write_bytes(b"%PDF-1.7 half of a document")
+    (folder / ".writing-k2j4.part").write_bytes(b"%PDF-1.7 a quarter")
+
+    # when the redelivered task issues it
+    award_issue(award_id=award.pk)
+
+    # then the award has exactly its documents, whole
+    award.refresh_from_db()
+    document = award.documents.get()
+    assert sorted(path.name for path in folder.iterdir()) == ["certificate.pdf"]
+    assert document.file.name == f"certificates/{award.uuid}/certificate.pdf"
+    assert (folder / "certificate.pdf").stat().st_size == document.size_bytes
+    assert "Lucía Learner-Ortega" in pdf_text(document)
 
 
 def test_an_award_earned_while_the_broker_is_down_is_issued_by_the_sweep(

@@ -1,19 +1,36 @@
 import os
 
-from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.test.utils import override_settings
 from django.utils import timezone
 
+from certificates.enqueue import awards_collected
 from demo import activity, awards, services
 from demo.checklists import demo_checklists_load
+
+SILENT = "django.core.mail.backends.dummy.EmailBackend"
 
 
 class Command(BaseCommand):
     help = "Load (or refresh) the demo catalogue and demo users. Safe to run again."
 
     def handle(self, *args, **options):
-        # The demo's reviews and awards would email the demo users: send nothing.
-        settings.EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
+        # The demo's reviews and group orders would email the demo users, and its
+        # awards would go to the worker, which emails: collect the awards instead,
+        # issue them here without email, and send nothing.
+        with override_settings(EMAIL_BACKEND=SILENT), awards_collected() as ids:
+            users = self._load()
+            failed = awards.demo_awards_issue(award_ids=ids)
+        for award in failed:
+            self.stderr.write(f"Award {award} was not issued: {award.last_error}")
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo catalogue loaded; {len(users)} demo users share the "
+                "password in DEMO_PASSWORD (default: portal-demo)."
+            )
+        )
+
+    def _load(self) -> dict:
         today = timezone.localdate()
         password = os.environ.get("DEMO_PASSWORD", "portal-demo")
         services.demo_catalog_load(today=today)
@@ -24,9 +41,4 @@ class Command(BaseCommand):
         awards.demo_outputs_load()
         awards.demo_awards_load(users=users, today=today)
         activity.demo_activity_load(users=users, today=today)
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Demo catalogue loaded; {len(users)} demo users share the password "
-                "in DEMO_PASSWORD (default: portal-demo)."
-            )
-        )
+        return users

@@ -1,0 +1,64 @@
+"""The one way services hand an award to the worker: by task name, on commit.
+
+Services never import ``certificates.tasks`` (tasks import services, never the
+reverse): the task is looked up by its registered name, so the web process
+neither imports the task module nor, through it, the worker-only services.
+"""
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import partial
+
+from celery import current_app
+from django.db import transaction
+
+from .models import AwardEvent
+
+AWARD_ISSUE_TASK = "certificates.award_issue"
+
+logger = logging.getLogger(__name__)
+
+_collecting: ContextVar[list[int] | None] = ContextVar("collecting", default=None)
+
+
+def award_issue_on_commit(award_id: int) -> None:
+    """Enqueue the award's issuance once the current transaction commits.
+
+    Inside ``awards_collected()`` the id is collected instead, and nothing is sent.
+    """
+    collected = _collecting.get()
+    if collected is not None:
+        collected.append(award_id)
+        return
+    transaction.on_commit(partial(award_issue_send, award_id), robust=True)
+
+
+def award_issue_send(award_id: int) -> None:
+    """Ask the worker to issue the award; a broker that is down is logged, never
+    raised: the award stays pending and the periodic sweep issues it."""
+    try:
+        current_app.signature(AWARD_ISSUE_TASK, args=(award_id,)).apply_async()
+    except Exception:
+        logger.warning(
+            "Could not enqueue award %s; the sweep will issue it",
+            award_id,
+            exc_info=True,
+        )
+        AwardEvent.objects.create(
+            award_id=award_id, kind=AwardEvent.Kind.ENQUEUE_FAILED
+        )
+
+
+@contextmanager
+def awards_collected() -> Iterator[list[int]]:
+    """Collect the ids of the awards requested inside the block instead of
+    enqueueing them; the caller issues them itself (``load_demo`` does, without
+    email, so that no broker or worker ever sees a demo award)."""
+    collected: list[int] = []
+    token = _collecting.set(collected)
+    try:
+        yield collected
+    finally:
+        _collecting.reset(token)

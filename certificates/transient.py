@@ -1,0 +1,20 @@
+"""The errors worth trying again: the database, the broker or a file was briefly
+unavailable. Anything else (a ``KeyError``, a template error) would fail the same
+way on every attempt, so the award is marked failed at once instead."""
+
+import kombu.exceptions
+import redis.exceptions
+from django.db import InterfaceError, OperationalError
+
+# Attempts at issuing an award (the task's first run and its retries, and the
+# sweep's) before a transient error fails it too.
+MAX_RENDER_ATTEMPTS = 5
+
+TRANSIENT_ERRORS: tuple[type[Exception], ...] = (
+    OperationalError,  # the database: connection lost, lock timeout, failover
+    InterfaceError,
+    kombu.exceptions.OperationalError,  # the broker
+    redis.exceptions.ConnectionError,
+    redis.exceptions.TimeoutError,
+    OSError,  # reading templates and fonts, writing the PDFs
+)
