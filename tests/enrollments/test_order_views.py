@@ -98,6 +98,32 @@ def test_bad_rows_are_reported_next_to_the_field_and_nothing_is_written(client, 
     assert not GroupOrder.objects.exists()
 
 
+def test_latin1_csv_is_refused_on_the_form_and_nothing_is_written(client, sotl):
+    client.force_login(UserFactory())
+    content = "name,email\nJosé,jose@example.org\nAda,ada@example.org\n"
+    upload = SimpleUploadedFile("group.csv", content.encode("latin-1"), "text/csv")
+    response = client.post(
+        reverse("orders:new"), {"offering": sotl.pk, "csv_file": upload}
+    )
+    assert response.context["form"].errors["csv_file"] == [
+        "Line 2 of the file is not UTF-8 text: save it as “CSV UTF-8” and "
+        "upload it again."
+    ]
+    assert not GroupOrder.objects.exists()
+
+
+def test_csv_over_one_megabyte_is_refused(client, sotl):
+    client.force_login(UserFactory())
+    upload = SimpleUploadedFile("group.csv", b"x" * (1024 * 1024 + 1), "text/csv")
+    response = client.post(
+        reverse("orders:new"), {"offering": sotl.pk, "csv_file": upload}
+    )
+    assert response.context["form"].errors["csv_file"] == [
+        "The file is larger than 1 MB: split it and upload each part."
+    ]
+    assert not GroupOrder.objects.exists()
+
+
 def test_duplicate_participant_is_refused_with_its_message(client, sotl):
     client.force_login(UserFactory())
     typed = "Ada, ada@example.org\nAda again, ADA@example.org\n"
