@@ -1,8 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from credentials_portal.csv_upload import csv_upload_text
+
 NO_CSV = _("Choose a CSV file or paste its rows.")
-NOT_UTF8 = _("The file is not UTF-8 text.")
 
 
 class RevokeForm(forms.Form):
@@ -30,9 +31,9 @@ class PastCompletionImportForm(forms.Form):
         upload = data.get("csv_file")
         if upload:
             try:
-                data["text"] = upload.read().decode("utf-8")
-            except UnicodeDecodeError as exc:
-                raise forms.ValidationError(NOT_UTF8) from exc
+                data["text"] = csv_upload_text(upload)
+            except forms.ValidationError as error:
+                self.add_error("csv_file", error)
         elif data.get("csv_text", "").strip():
             data["text"] = data["csv_text"]
         else:

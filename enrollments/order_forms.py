@@ -1,14 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from credentials_portal.csv_upload import csv_upload_text
+
 from .group_csv import parse_csv, parse_lines
 from .order_selectors import offering_orderable_list
 
-MAX_CSV_BYTES = 1024 * 1024
-
 NO_PARTICIPANTS = _("Name the participants: type them or upload a CSV file.")
-CSV_NOT_UTF8 = _("The file must be a CSV saved as UTF-8 text.")
-CSV_TOO_LARGE = _("The file is larger than 1 MB.")
 
 
 class GroupOrderForm(forms.Form):
@@ -36,13 +34,10 @@ class GroupOrderForm(forms.Form):
     )
 
     def _csv_text(self, upload) -> str | None:
-        if upload.size > MAX_CSV_BYTES:
-            self.add_error("csv_file", CSV_TOO_LARGE)
-            return None
         try:
-            return upload.read().decode("utf-8-sig")
-        except UnicodeDecodeError:
-            self.add_error("csv_file", CSV_NOT_UTF8)
+            return csv_upload_text(upload)
+        except forms.ValidationError as error:
+            self.add_error("csv_file", error)
             return None
 
     def clean(self):

@@ -119,6 +119,40 @@ def test_admin_imports_a_csv_file_in_the_admin(client, catalog, learner, portal_
     assert completion.source == "the 2024 cohort"
 
 
+def test_admin_import_reads_a_file_with_a_byte_order_mark(
+    client, catalog, learner, portal_admin
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(portal_admin)
+    content = "\ufeff" + HEADER + "lucia@example.org,sotl,2024-05-01,Excel\n"
+    upload = SimpleUploadedFile("past.csv", content.encode(), "text/csv")
+
+    client.post(reverse("admin:certificates_award_import"), {"csv_file": upload})
+
+    assert PastCompletion.objects.get(learner=learner).source == "Excel"
+
+
+def test_admin_import_refuses_a_latin1_file_with_a_message(
+    client, catalog, learner, portal_admin
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(portal_admin)
+    content = HEADER + "lucia@example.org,sotl,2024-05-01,Café cohort\n"
+    upload = SimpleUploadedFile("past.csv", content.encode("latin-1"), "text/csv")
+
+    response = client.post(
+        reverse("admin:certificates_award_import"), {"csv_file": upload}
+    )
+
+    assert response.context["form"].errors["csv_file"] == [
+        "Line 2 of the file is not UTF-8 text: save it as “CSV UTF-8” and "
+        "upload it again."
+    ]
+    assert PastCompletion.objects.count() == 0
+
+
 def test_admin_sees_every_error_and_nothing_is_imported(
     client, catalog, learner, portal_admin
 ):
