@@ -165,7 +165,7 @@ def test_the_online_classroom_costs_375_and_295_each_from_4(demo_catalog):
     (tier,) = unit.group_tiers.all()
     assert (tier.min_participants, tier.kind) == (4, GroupTier.Kind.PRICE_PER_PERSON)
     assert tier.price_per_person == Decimal("295.00")
-    assert str(tier) == "4 or more: USD 295 per person"
+    assert str(tier) == "4 or more: USD 295.00 per person"
 
 
 def test_no_scholarships_and_everyone_is_eligible(demo_catalog):
