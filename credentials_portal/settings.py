@@ -129,6 +129,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "America/New_York")
 USE_I18N = True
 USE_TZ = True
+# Named date formats (DATE_FORMAT, DATETIME_FORMAT) of the portal's English.
+FORMAT_MODULE_PATH = ["credentials_portal.formats"]
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]

@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from credentials_portal.dates import format_date
 from enrollments.deadlines import days_left
 from enrollments.models import Enrollment
 from programs.models import Requirement
@@ -96,7 +97,7 @@ def _remind(enrollment: Enrollment, today: dt.date) -> int:
             continue
         _mail_on_commit(
             subject=DEADLINE_SUBJECT
-            % {"requirement": row.requirement.title, "date": f"{deadline:%b %-d, %Y}"},
+            % {"requirement": row.requirement.title, "date": format_date(deadline)},
             template="reviews/email/deadline_reminder.txt",
             context={
                 "enrollment": enrollment,

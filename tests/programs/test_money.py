@@ -1,4 +1,4 @@
-"""One amount, one way of writing it: the catalogue, the quote, the invoice, its email."""
+"""One amount, one way to write it: catalogue, quote, invoice and its email."""
 
 from decimal import Decimal
 
