@@ -259,6 +259,11 @@ def test_stacked_micro_credentials_build_upon_one_another(demo_catalog):
         assert offering.is_open_ended
         modes = set(unit.requirements.values_list("review_mode", flat=True))
         assert modes == {"automatic", "met_not_met"}
+    # and only a unit that has a prerequisite says it builds on one, naming it
+    assert "Builds on" not in first.summary
+    assert "no prerequisite" in first.summary
+    assert second.summary.endswith(f"Builds on {first.title}.")
+    assert third.summary.endswith(f"Builds on {second.title}.")
 
 
 def test_ceu_needs_attendance_and_a_reviewed_reflection(demo_catalog):
