@@ -11,15 +11,14 @@ from urllib.parse import urlsplit
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 
+from credentials_portal.context_processors import site_names
+
 
 def site_context() -> dict:
-    """``site_name``, ``site_url`` and the ``current_site`` allauth's templates read."""
+    """The portal's names, and the ``current_site`` allauth's templates read."""
     domain = urlsplit(settings.SITE_URL).netloc
-    return {
-        "site_name": settings.SITE_NAME,
-        "site_url": settings.SITE_URL,
-        "current_site": SimpleNamespace(name=settings.SITE_NAME, domain=domain),
-    }
+    current_site = SimpleNamespace(name=settings.SITE_NAME, domain=domain)
+    return {**site_names(), "current_site": current_site}
 
 
 class PortalAccountAdapter(DefaultAccountAdapter):

@@ -1,6 +1,10 @@
 from django.conf import settings
 
 
+def site_names() -> dict:
+    """``site_name`` and ``site_url``: how every page and email names the portal."""
+    return {"site_name": settings.SITE_NAME, "site_url": settings.SITE_URL}
+
+
 def site(request) -> dict:
-    """The portal's name for page titles (``{{ site_name }}``)."""
-    return {"site_name": settings.SITE_NAME}
+    return site_names()

@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from django.conf import settings
 from django.core import mail
 
 from reviews.models import DeadlineReminder
@@ -92,6 +93,8 @@ def test_a_met_review_congratulates_and_asks_for_nothing_more(
     assert "Well done: nothing more is needed for this requirement." in message.body
     assert "revise" not in message.body
     assert "resubmit" not in message.body
+    signature = f"The Credentials Portal team\n{settings.SITE_URL}"
+    assert message.body.rstrip().endswith(signature)
 
 
 def test_the_learner_receives_the_score_and_criterion_feedback(
