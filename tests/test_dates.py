@@ -11,7 +11,7 @@ from credentials_portal.dates import format_date
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ["accounts", "audit", "certificates", "credentials_portal", "dashboard"]
 SOURCES += ["demo", "enrollments", "programs", "reviews", "templates", "tests"]
-# The certificates' long form ("F j, Y", frozen with their v1 templates) stays.
+# The long form ("F j, Y") of the certificates and their verification page stays.
 HAND_MADE = re.compile(r"%-d|%b %|strftime\(|\|date:\"M j")
 
 
