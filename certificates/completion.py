@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from credentials_portal.dates import format_date
 from programs.models.rules import RuleKind
 from reviews.outcomes import Outcome, RequirementState
 
@@ -79,7 +80,7 @@ class Evaluation:
 
 
 def _date(day: dt.date) -> str:
-    return f"{day:%b %-d, %Y}"
+    return format_date(day)
 
 
 def _state(rule: Rule, facts: LearnerFacts) -> tuple[str, RequirementState | None]:

@@ -6,11 +6,11 @@ the context comes from the award's frozen snapshot, never from live rows.
 """
 
 import datetime as dt
+from decimal import Decimal
 
 import segno
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from weasyprint import HTML
 
@@ -36,12 +36,23 @@ def details(snapshot: dict) -> list[str]:
     if snapshot.get("weeks"):
         weeks = snapshot["weeks"]
         parts.append(ngettext("%(n)s week", "%(n)s weeks", weeks) % {"n": weeks})
-    if snapshot.get("estimated_hours"):
-        parts.append(_("about %(n)s hours") % {"n": snapshot["estimated_hours"]})
-    if snapshot.get("clock_hours"):
-        parts.append(_("%(n)s clock hours") % {"n": snapshot["clock_hours"]})
-    if snapshot.get("cpd_credits"):
-        parts.append(_("%(n)s MSDE CPD credit") % {"n": snapshot["cpd_credits"]})
+    # ngettext counts integers: anything but exactly one (1.5 credits) is plural.
+    if hours := snapshot.get("estimated_hours"):
+        one = 1 if hours == 1 else 2
+        parts.append(
+            ngettext("about %(n)s hour", "about %(n)s hours", one) % {"n": hours}
+        )
+    if hours := snapshot.get("clock_hours"):
+        one = 1 if hours == 1 else 2
+        parts.append(
+            ngettext("%(n)s clock hour", "%(n)s clock hours", one) % {"n": hours}
+        )
+    if credits := snapshot.get("cpd_credits"):
+        one = 1 if Decimal(str(credits)) == 1 else 2
+        parts.append(
+            ngettext("%(n)s MSDE CPD credit", "%(n)s MSDE CPD credits", one)
+            % {"n": credits}
+        )
     return [part for part in parts if part]
 
 

@@ -179,7 +179,6 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "portal@localhost")
 
 # Celery: with no broker configured, tasks run in-process (embedded default).
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
@@ -216,6 +215,19 @@ CELERY_BEAT_SCHEDULE["reviews-deadline-reminders"] = {
     "task": "reviews.tasks.deadline_reminders_task",
     "schedule": 24 * 60 * 60,
 }
+
+# The portal's name and voice: page titles and every email, allauth's included
+# (its adapter names the site and signs as SITE_NAME, never the request's host);
+# dates in named formats (credentials_portal/formats/en: "Dec 1, 2026").
+SITE_NAME = os.environ.get("SITE_NAME", "Credentials Portal")
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "DEFAULT_FROM_EMAIL", f"{SITE_NAME} <noreply@localhost>"
+)
+ACCOUNT_ADAPTER = "accounts.adapter.PortalAccountAdapter"
+TEMPLATES[0]["OPTIONS"]["context_processors"].append(
+    "credentials_portal.context_processors.site"
+)
+FORMAT_MODULE_PATH = ["credentials_portal.formats"]
 
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

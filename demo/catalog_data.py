@@ -378,7 +378,13 @@ for position, (title, slug) in enumerate(STACK, start=1):
             "price": Decimal("50.00"),
             "audience": "Educators in classroom and non-classroom roles",
             "summary": "About 5 hours, self-paced, with automatic feedback and open "
-            "enrollment. Builds on the earlier micro-credentials of the stack.",
+            "enrollment. "
+            + (
+                f"Builds on Stacked Micro-credential {position - 1}: "
+                f"{STACK[position - 2][0]}."
+                if position > 1
+                else "The first of the stack: no prerequisite."
+            ),
             "prerequisites": [s for _, s in STACK[: position - 1]][-1:],
             "requirements": [
                 {

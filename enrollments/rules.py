@@ -6,6 +6,8 @@ No database access and no clock: the caller passes plain values and ``today``.
 import datetime as dt
 from dataclasses import dataclass
 
+from credentials_portal.dates import format_date
+
 from . import errors
 
 
@@ -25,12 +27,12 @@ def window_refusal(window: OfferingWindow, *, today: dt.date, taken: int) -> str
     if window.enrollment_opens and today < window.enrollment_opens:
         return errors.NOT_OPEN_YET % {
             **params,
-            "date": f"{window.enrollment_opens:%b %-d, %Y}",
+            "date": format_date(window.enrollment_opens),
         }
     if window.enrollment_closes and today > window.enrollment_closes:
         return errors.CLOSED % {
             **params,
-            "date": f"{window.enrollment_closes:%b %-d, %Y}",
+            "date": format_date(window.enrollment_closes),
         }
     if window.end_date and today > window.end_date:
         return errors.ENDED % params

@@ -19,6 +19,8 @@ from django.utils.translation import gettext_lazy as _
 
 from credentials_portal.refusals import Refusal
 
+from .money import format_money
+
 CENT = Decimal("0.01")
 
 NO_PRICE = _("This unit has no published price; contact the provider.")
@@ -71,11 +73,6 @@ class Quote:
     warnings: tuple[str, ...]
 
 
-def format_amount(amount: Decimal, currency: str) -> str:
-    """An amount as a quote or invoice prints it, always with cents: USD 3,000.00."""
-    return f"{currency} {amount:,.2f}"
-
-
 def tier_rules(group_tiers: Iterable) -> list[TierRule]:
     """Plain rules from ``GroupTier`` rows (or anything with the same attributes)."""
     return [
@@ -126,9 +123,9 @@ def _larger_group_message(template, price, currency, tiers, larger, smaller) -> 
         template
         % {
             "larger": larger,
-            "larger_total": format_amount(total_for(price, tiers, larger), currency),
+            "larger_total": format_money(total_for(price, tiers, larger), currency),
             "smaller": smaller,
-            "smaller_total": format_amount(total_for(price, tiers, smaller), currency),
+            "smaller_total": format_money(total_for(price, tiers, smaller), currency),
         }
     )
 

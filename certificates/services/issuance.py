@@ -15,6 +15,8 @@ from django.db.models import Exists, OuterRef
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from credentials_portal.context_processors import site_names
+
 from ..models import Award, AwardDocument, AwardEvent
 from ..rendering import render_document
 from ..storage import award_leftovers_remove, document_file_write
@@ -136,6 +138,7 @@ def award_email(*, award_id: int) -> bool:
         return False
     documents = list(award.documents.all())
     context = {"award": award, "s": award.snapshot, "documents": documents}
+    context.update(site_names())
     message = EmailMessage(
         subject=render_to_string(
             "certificates/email/award_issued_subject.txt", context

@@ -7,13 +7,15 @@ which Django offers only with the delete permission).
 
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, ngettext_lazy
 
 from ..models import GroupOrder, Invoice, InvoiceLine, Participant
 from ..services.invoices import invoice_mark_paid, invoice_void
 
-SKIPPED = _(
-    "%(n)s invoice(s) left as they were: only an issued invoice is marked paid or void."
+SKIPPED = ngettext_lazy(
+    "%(n)s invoice left as it was: only an issued invoice is marked paid or void.",
+    "%(n)s invoices left as they were: only an issued invoice is marked paid or void.",
+    "n",
 )
 
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.roles import is_portal_admin
 from audit.models import AuditEvent
 from audit.services import audit_event_record
+from credentials_portal.dates import format_date
 from credentials_portal.refusals import Refusal
 from programs.models import Offering, Requirement
 
@@ -71,7 +72,7 @@ def extension_grant(
     if current is None:
         raise ExtensionRefused(EXTENSION_NO_DEADLINE % params)
     if new_deadline <= current:
-        raise ExtensionRefused(EXTENSION_NOT_LATER % {"date": f"{current:%b %-d, %Y}"})
+        raise ExtensionRefused(EXTENSION_NOT_LATER % {"date": format_date(current)})
     if not reason.strip():
         raise ExtensionRefused(EXTENSION_REASON_REQUIRED)
     extension = Extension(

@@ -13,6 +13,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from credentials_portal.context_processors import site_names
+
 from ..models import GroupOrder
 
 
@@ -31,7 +33,7 @@ def _invitation(order: GroupOrder, participant, is_new: bool) -> EmailMessage:
     context = {
         "order": order,
         "participant": participant,
-        "site_url": settings.SITE_URL,
+        **site_names(),
         "password_link": _password_link(participant.learner) if is_new else "",
     }
     subject = _("You are enrolled in %(offering)s") % {"offering": order.offering}
@@ -45,6 +47,7 @@ def _invoice_mail(order: GroupOrder) -> EmailMessage:
         "order": order,
         "invoice": invoice,
         "lines": invoice.lines.all(),
+        **site_names(),
         "invoice_url": f"{settings.SITE_URL}"
         f"{reverse('orders:invoice', kwargs={'number': invoice.number})}",
     }

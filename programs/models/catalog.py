@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 
 class Provider(models.Model):
@@ -185,3 +186,18 @@ UNIT_KIND_PLURALS = {
     Unit.Kind.MICRO_CREDENTIAL: _("micro-credentials"),
     Unit.Kind.EVENT: _("events"),
 }
+UNIT_KIND_COUNTS = {
+    Unit.Kind.WORKSHOP: ngettext_lazy("%(n)s workshop", "%(n)s workshops", "n"),
+    Unit.Kind.MODULE: ngettext_lazy("%(n)s module", "%(n)s modules", "n"),
+    Unit.Kind.COURSE: ngettext_lazy("%(n)s course", "%(n)s courses", "n"),
+    Unit.Kind.MICRO_CREDENTIAL: ngettext_lazy(
+        "%(n)s micro-credential", "%(n)s micro-credentials", "n"
+    ),
+    Unit.Kind.EVENT: ngettext_lazy("%(n)s event", "%(n)s events", "n"),
+    None: ngettext_lazy("%(n)s unit", "%(n)s units", "n"),
+}
+
+
+def units_counted(kind: str | None, n: int) -> str:
+    """ "1 course", "3 workshops"; "2 units" when the kinds are mixed (``None``)."""
+    return UNIT_KIND_COUNTS.get(kind, UNIT_KIND_COUNTS[None]) % {"n": n}

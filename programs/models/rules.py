@@ -2,7 +2,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from .catalog import UNIT_KIND_PLURALS, CredentialProgram, Unit
+from .catalog import UNIT_KIND_PLURALS, CredentialProgram, Unit, units_counted
 from .requirements import Requirement
 
 
@@ -114,9 +114,9 @@ class CompletionRule(models.Model):
         if self.kind == kind.UNITS_COMPLETED:
             if self.min_count:
                 return _(
-                    "at least %(n)s %(units)s completed, in any order; earlier "
+                    "at least %(units)s completed, in any order; earlier "
                     "completions count"
-                ) % {"n": self.min_count, "units": self._units_noun()}
+                ) % {"units": units_counted(self._units_kind(), self.min_count)}
             return _("every one of its %(units)s completed") % {
                 "units": self._units_noun()
             }
@@ -132,12 +132,12 @@ class CompletionRule(models.Model):
             }
         return str(self.get_kind_display())
 
-    def _units_noun(self) -> str:
-        """'workshops' when every unit counted is a workshop, else 'units'."""
+    def _units_kind(self) -> str | None:
+        """The kind of every unit counted ("workshop"), or None when mixed."""
         units = self.program.units.all() if self.program else self.units.all()
         kinds = {unit.kind for unit in units}
-        return (
-            UNIT_KIND_PLURALS.get(kinds.pop(), _("units"))
-            if len(kinds) == 1
-            else _("units")
-        )
+        return kinds.pop() if len(kinds) == 1 else None
+
+    def _units_noun(self) -> str:
+        """'workshops' when every unit counted is a workshop, else 'units'."""
+        return str(UNIT_KIND_PLURALS.get(self._units_kind(), _("units")))

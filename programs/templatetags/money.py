@@ -7,5 +7,5 @@ register = template.Library()
 
 @register.simple_tag
 def money(amount, currency="USD"):
-    """``{% money unit.price unit.currency %}``: "USD 375"."""
+    """``{% money invoice.total invoice.currency %}``: "USD 3,000.00"."""
     return format_money(amount, currency)

@@ -69,9 +69,14 @@ class Review(models.Model):
         ]
 
     def __str__(self) -> str:
+        return f"{self.version}: {self.result}"
+
+    @property
+    def result(self) -> str:
+        """The decision in a word or a score: "Met", "Not Met", "19/25"."""
         if self.decision == self.Decision.SCORED:
-            return f"{self.version}: {self.total_points}/{self.out_of}"
-        return f"{self.version}: {self.get_decision_display()}"
+            return f"{self.total_points}/{self.out_of}"
+        return str(self.get_decision_display())
 
     @property
     def is_automatic(self) -> bool:

@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.db.models import Max
 
+from credentials_portal.dates import format_date
 from enrollments.models import Enrollment
 from enrollments.services.extensions import deadline_for
 from programs.models import Requirement
@@ -39,7 +40,7 @@ def check_on_time(
     if deadline is not None and today > deadline:
         raise ReviewsRefused(
             errors.LATE
-            % {"requirement": requirement.title, "date": f"{deadline:%b %-d, %Y}"}
+            % {"requirement": requirement.title, "date": format_date(deadline)}
         )
 
 

@@ -3,13 +3,14 @@ and learners a few days before a deadline. Mail leaves only after commit."""
 
 import datetime as dt
 
-from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from credentials_portal.context_processors import site_names
+from credentials_portal.dates import format_date
 from enrollments.deadlines import days_left
 from enrollments.models import Enrollment
 from programs.models import Requirement
@@ -34,7 +35,7 @@ def _mail_on_commit(*, subject, template: str, context: dict, to: list[str]) -> 
     """Render now, inside the transaction; send only once it commits."""
     if not to:
         return
-    body = render_to_string(template, {**context, "site_url": settings.SITE_URL})
+    body = render_to_string(template, {**context, **site_names()})
     subject = str(subject)
     transaction.on_commit(lambda: send_mail(subject, body, None, to))
 
@@ -96,7 +97,7 @@ def _remind(enrollment: Enrollment, today: dt.date) -> int:
             continue
         _mail_on_commit(
             subject=DEADLINE_SUBJECT
-            % {"requirement": row.requirement.title, "date": f"{deadline:%b %-d, %Y}"},
+            % {"requirement": row.requirement.title, "date": format_date(deadline)},
             template="reviews/email/deadline_reminder.txt",
             context={
                 "enrollment": enrollment,

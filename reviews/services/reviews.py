@@ -38,6 +38,21 @@ def review_snapshot(review: Review | None) -> dict | None:
     }
 
 
+def review_summary(*, review: Review, before: dict | None) -> str:
+    """What the decision did, said once: "SOTL: Project v2 of Ann: Not Met -> Met"."""
+    submission = review.version.submission
+    what = f"{submission.requirement} v{review.version.number} of "
+    what += f"{submission.enrollment.learner}: "
+    if before is None:
+        return what + review.result
+    was = Review(
+        decision=before["decision"],
+        total_points=before["total_points"],
+        out_of=before["out_of"],
+    )
+    return what + f"{was.result} -> {review.result}"
+
+
 def _locked_version(reviewer, version: SubmissionVersion, mode: str):
     version = (
         SubmissionVersion.objects.select_for_update()
@@ -73,8 +88,7 @@ def _record(*, reviewer, review: Review, before: dict | None) -> Review:
         ),
         target=review,
         learner=learner,
-        summary=f"{submission.requirement} v{review.version.number} of {learner}: "
-        f"{review}",
+        summary=review_summary(review=review, before=before),
         before=before,
         after=review_snapshot(review),
     )

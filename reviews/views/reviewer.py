@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import is_portal_admin
+from credentials_portal.dates import format_date
 from enrollments.services.extensions import (
     ExtensionRefused,
     deadline_for,
@@ -173,7 +174,7 @@ def extension_grant_page(request, enrollment_pk):
                 EXTENSION_GRANTED
                 % {
                     "learner": enrollment.learner,
-                    "date": f"{extension.new_deadline:%b %-d, %Y}",
+                    "date": format_date(extension.new_deadline),
                     "requirement": extension.requirement.title,
                 },
             )

@@ -120,6 +120,19 @@ def test_admin_sees_why_not_yet_for_a_learner(admin_client, catalog, learner):
     assert "2 more workshops" in page
 
 
+def test_admin_reads_the_learners_certificates_under_their_name(
+    admin_client, catalog, learner
+):
+    response = admin_client.get(
+        reverse("admin:certificates_award_progress", args=[learner.pk])
+    )
+
+    page = response.content.decode()
+    assert f"Certificates and badges of {learner.display_name}" in page
+    assert "Your certificates" not in page
+    assert "as soon as you earn them" not in page
+
+
 def test_award_pages_of_the_admin_open(admin_client, issued):
     for url in [
         reverse("admin:certificates_award_changelist"),

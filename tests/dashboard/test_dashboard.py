@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from credentials_portal.dates import format_date
 from enrollments.models import Enrollment, PastCompletion
 from enrollments.services.registration import registration_create
 from programs.models import Offering
@@ -109,7 +110,7 @@ def test_next_deadline_is_computed_from_the_offering_end(client):
     content = page(client, learner)
     due = today + dt.timedelta(days=43)
     assert "Next deadline: Final reflection" in content
-    assert f"{due:%b} {due.day}, {due.year}" in content
+    assert format_date(due) in content
     assert "due in 43 days" in content
 
 

@@ -165,7 +165,7 @@ def test_the_online_classroom_costs_375_and_295_each_from_4(demo_catalog):
     (tier,) = unit.group_tiers.all()
     assert (tier.min_participants, tier.kind) == (4, GroupTier.Kind.PRICE_PER_PERSON)
     assert tier.price_per_person == Decimal("295.00")
-    assert str(tier) == "4 or more: USD 295 per person"
+    assert str(tier) == "4 or more: USD 295.00 per person"
 
 
 def test_no_scholarships_and_everyone_is_eligible(demo_catalog):
@@ -259,6 +259,11 @@ def test_stacked_micro_credentials_build_upon_one_another(demo_catalog):
         assert offering.is_open_ended
         modes = set(unit.requirements.values_list("review_mode", flat=True))
         assert modes == {"automatic", "met_not_met"}
+    # and only a unit that has a prerequisite says it builds on one, naming it
+    assert "Builds on" not in first.summary
+    assert "no prerequisite" in first.summary
+    assert second.summary.endswith(f"Builds on {first.title}.")
+    assert third.summary.endswith(f"Builds on {second.title}.")
 
 
 def test_ceu_needs_attendance_and_a_reviewed_reflection(demo_catalog):

@@ -15,6 +15,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from accounts.models import User
+from credentials_portal.dates import format_date
 from enrollments.models import Enrollment, Invoice
 from programs.models import Unit
 from tests.factories import EnrollmentFactory, OfferingFactory, OpenOfferingFactory
@@ -145,9 +146,7 @@ def test_learner_is_told_why_each_enrollment_is_refused(
     sign_up(page, live_server, assert_accessible)
     confirm_email_and_log_in(page, assert_accessible)
     learner = User.objects.get(email=EMAIL)
-    closed = f"{journey_offerings - dt.timedelta(days=1):%b} "
-    closed += f"{(journey_offerings - dt.timedelta(days=1)).day}, "
-    closed += f"{(journey_offerings - dt.timedelta(days=1)).year}"
+    closed = format_date(journey_offerings - dt.timedelta(days=1))
 
     refusals = [
         (

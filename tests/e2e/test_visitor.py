@@ -30,8 +30,8 @@ def test_visitor_browses_catalogue_to_the_online_classroom_price(
     # and The Online Classroom at USD 375, USD 295 per person from 4
     page.get_by_role("link", name=re.compile("^The Online Classroom")).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("The Online Classroom")
-    expect(page.locator(".facts").first).to_contain_text("USD 375")
-    expect(page.get_by_text("4 or more: USD 295 per person").first).to_be_visible()
+    expect(page.locator(".facts").first).to_contain_text("USD 375.00")
+    expect(page.get_by_text("4 or more: USD 295.00 per person").first).to_be_visible()
     assert_accessible("The Online Classroom")
 
 

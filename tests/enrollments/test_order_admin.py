@@ -73,8 +73,7 @@ def test_a_paid_invoice_is_left_paid_and_the_admin_is_told(admin_client, invoice
     assert invoice.status == Invoice.Status.PAID
     messages = [str(m) for m in response.context["messages"]]
     assert messages == [
-        "1 invoice(s) left as they were: "
-        "only an issued invoice is marked paid or void.",
+        "1 invoice left as it was: only an issued invoice is marked paid or void.",
     ]
 
 

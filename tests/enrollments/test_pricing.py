@@ -4,12 +4,12 @@ from decimal import Decimal
 
 import pytest
 
+from programs.money import format_money
 from programs.pricing import (
     NO_PRICE,
     PricingError,
     TierRule,
     cheaper_larger_group_warnings,
-    format_amount,
     quote,
 )
 
@@ -47,12 +47,12 @@ def test_fourth_online_classroom_participant_moves_every_seat_to_295():
     assert line.description == "Seats at the group price from 4 people"
     assert result.tier == ONLINE_CLASSROOM_TIERS[0]
     assert result.discount == Decimal("0.00")
-    assert format_amount(result.total, "USD") == "USD 1,180.00"
+    assert format_money(result.total, "USD") == "USD 1,180.00"
 
 
 def test_three_online_classroom_participants_pay_the_individual_375():
     result = quote(ONLINE_CLASSROOM_PRICE, "USD", ONLINE_CLASSROOM_TIERS, 3)
-    assert format_amount(result.total, "USD") == "USD 1,125.00"
+    assert format_money(result.total, "USD") == "USD 1,125.00"
     assert result.tier is None
     assert result.warnings == ()
 
@@ -83,7 +83,7 @@ def test_tenth_participant_gets_25_percent_off():
         Decimal("1000.00"),
         Decimal("3000.00"),
     )
-    assert format_amount(result.total, "USD") == "USD 3,000.00"
+    assert format_money(result.total, "USD") == "USD 3,000.00"
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ def test_catalogue_lists_every_program_with_prices(client, demo_catalog):
         "CEUs for Edcamps and Conferences",
     ]:
         assert name in content
-    assert "USD 375" in content
+    assert "USD 375.00" in content
     assert "10 or more: 25% off the invoice" in content
 
 

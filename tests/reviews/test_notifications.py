@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from django.conf import settings
 from django.core import mail
 
 from reviews.models import DeadlineReminder
@@ -76,6 +77,24 @@ def test_the_learner_receives_the_not_met_feedback(django_capture_on_commit_call
     assert message.subject == "Your Competency-based project has been reviewed"
     assert "Decision: Not Met" in message.body
     assert "Add an assessment plan." in message.body
+    assert "revise your work and submit a new version" in message.body
+    assert "nothing more is needed" not in message.body
+
+
+def test_a_met_review_congratulates_and_asks_for_nothing_more(
+    django_capture_on_commit_callbacks,
+):
+    world = loyola_full()
+    version = submit_text(world)
+    with django_capture_on_commit_callbacks(execute=True):
+        review_decide(reviewer=world.facilitator, version=version, decision="met")
+    [message] = mail.outbox
+    assert "Decision: Met" in message.body
+    assert "Well done: nothing more is needed for this requirement." in message.body
+    assert "revise" not in message.body
+    assert "resubmit" not in message.body
+    signature = f"The Credentials Portal team\n{settings.SITE_URL}"
+    assert message.body.rstrip().endswith(signature)
 
 
 def test_the_learner_receives_the_score_and_criterion_feedback(
@@ -95,6 +114,7 @@ def test_the_learner_receives_the_score_and_criterion_feedback(
     body = mail.outbox[0].body
     assert "Score: 19/25 (not passed yet)" in body
     assert "- Depth of reflection: 4/5. Feedback on Depth of reflection." in body
+    assert "revise your work and submit a new version" in body
 
 
 def test_a_reminder_goes_out_once_a_week_before_the_deadline(

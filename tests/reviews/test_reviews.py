@@ -72,6 +72,8 @@ def test_met_is_recorded_with_the_reviewer_and_audited():
     assert event.learner == world.enrollment.learner
     assert event.before is None
     assert event.after["decision"] == "met"
+    learner = world.enrollment.learner
+    assert event.summary == f"{version.submission.requirement} v1 of {learner}: Met"
 
 
 def test_a_facilitator_of_another_offering_cannot_review():
@@ -229,6 +231,8 @@ def test_a_score_change_is_audited_with_before_and_after():
     title = "Professional growth and next steps"
     assert change.before["scores"][title]["points"] == 3
     assert change.after["scores"][title]["points"] == 4
+    requirement, learner = version.submission.requirement, world.enrollment.learner
+    assert change.summary == f"{requirement} v1 of {learner}: 19/25 -> 20/25"
 
 
 def test_a_failed_portfolio_is_resubmitted_and_the_old_score_survives():

@@ -1,0 +1,29 @@
+"""allauth's email in the portal's name.
+
+Without ``django.contrib.sites`` allauth names the site after the request's host
+("Hello from 127.0.0.1:8000"). Every account email instead carries ``SITE_NAME``
+and ``SITE_URL`` from the settings, in its subject, greeting and signature.
+"""
+
+from types import SimpleNamespace
+from urllib.parse import urlsplit
+
+from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
+
+from credentials_portal.context_processors import site_names
+
+
+def site_context() -> dict:
+    """The portal's names, and the ``current_site`` allauth's templates read."""
+    domain = urlsplit(settings.SITE_URL).netloc
+    current_site = SimpleNamespace(name=settings.SITE_NAME, domain=domain)
+    return {**site_names(), "current_site": current_site}
+
+
+class PortalAccountAdapter(DefaultAccountAdapter):
+    def format_email_subject(self, subject: str) -> str:
+        return f"[{settings.SITE_NAME}] {subject}"
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        super().send_mail(template_prefix, email, {**context, **site_context()})
