@@ -22,6 +22,8 @@ class AuditEvent(models.Model):
         EXTENSION_GRANTED = "extension.granted", _("Extension granted")
         ATTENDANCE_MARKED = "attendance.marked", _("Attendance marked")
         ATTENDANCE_REMOVED = "attendance.removed", _("Attendance removed")
+        RETAKE_ALLOWED = "retake.allowed", _("Retake allowed")
+        RETAKE_WITHDRAWN = "retake.withdrawn", _("Retake allowance withdrawn")
 
     created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(

@@ -1,7 +1,17 @@
+import datetime as dt
+
 import pytest
 from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
+
+DEMO_DAY = dt.date(2026, 11, 23)  # the day the demo_catalog fixture is dated from
+
+
+@pytest.fixture(autouse=True)
+def _today(monkeypatch):
+    """The pages ask for today's date; pin it to the demo's day."""
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda *args: DEMO_DAY)
 
 
 def test_catalogue_lists_every_program_with_prices(client, demo_catalog):
