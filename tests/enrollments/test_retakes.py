@@ -115,3 +115,28 @@ def test_quote_flags_a_participant_who_came_to_hold_the_unit(client, monkeypatch
     assert not Enrollment.objects.exists()
     assert not Invoice.objects.exists()
     assert response.status_code == 200
+
+
+def test_admin_grants_a_retake_in_the_admin_with_who_and_when(admin_client):
+    from enrollments.models import RetakeAllowance
+    from programs.models import Unit
+    from tests.factories import UnitFactory
+
+    unit: Unit = UnitFactory()
+    learner = LearnerFactory()
+    response = admin_client.post(
+        reverse("admin:enrollments_retakeallowance_add"),
+        {"learner": learner.pk, "unit": unit.pk, "reason": "Standards changed"},
+    )
+    assert response.status_code == 302
+    allowance = RetakeAllowance.objects.get()
+    assert (allowance.learner, allowance.unit, allowance.reason) == (
+        learner,
+        unit,
+        "Standards changed",
+    )
+    assert allowance.granted_by.is_superuser
+    assert allowance.granted_at is not None
+    assert AuditEvent.objects.filter(
+        action=AuditEvent.Action.RETAKE_ALLOWED, target_id=allowance.pk
+    ).exists()
