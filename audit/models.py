@@ -27,6 +27,9 @@ class AuditEvent(models.Model):
         INVOICE_VOIDED = "invoice.voided", _("Invoice voided")
         ENROLLMENT_COMPLETED = "enrollment.completed", _("Enrollment completed")
 
+        RETAKE_ALLOWED = "retake.allowed", _("Retake allowed")
+        RETAKE_WITHDRAWN = "retake.withdrawn", _("Retake allowance withdrawn")
+
     created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,

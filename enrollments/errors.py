@@ -18,3 +18,11 @@ ALREADY_IN_UNIT = _("You are already enrolled in %(unit)s (%(offering)s).")
 MISSING_PREREQUISITE = _("%(unit)s requires %(prerequisite)s to be completed first.")
 TRACK_REQUIRED = _("Choose a track for %(unit)s: graduate credit or non-credit.")
 TRACK_NOT_OFFERED = _("%(unit)s has no tracks to choose from.")
+HOLDS_UNIT = _(
+    "You already hold %(unit)s (completed %(date)s). Ask the programme office if "
+    "you mean to take it again."
+)
+PARTICIPANT_HOLDS_UNIT = _(
+    "%(name)s (%(email)s) already holds %(unit)s (completed %(date)s). Ask the "
+    "programme office if they mean to take it again."
+)

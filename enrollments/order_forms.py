@@ -1,16 +1,38 @@
+import datetime as dt
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from credentials_portal.csv_upload import csv_upload_text
+from credentials_portal.dates import format_date
+from programs.models import Offering
 
 from .group_csv import parse_csv, parse_lines
-from .order_selectors import offering_orderable_list
+from .order_selectors import offering_orderable_list, offerings_open_for_groups
 
 NO_PARTICIPANTS = _("Name the participants: type them or upload a CSV file.")
+OPEN_ENROLLMENT = _("open enrollment")
+DATES = _("%(start)s to %(end)s")
+
+
+def offering_choice_label(offering: Offering) -> str:
+    """The unit, the run and its dates: "SOTL · Spring 2027 (Feb 1, 2027 to ...)"."""
+    if offering.start_date is None:
+        dates = OPEN_ENROLLMENT
+    else:
+        dates = DATES % {
+            "start": format_date(offering.start_date),
+            "end": format_date(offering.end_date),
+        }
+    return f"{offering} ({dates})"
 
 
 class GroupOrderForm(forms.Form):
-    """The offering and the participants, typed one per line and/or uploaded."""
+    """The offering and the participants, typed one per line and/or uploaded.
+
+    The picker lists the offerings open to groups ``today``; a stale choice of
+    another offering is accepted here and refused by the service with its reason.
+    """
 
     offering = forms.ModelChoiceField(
         label=_("Offering"), queryset=offering_orderable_list()
@@ -32,6 +54,17 @@ class GroupOrderForm(forms.Form):
         help_text=_("A CSV with the header name,email and one participant per row."),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
     )
+
+    def __init__(self, *args, today: dt.date, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["offering"]
+        field.widget.choices = [
+            ("", field.empty_label),
+            *(
+                (offering.pk, offering_choice_label(offering))
+                for offering in offerings_open_for_groups(today=today)
+            ),
+        ]
 
     def _csv_text(self, upload) -> str | None:
         try:

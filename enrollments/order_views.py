@@ -13,8 +13,9 @@ from .models import GroupOrder
 from .order_forms import GroupOrderForm
 from .order_selectors import (
     invoice_get_for_viewer,
-    offering_orderable_list,
+    offerings_open_for_groups,
     order_get_for_leader,
+    order_participants_flagged,
 )
 from .services.orders import (
     OrderRefused,
@@ -28,7 +29,7 @@ from .services.orders import (
 @require_http_methods(["GET", "POST"])
 def order_new(request):
     if request.method == "POST":
-        form = GroupOrderForm(request.POST, request.FILES)
+        form = GroupOrderForm(request.POST, request.FILES, today=timezone.localdate())
         if form.is_valid():
             try:
                 order = group_order_create(
@@ -43,16 +44,19 @@ def order_new(request):
             else:
                 return redirect("orders:quote", pk=order.pk)
     else:
+        today = timezone.localdate()
         chosen = request.GET.get("offering", "")
-        offering = None
-        if chosen.isdigit():
-            offering = offering_orderable_list().filter(pk=chosen).first()
-        form = GroupOrderForm(initial={"offering": offering})
+        offering = next(
+            (o for o in offerings_open_for_groups(today=today) if str(o.pk) == chosen),
+            None,
+        )
+        form = GroupOrderForm(initial={"offering": offering}, today=today)
     return render(request, "orders/order_form.html", {"form": form})
 
 
 def _quote_page(request, order, error: str = ""):
-    context = {"order": order, "participants": order.participants.all(), "error": error}
+    participants = order_participants_flagged(order=order)
+    context = {"order": order, "participants": participants, "error": error}
     try:
         context["quote"] = group_order_quote(
             offering=order.offering, seats=len(context["participants"])

@@ -12,7 +12,9 @@ from accounts.roles import is_learner, is_portal_admin
 from . import selectors
 from .errors import EnrollmentRefused
 from .forms import EnrollmentForm
+from .holding_selectors import unit_holding
 from .services.registration import registration_create
+from .window_selectors import offering_availability
 
 ENROLLED = _("You are enrolled in %(offering)s.")
 
@@ -36,10 +38,18 @@ def offering_enroll(request, pk):
             return redirect(offering.unit)
         messages.success(request, ENROLLED % {"offering": offering})
         return redirect("dashboard:dashboard")
+    # What the service would refuse, shown before the learner clicks.
+    availability = offering_availability(offering=offering, today=timezone.localdate())
     return render(
         request,
         "enrollments/enroll.html",
-        {"offering": offering, "unit": offering.unit, "form": form},
+        {
+            "offering": offering,
+            "unit": offering.unit,
+            "form": form,
+            "availability": availability,
+            "holding": unit_holding(learner=request.user, unit=offering.unit),
+        },
     )
 
 

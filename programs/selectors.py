@@ -1,8 +1,6 @@
 """Reads of the public catalogue."""
 
-import datetime as dt
-
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
 from .models import CompletionRule, CredentialProgram, Offering, Unit
@@ -18,15 +16,16 @@ def _published_units(offerings: QuerySet[Offering] | None = None) -> QuerySet[Un
     )
 
 
-def program_list(*, today: dt.date) -> QuerySet[CredentialProgram]:
-    """Published programs with their units and the offerings not yet ended."""
-    upcoming = Offering.objects.filter(
-        Q(end_date__isnull=True) | Q(end_date__gte=today)
-    ).order_by("start_date")
+def program_list() -> QuerySet[CredentialProgram]:
+    """Published programs with their units and every offering by start date.
+
+    Which offerings are still listed, and which can be enrolled in, is the
+    enrollment window rule's to say (``enrollments.window_selectors``).
+    """
     return (
         CredentialProgram.objects.filter(is_published=True)
         .select_related("provider")
-        .prefetch_related(Prefetch("units", queryset=_published_units(upcoming)))
+        .prefetch_related(Prefetch("units", queryset=_published_units()))
     )
 
 

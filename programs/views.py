@@ -1,16 +1,28 @@
+"""The public catalogue.
+
+Whether an offering can be enrolled in today is enrollments' rule: these pages
+ask its selectors (the catalogue already links to enrollments' pages) rather
+than keep a copy of the window rule here.
+"""
+
 from django.shortcuts import render
 from django.utils import timezone
+
+from enrollments.holding_selectors import unit_holding
+from enrollments.window_selectors import units_mark_listed_offerings
 
 from . import selectors
 
 
 def home(request):
-    programs = selectors.program_list(today=timezone.localdate())
+    programs = selectors.program_list()
     return render(request, "home.html", {"programs": programs})
 
 
 def catalog(request):
-    programs = selectors.program_list(today=timezone.localdate())
+    programs = list(selectors.program_list())
+    units = [unit for program in programs for unit in program.units.all()]
+    units_mark_listed_offerings(units=units, today=timezone.localdate())
     return render(request, "programs/catalog.html", {"programs": programs})
 
 
@@ -21,4 +33,8 @@ def program_detail(request, slug):
 
 def unit_detail(request, slug):
     unit = selectors.unit_get(slug=slug)
-    return render(request, "programs/unit_detail.html", {"unit": unit})
+    units_mark_listed_offerings(units=[unit], today=timezone.localdate())
+    holding = unit_holding(learner=request.user, unit=unit)
+    return render(
+        request, "programs/unit_detail.html", {"unit": unit, "holding": holding}
+    )

@@ -2,6 +2,7 @@
 
 from .enrollment import Attendance, Enrollment, Extension, PastCompletion
 from .orders import GroupOrder, Invoice, InvoiceLine, Participant
+from .retakes import RetakeAllowance
 
 __all__ = [
     "Attendance",
@@ -12,4 +13,5 @@ __all__ = [
     "InvoiceLine",
     "Participant",
     "PastCompletion",
+    "RetakeAllowance",
 ]

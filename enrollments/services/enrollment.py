@@ -9,10 +9,11 @@ from programs.models import Offering
 
 from .. import errors
 from ..errors import EnrollmentRefused
+from ..holding_selectors import unit_holding
 from ..models import Enrollment, PastCompletion
-from ..rules import OfferingWindow, window_refusal
+from ..window_selectors import HOLDS_A_PLACE, offering_availability
 
-HOLDS_A_PLACE = [Enrollment.Status.ACTIVE, Enrollment.Status.COMPLETED]
+__all__ = ["HOLDS_A_PLACE", "enrollment_create", "offering_refusal"]
 
 
 def _completed_unit_ids(learner) -> set[int]:
@@ -44,6 +45,9 @@ def _check_learner(learner, offering: Offering) -> None:
             errors.ALREADY_IN_UNIT
             % {"unit": unit.title, "offering": current.offering.label}
         )
+    holding = unit_holding(learner=learner, unit=unit)
+    if holding and holding.refusal:
+        raise EnrollmentRefused(holding.refusal)
     completed = _completed_unit_ids(learner)
     for prerequisite in unit.prerequisites.all():
         if prerequisite.pk not in completed:
@@ -66,16 +70,7 @@ def offering_refusal(
     *, offering: Offering, today: dt.date, seats: int = 1
 ) -> str | None:
     """Why ``seats`` more people cannot enroll in ``offering`` today, or None."""
-    taken = offering.enrollments.filter(status__in=HOLDS_A_PLACE).count()
-    window = OfferingWindow(
-        name=str(offering),
-        start_date=offering.start_date,
-        end_date=offering.end_date,
-        enrollment_opens=offering.enrollment_opens,
-        enrollment_closes=offering.enrollment_closes,
-        capacity=offering.capacity,
-    )
-    return window_refusal(window, today=today, taken=taken + seats - 1)
+    return offering_availability(offering=offering, today=today, seats=seats).refusal
 
 
 @transaction.atomic

@@ -20,6 +20,7 @@ from programs.models import Offering
 from programs.pricing import PricingError, Quote, quote, tier_rules
 
 from ..errors import EnrollmentRefused
+from ..holding_selectors import unit_holdings_by_email
 from ..models import Enrollment, GroupOrder, Invoice, Participant
 from .enrollment import HOLDS_A_PLACE, enrollment_create, offering_refusal
 from .invoices import LineData, invoice_issue
@@ -89,11 +90,16 @@ def _check_participants(offering, participants, today) -> None:
             offering=offering, learner__email__in=seen
         ).values_list("learner__email", flat=True)
     )
+    holdings = unit_holdings_by_email(emails=seen, unit=offering.unit)
     for name, email in participants:
         if email.lower() in enrolled:
             raise OrderRefused(
                 ALREADY_ENROLLED % {"name": name, "email": email, "offering": offering}
             )
+        holding = holdings.get(email.lower())
+        warning = holding and holding.participant_refusal(name=name, email=email)
+        if warning:
+            raise OrderRefused(warning)
 
 
 @transaction.atomic

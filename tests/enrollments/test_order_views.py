@@ -269,3 +269,36 @@ def test_unit_page_links_to_a_group_order(client, sotl):
         reverse("programs:unit_detail", kwargs={"slug": sotl.unit.slug})
     )
     assert f"{reverse('orders:new')}?offering={sotl.pk}" in response.content.decode()
+
+
+def test_picker_lists_only_open_offerings_in_date_order_and_refuses_a_stale_one(
+    client,
+):
+    import datetime as dt
+
+    from tests.factories import OfferingFactory
+
+    later = sotl_offering()  # Feb 1, 2027
+    unit = later.unit
+    sooner = OfferingFactory(unit=unit, label="Winter", start_date=dt.date(2027, 1, 4))
+    ended = OfferingFactory(
+        unit=unit,
+        label="Spring 2026",
+        start_date=dt.date(2026, 2, 1),
+        end_date=dt.date(2026, 2, 28),
+        enrollment_closes=None,
+    )
+    client.force_login(UserFactory())
+    form = client.get(reverse("orders:new")).context["form"]
+    choices = [value for value, _label in form.fields["offering"].widget.choices]
+    assert choices == ["", sooner.pk, later.pk]
+    labels = dict(form.fields["offering"].widget.choices)
+    assert labels[later.pk] == f"{later} (Feb 1, 2027 to Feb 28, 2027)"
+    response = client.post(
+        reverse("orders:new"),
+        {"offering": ended.pk, "participants": "A, a@x.example\nB, b@x.example"},
+    )
+    assert response.context["form"].non_field_errors() == [
+        f"{ended} has already ended."
+    ]
+    assert not GroupOrder.objects.exists()

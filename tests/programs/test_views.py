@@ -1,7 +1,17 @@
+import datetime as dt
+
 import pytest
 from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
+
+DEMO_DAY = dt.date(2026, 11, 23)  # the day the demo_catalog fixture is dated from
+
+
+@pytest.fixture(autouse=True)
+def _today(monkeypatch):
+    """The pages ask for today's date; pin it to the demo's day."""
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda *args: DEMO_DAY)
 
 
 def test_catalogue_lists_every_program_with_prices(client, demo_catalog):
@@ -44,7 +54,8 @@ def test_unit_page_shows_required_iste_sessions(client, demo_catalog):
     content = response.content.decode()
     assert "Pre-assessment" in content
     assert "9-14 artifacts" in content
-    assert content.count(">required<") == 9
+    # Only the cohorts still open on the demo's day are listed (6 required sessions).
+    assert content.count(">required<") == 6
 
 
 def test_unknown_unit_is_404(client, demo_catalog):
@@ -66,3 +77,37 @@ def test_admin_can_open_every_catalogue_changelist(admin_client, demo_catalog):
     unit_id = __import__("programs.models").models.Unit.objects.get(slug="sotl").pk
     response = admin_client.get(reverse("admin:programs_unit_change", args=[unit_id]))
     assert response.status_code == 200
+
+
+def test_ended_offering_shows_no_enroll_buttons_and_no_past_dates(client):
+    from tests.factories import LearnerFactory, OfferingFactory
+
+    ended = OfferingFactory(
+        unit__price="400.00",
+        label="Spring 2026",
+        start_date=dt.date(2026, 2, 1),
+        end_date=dt.date(2026, 2, 28),
+        enrollment_opens=dt.date(2025, 10, 1),
+        enrollment_closes=dt.date(2026, 1, 31),
+    )
+    upcoming = OfferingFactory(unit=ended.unit, label="Spring 2027")
+    client.force_login(LearnerFactory())
+    content = client.get(ended.unit.get_absolute_url()).content.decode()
+    assert "Spring 2026" not in content
+    assert "Feb 1, 2026" not in content
+    assert reverse("enrollments:enroll", args=[ended.pk]) not in content
+    assert f"?offering={ended.pk}" not in content
+    assert reverse("enrollments:enroll", args=[upcoming.pk]) in content
+    assert f"?offering={upcoming.pk}" in content
+    catalogue = client.get(reverse("programs:catalog")).content.decode()
+    assert "Feb 1, 2026" not in catalogue
+
+
+def test_offering_not_open_yet_says_when_and_has_no_button(client):
+    from tests.factories import LearnerFactory, OfferingFactory
+
+    later = OfferingFactory(unit__price="400.00", enrollment_opens=dt.date(2027, 1, 5))
+    client.force_login(LearnerFactory())
+    content = client.get(later.unit.get_absolute_url()).content.decode()
+    assert f"Enrollment for {later} opens on Jan 5, 2027." in content
+    assert reverse("enrollments:enroll", args=[later.pk]) not in content
