@@ -106,12 +106,8 @@ def _enrolled(learner, unit_slug: str, label_prefix: str, today: dt.date):
 
 def _latest_submitted(enrollment: Enrollment, title: str):
     return (
-        SubmissionVersion.objects.filter(
-            submission__enrollment=enrollment,
-            submission__requirement__title=title,
-            status=SubmissionVersion.Status.SUBMITTED,
-        )
-        .order_by("-number")
+        SubmissionVersion.objects.latest_submitted()
+        .filter(submission__enrollment=enrollment, submission__requirement__title=title)
         .first()
     )
 

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import is_facilitator, is_portal_admin
@@ -22,7 +21,7 @@ from programs.models import (
 )
 from programs.models.catalog import UNIT_KIND_PLURALS
 
-from .deadlines import days_left, requirement_deadline_on
+from .deadlines import days_left, enrollment_due_date
 from .models import Enrollment, PastCompletion
 from .progress import ProgramProgress, program_progress
 
@@ -125,18 +124,16 @@ def enrollment_deadlines(*, enrollment: Enrollment, today: dt.date) -> list[Due]
     Reads only what ``learner_enrollments``/``enrollment_get_for_user`` prefetched.
     """
     offering = enrollment.offering
-    sessions = sorted(offering.sessions.all(), key=lambda session: session.starts_at)
-    first_session = timezone.localdate(sessions[0].starts_at) if sessions else None
-    extensions = {}
-    for extension in enrollment.extensions.all():  # newest first
-        extensions.setdefault(extension.requirement_id, extension.new_deadline)
+    starts = [session.starts_at for session in offering.sessions.all()]
+    extensions = list(enrollment.extensions.all())
+    extended = {extension.requirement_id for extension in extensions}
     dues = []
     for requirement in offering.unit.dated_requirements:
-        deadline = requirement_deadline_on(
+        deadline = enrollment_due_date(
             requirement=requirement,
             offering=offering,
-            first_session=first_session,
-            extension=extensions.get(requirement.pk),
+            session_starts=starts,
+            extensions=extensions,
         )
         if deadline is not None:
             dues.append(
@@ -145,7 +142,7 @@ def enrollment_deadlines(*, enrollment: Enrollment, today: dt.date) -> list[Due]
                     enrollment=enrollment,
                     deadline=deadline,
                     days_left=days_left(deadline, today=today),
-                    extended=requirement.pk in extensions,
+                    extended=requirement.pk in extended,
                 )
             )
     return sorted(dues, key=lambda due: due.deadline)

@@ -39,7 +39,9 @@ from .queue import (
 )
 from .states import (
     RequirementRow,
+    Status,
     enrollment_requirement_rows,
+    requirement_rows_for,
     requirement_states,
     unit_enrollment,
 )
@@ -49,6 +51,7 @@ __all__ = [
     "QueueState",
     "Register",
     "RequirementRow",
+    "Status",
     "artifact_get_for_viewer",
     "attendance_get_for_learner",
     "attendance_register",
@@ -64,6 +67,7 @@ __all__ = [
     "portfolios_in_progress",
     "requirement_get_for_enrollment",
     "requirement_page",
+    "requirement_rows_for",
     "requirement_states",
     "requirements_with_deadline",
     "review_queue",
