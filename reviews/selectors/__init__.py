@@ -45,8 +45,10 @@ from .states import (
     requirement_states,
     unit_enrollment,
 )
+from .teaching import OfferingWork, offerings_to_run
 
 __all__ = [
+    "OfferingWork",
     "PortfolioProgress",
     "QueueState",
     "Register",
@@ -62,6 +64,7 @@ __all__ = [
     "enrollment_requirement_rows",
     "may_review",
     "offering_get_for_facilitator",
+    "offerings_to_run",
     "peer_projects",
     "peer_version_get",
     "portfolios_in_progress",
