@@ -8,6 +8,7 @@ from django.utils import timezone
 from enrollments.services.attendance import attendance_mark
 from programs.models import Requirement
 from reviews.services.submissions import draft_save, submission_submit
+from tests.dashboard.pages import URL, dashboard_page
 from tests.factories import (
     EnrollmentFactory,
     FacilitatorFactory,
@@ -18,15 +19,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-URL = "/dashboard/"
-
-
-def dashboard(client, user) -> str:
-    client.force_login(user)
-    response = client.get(URL)
-    assert response.status_code == 200
-    return response.content.decode()
 
 
 def run_offering(facilitator, *, title: str, waiting: int = 0, ended: bool = False):
@@ -76,7 +68,7 @@ def test_a_facilitator_sees_waiting_work_next_session_and_registers(client):
     run_offering(facilitator, title="Running Unit", waiting=2)
     run_offering(facilitator, title="Finished Unit", ended=True)
     run_offering(FacilitatorFactory(), title="Not Theirs", waiting=1)
-    content = dashboard(client, facilitator)
+    content = dashboard_page(client, facilitator)
     assert "2 submissions waiting for review · oldest waiting 3 days" in content
     assert "Next session: Running Unit next meeting" in content
     assert "Running Unit missed register" in content
@@ -90,7 +82,7 @@ def test_a_facilitator_sees_waiting_work_next_session_and_registers(client):
 def test_an_admin_sees_every_offering(client):
     run_offering(FacilitatorFactory(), title="First Unit", waiting=1)
     run_offering(FacilitatorFactory(), title="Second Unit")
-    content = dashboard(client, PortalAdminFactory())
+    content = dashboard_page(client, PortalAdminFactory())
     assert "First Unit" in content
     assert "Second Unit" in content
     assert "1 submission waiting for review" in content

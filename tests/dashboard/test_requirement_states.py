@@ -8,6 +8,7 @@ from django.utils import timezone
 from programs.models import Requirement
 from reviews.services.reviews import review_decide, review_score
 from reviews.services.submissions import artifact_add, draft_save, submission_submit
+from tests.dashboard.pages import dashboard_page
 from tests.factories import (
     EnrollmentFactory,
     FacilitatorFactory,
@@ -17,15 +18,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-URL = "/dashboard/"
-
-
-def dashboard(client, learner) -> str:
-    client.force_login(learner)
-    response = client.get(URL)
-    assert response.status_code == 200
-    return response.content.decode()
 
 
 def running_offering():
@@ -38,9 +30,8 @@ def running_offering():
     return offering, facilitator
 
 
-def test_a_met_requirement_leaves_coming_deadlines(client):
-    # given a Met / Not Met project due after the offering ends, submitted and Met
-    offering, facilitator = running_offering()
+def project_drafted(offering):
+    """A Met / Not Met project due after the offering ends, with a draft saved."""
     project = RequirementFactory(
         unit=offering.unit,
         title="Competency project",
@@ -50,29 +41,28 @@ def test_a_met_requirement_leaves_coming_deadlines(client):
     )
     enrollment = EnrollmentFactory(offering=offering)
     draft_save(enrollment=enrollment, requirement=project, text="My project")
-    assert "Competency project" in dashboard(client, enrollment.learner)
+    return enrollment, project
+
+
+def test_a_met_requirement_leaves_coming_deadlines(client):
+    # given a project drafted, then submitted and Met
+    offering, facilitator = running_offering()
+    enrollment, project = project_drafted(offering)
+    assert "Competency project" in dashboard_page(client, enrollment.learner)
     version = submission_submit(enrollment=enrollment, requirement=project)
     # when it is reviewed Met
     review_decide(reviewer=facilitator, version=version, decision="met")
     # then no coming deadline and no "next deadline" names it
-    content = dashboard(client, enrollment.learner)
+    content = dashboard_page(client, enrollment.learner)
     assert "Competency project" not in content
     assert "No coming deadlines in your current enrollments." in content
 
 
 def test_a_submission_waiting_for_review_leaves_coming_deadlines(client):
     offering, _ = running_offering()
-    project = RequirementFactory(
-        unit=offering.unit,
-        title="Competency project",
-        review_mode=Requirement.ReviewMode.MET_NOT_MET,
-        deadline="after_end",
-        deadline_days_after_end=10,
-    )
-    enrollment = EnrollmentFactory(offering=offering)
-    draft_save(enrollment=enrollment, requirement=project, text="My project")
+    enrollment, project = project_drafted(offering)
     submission_submit(enrollment=enrollment, requirement=project)
-    content = dashboard(client, enrollment.learner)
+    content = dashboard_page(client, enrollment.learner)
     assert "No coming deadlines in your current enrollments." in content
 
 
@@ -113,6 +103,6 @@ def test_a_passed_portfolio_is_no_longer_in_progress(client):
         },
     )
     # then it is neither in progress nor among the coming deadlines
-    content = dashboard(client, enrollment.learner)
+    content = dashboard_page(client, enrollment.learner)
     assert "Portfolios in progress" not in content
     assert "E-portfolio" not in content
