@@ -29,7 +29,7 @@ STATE_FILTERS = {
 }
 
 
-def _latest_submitted(user) -> QuerySet[SubmissionVersion]:
+def _reviewable_versions(user) -> QuerySet[SubmissionVersion]:
     return SubmissionVersion.objects.latest_submitted().filter(
         submission__requirement__review_mode__in=REVIEWED_MODES,
         submission__enrollment__offering__in=reviewable_offerings(user).values("pk"),
@@ -37,7 +37,7 @@ def _latest_submitted(user) -> QuerySet[SubmissionVersion]:
 
 
 def _filtered(user, offering_id, requirement_id) -> QuerySet[SubmissionVersion]:
-    versions = _latest_submitted(user)
+    versions = _reviewable_versions(user)
     if offering_id:
         versions = versions.filter(submission__enrollment__offering_id=offering_id)
     if requirement_id:
