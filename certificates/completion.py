@@ -67,6 +67,8 @@ class LearnerFacts:
 class RuleResult:
     is_met: bool
     missing: str = ""
+    done: int | None = None  # a count rule: units completed of ``needed``
+    needed: int | None = None
 
 
 @dataclass(frozen=True)
@@ -97,13 +99,15 @@ def units_completed(rule: Rule, facts: LearnerFacts) -> RuleResult:
     if not rule.units:
         return RuleResult(False, str(messages.NO_UNITS))
     done = {unit.id for unit in rule.units} & facts.completed_unit_ids
-    short = (rule.min_count or len(rule.units)) - len(done)
+    needed = rule.min_count or len(rule.units)
+    short = needed - len(done)
+    count = {"done": min(len(done), needed), "needed": needed}
     if short <= 0:
-        return RuleResult(True)
+        return RuleResult(True, **count)
     kinds = {unit.kind for unit in rule.units}
     noun = kinds.pop() if len(kinds) == 1 else ""
     more = messages.MORE_UNITS.get(noun, messages.MORE_UNITS[""])
-    return RuleResult(False, more % {"n": short})
+    return RuleResult(False, more % {"n": short}, **count)
 
 
 def min_score(rule: Rule, facts: LearnerFacts) -> RuleResult:

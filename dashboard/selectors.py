@@ -1,6 +1,7 @@
-"""What the learner's dashboard shows, composed from the apps' selectors.
+"""What the dashboard shows, composed from the apps' selectors.
 
-Each section is one entry of the context and one include in dashboard.html.
+Each section is one entry of the context and one include in its template.
+Learners see their own learning; facilitators and admins the offerings they run.
 """
 
 import datetime as dt
@@ -17,13 +18,21 @@ def dashboard_context(*, user, today: dt.date) -> dict:
     past_completions = enrollment_selectors.learner_past_completions(learner=user)
     current = [e for e in enrollments if e.status == Enrollment.Status.ACTIVE]
     past = [e for e in enrollments if e.status != Enrollment.Status.ACTIVE]
+    rows = review_selectors.requirement_rows_for(enrollments=current, today=today)
+    # A requirement done or waiting for review asks nothing more of the learner.
+    still_open = {
+        (enrollment_pk, row.requirement.pk)
+        for enrollment_pk, enrollment_rows in rows.items()
+        for row in enrollment_rows
+        if row.is_open
+    }
     dues = {
         enrollment.pk: [
             due
             for due in enrollment_selectors.enrollment_deadlines(
                 enrollment=enrollment, today=today
             )
-            if due.days_left >= 0
+            if due.days_left >= 0 and (enrollment.pk, due.requirement.pk) in still_open
         ]
         for enrollment in current
     }
@@ -31,21 +40,30 @@ def dashboard_context(*, user, today: dt.date) -> dict:
         (due for enrollment_dues in dues.values() for due in enrollment_dues),
         key=lambda due: due.deadline,
     )
+    portfolios = [
+        portfolio
+        for portfolio in review_selectors.portfolios_in_progress(learner=user)
+        if (portfolio.submission.enrollment_id, portfolio.requirement.pk) in still_open
+    ]
     return {
         "current_enrollments": [(e, dues[e.pk]) for e in current],
         "past_enrollments": past,
         "past_completions": past_completions,
         "upcoming_deadlines": upcoming,
-        "program_progress": enrollment_selectors.learner_progress(
-            enrollments=enrollments, past_completions=past_completions
-        ),
         "awards": certificate_selectors.awards_for(learner=user),
         "progress_reports": certificate_selectors.progress_reports_for(
             learner=user, today=today
         ),
-        "portfolios": review_selectors.portfolios_in_progress(learner=user),
+        "portfolios": portfolios,
         "invoices": list(order_selectors.invoices_billed_to(user=user)),
-        "facilitated_offerings": list(
-            enrollment_selectors.offerings_facilitated_by(user=user)
-        ),
+    }
+
+
+def facilitator_context(*, user, now: dt.datetime) -> dict:
+    """Per offering: submissions waiting and their age, the next session, the
+    registers to take; ended offerings apart, to be folded away."""
+    work = review_selectors.offerings_to_run(user=user, now=now)
+    return {
+        "running": [row for row in work if not row.ended],
+        "ended": [row for row in work if row.ended],
     }

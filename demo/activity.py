@@ -104,21 +104,17 @@ def _enrolled(learner, unit_slug: str, label_prefix: str, today: dt.date):
         return None
 
 
-def _latest_submitted(enrollment: Enrollment, title: str):
+def _submitted_version(enrollment: Enrollment, title: str):
     return (
-        SubmissionVersion.objects.filter(
-            submission__enrollment=enrollment,
-            submission__requirement__title=title,
-            status=SubmissionVersion.Status.SUBMITTED,
-        )
-        .order_by("-number")
+        SubmissionVersion.objects.latest_submitted()
+        .filter(submission__enrollment=enrollment, submission__requirement__title=title)
         .first()
     )
 
 
 def _submitted(enrollment: Enrollment, title: str, *, text: str, today: dt.date):
     """The latest submitted version of the requirement, submitted now if none."""
-    version = _latest_submitted(enrollment, title)
+    version = _submitted_version(enrollment, title)
     if version:
         return version
     requirement = enrollment.offering.unit.requirements.get(title=title)

@@ -2,11 +2,16 @@
 
 The rule comes from ``Requirement.deadline`` and its fields; the dates from the
 offering. Deadlines are whole days: work is due by the end of the returned day.
-The reviews app reuses ``requirement_deadline_on`` to enforce what the dashboard shows.
+``enrollment_due_date`` is the one place a learner's deadline is computed (first
+session and latest extension included): the dashboard, the reviews app and the
+extensions service all call it, so they agree on every date.
 """
 
 import calendar
 import datetime as dt
+from collections.abc import Iterable
+
+from django.utils import timezone
 
 from programs.models import Requirement
 
@@ -85,4 +90,26 @@ def requirement_deadline_on(
         offering_end=offering.end_date,
         first_session=first_session,
         extension=extension,
+    )
+
+
+def enrollment_due_date(
+    *, requirement, offering, session_starts: Iterable[dt.datetime], extensions
+) -> dt.date | None:
+    """One learner's last day for a requirement: the one place that combines the
+    rule, the offering's first session and the learner's latest extension.
+
+    ``session_starts``: the offering's session start times (aware, any order);
+    ``extensions``: the learner's extension rows (read by attribute:
+    ``requirement_id``, ``new_deadline``, ``granted_at``, ``pk``), any order and
+    any requirement; the latest granted one for this requirement wins.
+    """
+    first = min(session_starts, default=None)
+    own = [e for e in extensions if e.requirement_id == requirement.pk]
+    latest = max(own, key=lambda e: (e.granted_at, e.pk), default=None)
+    return requirement_deadline_on(
+        requirement=requirement,
+        offering=offering,
+        first_session=timezone.localdate(first) if first else None,
+        extension=latest.new_deadline if latest else None,
     )

@@ -9,22 +9,15 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import is_facilitator, is_portal_admin
 from programs.models import (
-    CompletionRule,
-    CredentialProgram,
     Offering,
     Requirement,
-    Unit,
 )
-from programs.models.catalog import UNIT_KIND_PLURALS
 
-from .deadlines import days_left, requirement_deadline_on
+from .deadlines import days_left, enrollment_due_date
 from .models import Enrollment, PastCompletion
-from .progress import ProgramProgress, program_progress
 
 DETAIL_RELATED = ("offering__unit__provider", "learner")
 
@@ -125,18 +118,16 @@ def enrollment_deadlines(*, enrollment: Enrollment, today: dt.date) -> list[Due]
     Reads only what ``learner_enrollments``/``enrollment_get_for_user`` prefetched.
     """
     offering = enrollment.offering
-    sessions = sorted(offering.sessions.all(), key=lambda session: session.starts_at)
-    first_session = timezone.localdate(sessions[0].starts_at) if sessions else None
-    extensions = {}
-    for extension in enrollment.extensions.all():  # newest first
-        extensions.setdefault(extension.requirement_id, extension.new_deadline)
+    starts = [session.starts_at for session in offering.sessions.all()]
+    extensions = list(enrollment.extensions.all())
+    extended = {extension.requirement_id for extension in extensions}
     dues = []
     for requirement in offering.unit.dated_requirements:
-        deadline = requirement_deadline_on(
+        deadline = enrollment_due_date(
             requirement=requirement,
             offering=offering,
-            first_session=first_session,
-            extension=extensions.get(requirement.pk),
+            session_starts=starts,
+            extensions=extensions,
         )
         if deadline is not None:
             dues.append(
@@ -145,70 +136,7 @@ def enrollment_deadlines(*, enrollment: Enrollment, today: dt.date) -> list[Due]
                     enrollment=enrollment,
                     deadline=deadline,
                     days_left=days_left(deadline, today=today),
-                    extended=requirement.pk in extensions,
+                    extended=requirement.pk in extended,
                 )
             )
     return sorted(dues, key=lambda due: due.deadline)
-
-
-def learner_programs(*, unit_ids: set[int]) -> list[CredentialProgram]:
-    """Published programs counting any of these units, with their count rules."""
-    rules = CompletionRule.objects.filter(
-        kind=CompletionRule.Kind.UNITS_COMPLETED
-    ).prefetch_related("units")
-    through = CredentialProgram.units.through
-    return list(
-        CredentialProgram.objects.filter(
-            is_published=True,
-            pk__in=through.objects.filter(unit_id__in=unit_ids).values(
-                "credentialprogram_id"
-            ),
-        )
-        .select_related("provider")
-        .prefetch_related(
-            "units", Prefetch("completion_rules", queryset=rules, to_attr="count_rules")
-        )
-    )
-
-
-@dataclass(frozen=True)
-class ProgramProgressRow:
-    program: CredentialProgram
-    progress: ProgramProgress
-    noun: str  # "workshops", or "workshop" when one is required
-
-
-def learner_progress(
-    *, enrollments: list[Enrollment], past_completions: list[PastCompletion]
-) -> list[ProgramProgressRow]:
-    """Progress toward every program the learner has a unit in; earlier work counts."""
-    completed = {pc.unit_id for pc in past_completions}
-    active = set()
-    for enrollment in enrollments:
-        if enrollment.status == Enrollment.Status.COMPLETED:
-            completed.add(enrollment.offering.unit_id)
-        elif enrollment.status == Enrollment.Status.ACTIVE:
-            active.add(enrollment.offering.unit_id)
-    rows = []
-    for program in learner_programs(unit_ids=completed | active):
-        rule = program.count_rules[0] if program.count_rules else None
-        counted = list(rule.units.all()) if rule else []
-        counted = counted or list(program.units.all())
-        progress = program_progress(
-            counted_unit_ids=[unit.pk for unit in counted],
-            min_count=rule.min_count if rule else None,
-            completed_unit_ids=completed,
-            active_unit_ids=active,
-            has_count_rule=rule is not None,
-        )
-        noun = units_noun({unit.kind for unit in counted}, count=progress.required)
-        rows.append(ProgramProgressRow(program=program, progress=progress, noun=noun))
-    return rows
-
-
-def units_noun(kinds: set[str], *, count: int | None) -> str:
-    """ "workshops" when every counted unit is a workshop, else "units"."""
-    kind = next(iter(kinds)) if len(kinds) == 1 else None
-    if count == 1:
-        return Unit.Kind(kind).label.lower() if kind else str(_("unit"))
-    return str(UNIT_KIND_PLURALS.get(kind, _("units")))

@@ -24,6 +24,13 @@ class RuleLine:
     description: str
     is_met: bool
     missing: str
+    done: int | None = None  # a count rule: units completed of ``needed``
+    needed: int | None = None
+
+    @property
+    def percent(self) -> int:
+        """The meter's fill: units completed (never those under way) of required."""
+        return round(100 * (self.done or 0) / self.needed) if self.needed else 0
 
 
 @dataclass(frozen=True)
@@ -40,8 +47,9 @@ class ProgressReport:
         return sum(line.is_met for line in self.lines)
 
     @property
-    def percent(self) -> int:
-        return round(100 * self.met_count / len(self.lines)) if self.lines else 0
+    def meter(self) -> RuleLine | None:
+        """The count rule whose units completed the progress bar draws, if any."""
+        return next((line for line in self.lines if line.needed), None)
 
 
 def dependent_unit_ids(*, learner_id: int, unit_id: int) -> set[int]:
@@ -111,7 +119,13 @@ def progress_reports_for(*, learner, today: dt.date | None = None) -> list:
                 kind=str(owner.get_kind_display()),
                 url=owner.get_absolute_url(),
                 lines=[
-                    RuleLine(rule.description, result.is_met, result.missing)
+                    RuleLine(
+                        rule.description,
+                        result.is_met,
+                        result.missing,
+                        result.done,
+                        result.needed,
+                    )
                     for rule, result in zip(
                         credential.rules, evaluation.results, strict=True
                     )

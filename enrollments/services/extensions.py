@@ -4,7 +4,6 @@ import datetime as dt
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import is_portal_admin
@@ -12,9 +11,9 @@ from audit.models import AuditEvent
 from audit.services import audit_event_record
 from credentials_portal.dates import format_date
 from credentials_portal.refusals import Refusal
-from programs.models import Offering, Requirement
+from programs.models import Requirement
 
-from ..deadlines import requirement_deadline_on
+from ..deadlines import enrollment_due_date
 from ..models import Enrollment, Extension
 from ..signals import progress_changed
 
@@ -28,23 +27,15 @@ class ExtensionRefused(Refusal):
     """Extension refused; ``message`` says why."""
 
 
-def first_session_day(offering: Offering) -> dt.date | None:
-    first = offering.sessions.order_by("starts_at").first()
-    return timezone.localdate(first.starts_at) if first else None
-
-
 def deadline_for(*, enrollment: Enrollment, requirement: Requirement) -> dt.date | None:
     """The learner's deadline for one requirement, their latest extension included."""
-    latest = (
-        Extension.objects.filter(enrollment=enrollment, requirement=requirement)
-        .order_by("-granted_at", "-id")
-        .first()
-    )
-    return requirement_deadline_on(
+    return enrollment_due_date(
         requirement=requirement,
         offering=enrollment.offering,
-        first_session=first_session_day(enrollment.offering),
-        extension=latest.new_deadline if latest else None,
+        session_starts=enrollment.offering.sessions.values_list("starts_at", flat=True),
+        extensions=Extension.objects.filter(
+            enrollment=enrollment, requirement=requirement
+        ),
     )
 
 

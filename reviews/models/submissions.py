@@ -1,7 +1,7 @@
 import uuid
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -56,6 +56,18 @@ class Submission(models.Model):
         return reverse("reviews:review", kwargs={"pk": self.pk})
 
 
+class SubmissionVersionQuerySet(models.QuerySet):
+    def latest_submitted(self) -> "SubmissionVersionQuerySet":
+        """Each submission's latest submitted version: the one its state, the
+        review queue and peers read (drafts never count)."""
+        newer = SubmissionVersion.objects.filter(
+            submission=OuterRef("submission"),
+            status=SubmissionVersion.Status.SUBMITTED,
+            number__gt=OuterRef("number"),
+        )
+        return self.filter(~Exists(newer), status=SubmissionVersion.Status.SUBMITTED)
+
+
 class SubmissionVersion(models.Model):
     """One version of a submission: a draft until submitted, then never changed."""
 
@@ -75,6 +87,8 @@ class SubmissionVersion(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+
+    objects = SubmissionVersionQuerySet.as_manager()
 
     class Meta:
         ordering = ["submission", "number"]

@@ -39,16 +39,21 @@ from .queue import (
 )
 from .states import (
     RequirementRow,
+    Status,
     enrollment_requirement_rows,
+    requirement_rows_for,
     requirement_states,
     unit_enrollment,
 )
+from .teaching import OfferingWork, offerings_to_run
 
 __all__ = [
+    "OfferingWork",
     "PortfolioProgress",
     "QueueState",
     "Register",
     "RequirementRow",
+    "Status",
     "artifact_get_for_viewer",
     "attendance_get_for_learner",
     "attendance_register",
@@ -59,11 +64,13 @@ __all__ = [
     "enrollment_requirement_rows",
     "may_review",
     "offering_get_for_facilitator",
+    "offerings_to_run",
     "peer_projects",
     "peer_version_get",
     "portfolios_in_progress",
     "requirement_get_for_enrollment",
     "requirement_page",
+    "requirement_rows_for",
     "requirement_states",
     "requirements_with_deadline",
     "review_queue",

@@ -1,6 +1,6 @@
 """Reads of one submission's versions, its draft, and peers' shared projects."""
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 
 from enrollments.models import Enrollment
 from programs.models import Requirement
@@ -57,17 +57,11 @@ def peer_projects(
     *, enrollment: Enrollment, requirement: Requirement
 ) -> QuerySet[SubmissionVersion]:
     """Other learners' latest submitted versions of a shared requirement."""
-    newer = SubmissionVersion.objects.filter(
-        submission=OuterRef("submission"),
-        status=SubmissionVersion.Status.SUBMITTED,
-        number__gt=OuterRef("number"),
-    )
     if not requirement.shared_with_peers:
         return SubmissionVersion.objects.none()
     return (
-        SubmissionVersion.objects.filter(
-            ~Exists(newer),
-            status=SubmissionVersion.Status.SUBMITTED,
+        SubmissionVersion.objects.latest_submitted()
+        .filter(
             submission__requirement=requirement,
             submission__enrollment__offering_id=enrollment.offering_id,
             submission__enrollment__status__in=TAKING_PART,

@@ -1,32 +1,27 @@
 """Everything a learner's requirement page shows, in a bounded number of queries."""
 
+import datetime as dt
+
 from enrollments.models import Attendance, Enrollment
 from programs.models import Requirement
 
-from ..models import Review
+from ..services import guards
 from .history import checklist_questions, peer_projects, submission_versions
 from .states import enrollment_requirement_rows
 
 
-def _accepts_new_version(enrollment, requirement, submitted) -> bool:
-    """Mirrors the services' checks, to show the forms only when they can succeed."""
-    if enrollment.status == Enrollment.Status.WITHDRAWN:
-        return False
-    if requirement.kind == Requirement.Kind.ATTENDANCE:
-        return False
-    if not submitted or requirement.review_mode == Requirement.ReviewMode.NONE:
-        return True
-    review = getattr(submitted[0], "review", None)
-    if review is None or review.decision == Review.Decision.MET:
-        return False
-    return not review.passed
-
-
-def requirement_page(*, enrollment: Enrollment, requirement: Requirement) -> dict:
+def requirement_page(
+    *, enrollment: Enrollment, requirement: Requirement, today: dt.date
+) -> dict:
+    """The page's state, versions and forms; the forms show only when the submit
+    service would accept a new version (it asks the same guard)."""
     row = next(
         r
-        for r in enrollment_requirement_rows(enrollment=enrollment)
+        for r in enrollment_requirement_rows(enrollment=enrollment, today=today)
         if r.requirement.pk == requirement.pk
+    )
+    refusal = guards.submission_refusal(
+        enrollment=enrollment, requirement=requirement, today=today
     )
     versions = submission_versions(submission=row.submission) if row.submission else []
     draft = next((v for v in versions if v.is_draft), None)
@@ -37,7 +32,8 @@ def requirement_page(*, enrollment: Enrollment, requirement: Requirement) -> dic
         "draft": draft,
         "versions": submitted,
         "latest": submitted[0] if submitted else None,
-        "can_submit": _accepts_new_version(enrollment, requirement, submitted),
+        "can_submit": refusal is None,
+        "refusal": refusal,
         "questions": [],
         "peers": [],
         "sessions": [],

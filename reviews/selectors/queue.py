@@ -1,7 +1,7 @@
 """The facilitators' review queue: the latest submitted version of each submission."""
 
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from programs.models import Requirement
@@ -29,22 +29,15 @@ STATE_FILTERS = {
 }
 
 
-def _latest_submitted(user) -> QuerySet[SubmissionVersion]:
-    newer = SubmissionVersion.objects.filter(
-        submission=OuterRef("submission"),
-        status=SubmissionVersion.Status.SUBMITTED,
-        number__gt=OuterRef("number"),
-    )
-    return SubmissionVersion.objects.filter(
-        ~Exists(newer),
-        status=SubmissionVersion.Status.SUBMITTED,
+def _reviewable_versions(user) -> QuerySet[SubmissionVersion]:
+    return SubmissionVersion.objects.latest_submitted().filter(
         submission__requirement__review_mode__in=REVIEWED_MODES,
         submission__enrollment__offering__in=reviewable_offerings(user).values("pk"),
     )
 
 
 def _filtered(user, offering_id, requirement_id) -> QuerySet[SubmissionVersion]:
-    versions = _latest_submitted(user)
+    versions = _reviewable_versions(user)
     if offering_id:
         versions = versions.filter(submission__enrollment__offering_id=offering_id)
     if requirement_id:

@@ -1,12 +1,19 @@
-"""Where each requirement stands for a learner: the contract with certificates."""
+"""Where each requirement stands for a learner: the contract with certificates.
 
+``requirement_rows_for`` is the one place a requirement's state is read: the
+dashboard, the requirement list and page, and (through ``requirement_states``)
+the certificates evaluators all take it from here.
+"""
+
+import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 
-from django.db.models import Prefetch
-from django.utils import timezone
+from django.db.models import Exists, OuterRef, Prefetch
 from django.utils.translation import gettext_lazy as _
 
-from enrollments.deadlines import requirement_deadline_on
+from enrollments.deadlines import enrollment_due_date
 from enrollments.models import Attendance, Enrollment, Extension
 from programs.models import Requirement, Session
 
@@ -20,14 +27,60 @@ REVIEW_OUTCOMES = {
 }
 
 
-OUTCOME_LABELS = {
-    Outcome.MISSING: _("Not submitted"),
-    Outcome.PENDING_REVIEW: _("Waiting for review"),
+class Status(StrEnum):
+    """The one state a learner sees for a requirement, wherever it is shown."""
+
+    NOT_STARTED = "not_started"
+    DRAFT = "draft"  # a draft saved, nothing submitted since
+    WAITING = "waiting"  # submitted, waiting for review
+    DONE = "done"  # complete, Met, or scored at the pass mark
+    REVISE = "revise"  # Not Met, or scored below the pass mark: resubmit
+    OVERDUE = "overdue"  # not done, nothing waiting, and the deadline has passed
+
+
+# What the learner still has to act on: these stay in "Coming deadlines".
+OPEN_STATUSES = frozenset({Status.NOT_STARTED, Status.DRAFT, Status.REVISE})
+
+STATUS_LABELS = {
+    Status.NOT_STARTED: _("Not submitted"),
+    Status.DRAFT: _("Draft saved"),
+    Status.WAITING: _("Waiting for review"),
+    Status.REVISE: _("Not Met: revise and resubmit"),
+    Status.OVERDUE: _("Overdue"),
+}
+DONE_LABELS = {
     Outcome.COMPLETE: _("Complete"),
     Outcome.MET: _("Met"),
-    Outcome.NOT_MET: _("Not Met: revise and resubmit"),
-    Outcome.SCORED: _("Scored"),
 }
+SCORED_LABEL = _("Scored %(score)s/%(out_of)s")
+
+
+def requirement_status(
+    *,
+    requirement: Requirement,
+    state: RequirementState,
+    has_draft: bool,
+    today: dt.date | None,
+) -> Status:
+    """The learner's state of one requirement (pure: ``today`` is passed in).
+
+    A rubric score passes at the requirement's pass mark. Without ``today``
+    nothing is overdue.
+    """
+    outcome = state.outcome
+    if outcome in (Outcome.COMPLETE, Outcome.MET):
+        return Status.DONE
+    if outcome == Outcome.PENDING_REVIEW:
+        return Status.WAITING
+    if outcome == Outcome.SCORED:
+        mark = requirement.pass_score
+        if mark is not None and (state.score or 0) >= mark:
+            return Status.DONE
+    if today is not None and state.deadline is not None and today > state.deadline:
+        return Status.OVERDUE
+    if outcome in (Outcome.NOT_MET, Outcome.SCORED):
+        return Status.REVISE
+    return Status.DRAFT if has_draft else Status.NOT_STARTED
 
 
 @dataclass(frozen=True)
@@ -38,24 +91,26 @@ class RequirementRow:
     state: RequirementState
     submission: Submission | None
     has_draft: bool
+    status: Status
 
     @property
     def label(self) -> str:
-        if self.state.outcome == Outcome.SCORED:
-            return _("Scored %(score)s/%(out_of)s") % {
-                "score": self.state.score,
-                "out_of": self.state.out_of,
-            }
-        return str(OUTCOME_LABELS[self.state.outcome])
+        if self.state.outcome == Outcome.SCORED and self.status != Status.OVERDUE:
+            return str(
+                SCORED_LABEL % {"score": self.state.score, "out_of": self.state.out_of}
+            )
+        if self.status == Status.DONE:
+            return str(DONE_LABELS[self.state.outcome])
+        return str(STATUS_LABELS[self.status])
 
     @property
     def is_done(self) -> bool:
-        return self.state.outcome in (Outcome.COMPLETE, Outcome.MET)
+        return self.status == Status.DONE
 
-
-def _latest_submitted(versions) -> SubmissionVersion | None:
-    submitted = [v for v in versions if not v.is_draft]
-    return max(submitted, key=lambda v: v.number) if submitted else None
+    @property
+    def is_open(self) -> bool:
+        """The learner still has something to do before the deadline."""
+        return self.status in OPEN_STATUSES
 
 
 def _attendance_state(requirement, sessions, attended, deadline) -> RequirementState:
@@ -89,47 +144,83 @@ def _submission_state(requirement, latest, deadline) -> RequirementState:
     )
 
 
-def enrollment_requirement_rows(*, enrollment: Enrollment) -> list[RequirementRow]:
-    """Every requirement of the enrollment's unit with its state, in a few queries."""
-    offering = enrollment.offering
-    requirements = list(Requirement.objects.filter(unit_id=offering.unit_id))
-    sessions = list(Session.objects.filter(offering=offering).order_by("starts_at"))
-    attended = dict(
-        Attendance.objects.filter(enrollment=enrollment).values_list(
-            "session_id", "marked_at"
-        )
+def _by(rows: Iterable, key: str) -> dict:
+    grouped: dict = {}
+    for row in rows:
+        grouped.setdefault(getattr(row, key), []).append(row)
+    return grouped
+
+
+def _submissions(enrollment_ids) -> dict[tuple[int, int], Submission]:
+    drafts = SubmissionVersion.objects.filter(
+        submission=OuterRef("pk"), status=SubmissionVersion.Status.DRAFT
     )
-    extensions = {}
-    for extension in Extension.objects.filter(enrollment=enrollment).order_by(
-        "granted_at", "id"
-    ):
-        extensions[extension.requirement_id] = extension.new_deadline
-    versions = SubmissionVersion.objects.select_related("review")
-    submissions = {
-        s.requirement_id: s
-        for s in Submission.objects.filter(enrollment=enrollment).prefetch_related(
-            Prefetch("versions", queryset=versions)
-        )
-    }
-    first_session = timezone.localdate(sessions[0].starts_at) if sessions else None
-    rows = []
-    for requirement in requirements:
-        deadline = requirement_deadline_on(
-            requirement=requirement,
-            offering=offering,
-            first_session=first_session,
-            extension=extensions.get(requirement.pk),
-        )
-        submission = submissions.get(requirement.pk)
-        versions_list = list(submission.versions.all()) if submission else []
-        if requirement.kind == Requirement.Kind.ATTENDANCE:
-            state = _attendance_state(requirement, sessions, attended, deadline)
-        else:
-            latest = _latest_submitted(versions_list)
-            state = _submission_state(requirement, latest, deadline)
-        has_draft = any(v.is_draft for v in versions_list)
-        rows.append(RequirementRow(requirement, state, submission, has_draft))
+    latest = SubmissionVersion.objects.latest_submitted().select_related("review")
+    submissions = (
+        Submission.objects.filter(enrollment_id__in=enrollment_ids)
+        .annotate(has_draft=Exists(drafts))
+        .prefetch_related(Prefetch("versions", queryset=latest, to_attr="submitted"))
+    )
+    return {(s.enrollment_id, s.requirement_id): s for s in submissions}
+
+
+def requirement_rows_for(
+    *, enrollments: list[Enrollment], today: dt.date | None = None
+) -> dict[int, list[RequirementRow]]:
+    """Every requirement of each enrollment's unit with its state, by enrollment id.
+
+    Seven queries however many enrollments. Drafts never count; the latest
+    submitted version and its review decide. ``today`` dates "overdue".
+    """
+    ids = [enrollment.pk for enrollment in enrollments]
+    units = {enrollment.offering.unit_id for enrollment in enrollments}
+    offerings = {enrollment.offering_id for enrollment in enrollments}
+    requirements = _by(Requirement.objects.filter(unit_id__in=units), "unit_id")
+    sessions = _by(
+        Session.objects.filter(offering_id__in=offerings).order_by("starts_at"),
+        "offering_id",
+    )
+    attended = _by(Attendance.objects.filter(enrollment_id__in=ids), "enrollment_id")
+    extensions = _by(Extension.objects.filter(enrollment_id__in=ids), "enrollment_id")
+    submissions = _submissions(ids)
+    rows: dict[int, list[RequirementRow]] = {}
+    for enrollment in enrollments:
+        offering = enrollment.offering
+        own_sessions = sessions.get(offering.pk, [])
+        marked = {a.session_id: a.marked_at for a in attended.get(enrollment.pk, [])}
+        rows[enrollment.pk] = []
+        for requirement in requirements.get(offering.unit_id, []):
+            deadline = enrollment_due_date(
+                requirement=requirement,
+                offering=offering,
+                session_starts=[session.starts_at for session in own_sessions],
+                extensions=extensions.get(enrollment.pk, []),
+            )
+            submission = submissions.get((enrollment.pk, requirement.pk))
+            if requirement.kind == Requirement.Kind.ATTENDANCE:
+                state = _attendance_state(requirement, own_sessions, marked, deadline)
+            else:
+                latest = (
+                    submission.submitted[0]
+                    if submission and submission.submitted
+                    else None
+                )
+                state = _submission_state(requirement, latest, deadline)
+            has_draft = bool(submission and submission.has_draft)
+            status = requirement_status(
+                requirement=requirement, state=state, has_draft=has_draft, today=today
+            )
+            rows[enrollment.pk].append(
+                RequirementRow(requirement, state, submission, has_draft, status)
+            )
     return rows
+
+
+def enrollment_requirement_rows(
+    *, enrollment: Enrollment, today: dt.date | None = None
+) -> list[RequirementRow]:
+    """Every requirement of the enrollment's unit with its state."""
+    return requirement_rows_for(enrollments=[enrollment], today=today)[enrollment.pk]
 
 
 def unit_enrollment(*, learner_id: int, unit_id: int) -> Enrollment | None:

@@ -58,8 +58,7 @@ def checklist_submit(
     submission = guards.submission_locked(
         enrollment=enrollment, requirement=requirement
     )
-    guards.check_new_version_allowed(submission)
-    guards.check_on_time(
+    guards.check_may_submit(
         enrollment=enrollment, requirement=requirement, today=timezone.localdate(now)
     )
     submission.versions.filter(status=SubmissionVersion.Status.DRAFT).delete()

@@ -46,9 +46,9 @@ def check_on_time(
 
 def latest_submitted(submission: Submission) -> SubmissionVersion | None:
     return (
-        submission.versions.filter(status=SubmissionVersion.Status.SUBMITTED)
+        SubmissionVersion.objects.latest_submitted()
+        .filter(submission=submission)
         .select_related("review")
-        .order_by("-number")
         .first()
     )
 
@@ -73,6 +73,34 @@ def check_new_version_allowed(submission: Submission) -> None:
                 "out_of": review.out_of,
             }
         )
+
+
+def check_may_submit(
+    *, enrollment: Enrollment, requirement: Requirement, today: dt.date
+) -> None:
+    """Every check a new submitted version must pass, in the order the learner
+    hears them. The submit services call it, and the requirement page asks it
+    through ``submission_refusal``, so the page offers a form only when it works."""
+    check_open(enrollment=enrollment, requirement=requirement)
+    submission = (
+        Submission.objects.filter(enrollment=enrollment, requirement=requirement)
+        .select_related("requirement")
+        .first()
+    )
+    if submission is not None:
+        check_new_version_allowed(submission)
+    check_on_time(enrollment=enrollment, requirement=requirement, today=today)
+
+
+def submission_refusal(
+    *, enrollment: Enrollment, requirement: Requirement, today: dt.date
+) -> str | None:
+    """Why a new version would be refused on ``today``, or None when it is welcome."""
+    try:
+        check_may_submit(enrollment=enrollment, requirement=requirement, today=today)
+    except ReviewsRefused as refusal:
+        return str(refusal.message)
+    return None
 
 
 def submission_locked(

@@ -221,7 +221,7 @@ def submission_submit(
     """
     now = now or timezone.now()
     draft = _open_draft(enrollment, requirement)
-    guards.check_on_time(
+    guards.check_may_submit(
         enrollment=enrollment, requirement=requirement, today=timezone.localdate(now)
     )
     _check_complete(requirement, draft)

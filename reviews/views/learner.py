@@ -43,16 +43,20 @@ def requirement_list(request, enrollment_pk):
     enrollment = selectors.enrollment_get_for_learner(
         user=request.user, pk=enrollment_pk
     )
-    rows = selectors.enrollment_requirement_rows(enrollment=enrollment)
+    today = timezone.localdate()
+    rows = selectors.enrollment_requirement_rows(enrollment=enrollment, today=today)
     return render(
         request,
         "reviews/requirement_list.html",
-        {"enrollment": enrollment, "rows": rows, "today": timezone.localdate()},
+        {"enrollment": enrollment, "rows": rows, "today": today},
     )
 
 
 def _render(request, enrollment, requirement, *, status=200, **forms):
-    context = selectors.requirement_page(enrollment=enrollment, requirement=requirement)
+    today = timezone.localdate()
+    context = selectors.requirement_page(
+        enrollment=enrollment, requirement=requirement, today=today
+    )
     # A revision starts from the latest version, as the draft service does.
     start = context["draft"] or context["latest"]
     if requirement.kind == Requirement.Kind.CHECKLIST:
@@ -75,7 +79,7 @@ def _render(request, enrollment, requirement, *, status=200, **forms):
             **forms,
             "enrollment": enrollment,
             "requirement": requirement,
-            "today": timezone.localdate(),
+            "today": today,
         },
         status=status,
     )

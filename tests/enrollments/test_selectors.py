@@ -1,30 +1,24 @@
-"""Reads of enrollments: who sees what, deadlines, progress toward programs."""
+"""Reads of enrollments: who sees what, and deadlines."""
 
 import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.utils import timezone
 
-from enrollments.models import Enrollment, Extension, PastCompletion
+from enrollments.models import Extension
 from enrollments.selectors import (
     enrollment_deadlines,
     enrollments_visible_to,
     learner_enrollments,
-    learner_past_completions,
-    learner_progress,
-    units_noun,
 )
-from programs.models import CompletionRule, Session
+from programs.models import Session
 from tests.factories import (
     EnrollmentFactory,
     FacilitatorFactory,
     LearnerFactory,
     OfferingFactory,
     PortalAdminFactory,
-    ProgramFactory,
     RequirementFactory,
-    UnitFactory,
     UserFactory,
 )
 
@@ -98,75 +92,3 @@ def test_six_months_after_the_iste_course_end(demo_catalog):
     assert offering.end_date == dt.date(2026, 11, 8)
     assert dues["E-portfolio"] == dt.date(2027, 5, 8)
     assert dues["Pre-assessment"] == dt.date(2026, 9, 6)  # sessions from Sep 7
-
-
-def _progress(learner):
-    enrollments = learner_enrollments(learner=learner)
-    return learner_progress(
-        enrollments=enrollments,
-        past_completions=learner_past_completions(learner=learner),
-    )
-
-
-def test_every_module_counts_when_the_rule_has_no_number():
-    program = ProgramFactory(short_name="CAEL")
-    modules = [UnitFactory(kind="module") for _ in range(5)]
-    program.units.set(modules)
-    CompletionRule.objects.create(program=program, kind="units_completed")
-    learner = LearnerFactory()
-    EnrollmentFactory(learner=learner, offering__unit=modules[0])
-    EnrollmentFactory(
-        learner=learner,
-        offering__unit=modules[1],
-        status=Enrollment.Status.COMPLETED,
-        completed_at=timezone.now(),
-    )
-    [row] = _progress(learner)
-    assert (
-        row.progress.required,
-        row.progress.completed,
-        row.progress.in_progress,
-    ) == (
-        5,
-        1,
-        1,
-    )
-    assert row.noun == "modules"
-
-
-def test_a_program_without_a_count_rule_reports_counts_only():
-    program = ProgramFactory()
-    unit = UnitFactory(kind="micro_credential")
-    program.units.add(unit)
-    learner = LearnerFactory()
-    PastCompletion.objects.create(
-        learner=learner, unit=unit, completed_on=TODAY, imported_by=UserFactory()
-    )
-    [row] = _progress(learner)
-    assert (row.progress.required, row.progress.completed) == (None, 1)
-
-
-def test_unpublished_programs_and_withdrawn_enrollments_are_left_out():
-    shown, hidden = ProgramFactory(), ProgramFactory(is_published=False)
-    withdrawn = EnrollmentFactory(status=Enrollment.Status.WITHDRAWN)
-    active = EnrollmentFactory(learner=withdrawn.learner)
-    for program in (shown, hidden):
-        program.units.add(withdrawn.offering.unit, active.offering.unit)
-    [row] = _progress(withdrawn.learner)
-    assert row.program == shown
-    assert (row.progress.completed, row.progress.in_progress) == (0, 1)
-
-
-@pytest.mark.parametrize(
-    ("kinds", "count", "noun"),
-    [
-        ({"workshop"}, 3, "workshops"),
-        ({"course"}, 1, "course"),
-        ({"micro_credential"}, 3, "micro-credentials"),
-        ({"workshop", "module"}, 3, "units"),
-        ({"workshop", "module"}, 1, "unit"),
-        (set(), None, "units"),
-    ],
-)
-def test_units_noun(kinds, count, noun):
-    assert units_noun(kinds, count=count) == noun

@@ -9,7 +9,7 @@ from enrollments.services.attendance import attendance_mark
 from enrollments.services.extensions import extension_grant
 from programs.models import Requirement
 from reviews.outcomes import Outcome, RequirementState
-from reviews.selectors import requirement_states
+from reviews.selectors import Status, enrollment_requirement_rows, requirement_states
 from reviews.services.reviews import review_decide, review_score
 from reviews.services.submissions import draft_save, submission_submit
 from tests.factories import (
@@ -159,3 +159,58 @@ def test_states_are_read_in_a_few_queries(django_assert_max_num_queries):
     )
     with django_assert_max_num_queries(7):
         states(world)
+
+
+# One state per requirement: the row the dashboard, the list and the page show
+
+
+def row_of(world, today=None):
+    [row] = [
+        r
+        for r in enrollment_requirement_rows(enrollment=world.enrollment, today=today)
+        if r.requirement.pk == world.requirement.pk
+    ]
+    return row
+
+
+def test_a_submission_waiting_for_review_has_one_state():
+    world = loyola_full()
+    submit_text(world)
+    row = row_of(world, today=dt.date(2027, 3, 16))
+    assert (row.status, row.label, row.is_done, row.is_open) == (
+        Status.WAITING,
+        "Waiting for review",
+        False,
+        False,
+    )
+
+
+def test_a_saved_draft_is_its_own_state():
+    world = loyola_full()
+    draft_save(enrollment=world.enrollment, requirement=world.requirement, text="x")
+    row = row_of(world)
+    assert (row.status, row.label, row.is_open) == (Status.DRAFT, "Draft saved", True)
+
+
+@pytest.mark.parametrize(
+    ("points", "status", "is_done"),
+    [([4, 4, 4, 4, 4], Status.DONE, True), ([4, 4, 4, 4, 3], Status.REVISE, False)],
+)
+def test_a_rubric_score_is_done_at_the_pass_mark(points, status, is_done):
+    world = iste_portfolio()
+    add_artifacts(world, 9)
+    version = submission_submit(
+        enrollment=world.enrollment, requirement=world.requirement, now=during_course()
+    )
+    review_score(
+        reviewer=world.facilitator, version=version, scores=scores(world, points)
+    )
+    row = row_of(world, today=dt.date(2027, 3, 16))
+    assert (row.status, row.is_done) == (status, is_done)
+
+
+def test_nothing_submitted_past_the_deadline_is_overdue():
+    world = iste_portfolio()  # due Aug 28, 2027
+    assert row_of(world, today=dt.date(2027, 8, 28)).status == Status.NOT_STARTED
+    row = row_of(world, today=dt.date(2027, 8, 29))
+    assert (row.status, row.label) == (Status.OVERDUE, "Overdue")

@@ -1,0 +1,67 @@
+"""What a facilitator (or an admin) has to do, per offering, for their dashboard."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Count, Exists, Min, OuterRef
+from django.utils import timezone
+
+from enrollments.models import Attendance
+from programs.models import Offering, Session
+
+from .access import reviewable_offerings
+from .queue import QueueState, review_queue
+
+
+@dataclass(frozen=True)
+class OfferingWork:
+    """One offering's waiting submissions, next session and registers to take."""
+
+    offering: Offering
+    waiting: int
+    oldest_waiting: dt.datetime | None
+    oldest_days: int | None  # whole days the oldest waiting submission has waited
+    next_session: Session | None
+    attendance_to_take: list[Session]
+    ended: bool
+
+
+def offerings_to_run(*, user, now: dt.datetime) -> list[OfferingWork]:
+    """Each offering ``user`` facilitates (all of them for an admin), in three
+    queries however many there are. Registers to take are past sessions with no
+    attendance recorded; an offering whose end date has passed has ``ended``."""
+    offerings = list(reviewable_offerings(user).order_by("-start_date", "pk"))
+    waiting = {
+        row["submission__enrollment__offering_id"]: row
+        for row in review_queue(user=user, state=QueueState.PENDING)
+        .order_by()
+        .values("submission__enrollment__offering_id")
+        .annotate(count=Count("pk"), oldest=Min("submitted_at"))
+    }
+    recorded = Attendance.objects.filter(session=OuterRef("pk"))
+    sessions: dict[int, list[Session]] = {}
+    for session in (
+        Session.objects.filter(offering__in=[o.pk for o in offerings])
+        .annotate(recorded=Exists(recorded))
+        .order_by("starts_at")
+    ):
+        sessions.setdefault(session.offering_id, []).append(session)
+    today = timezone.localdate(now)
+    rows = []
+    for offering in offerings:
+        own = sessions.get(offering.pk, [])
+        queue = waiting.get(offering.pk, {})
+        rows.append(
+            OfferingWork(
+                offering=offering,
+                waiting=queue.get("count", 0),
+                oldest_waiting=queue.get("oldest"),
+                oldest_days=(now - queue["oldest"]).days if queue else None,
+                next_session=next((s for s in own if s.starts_at >= now), None),
+                attendance_to_take=[
+                    s for s in own if s.starts_at < now and not s.recorded
+                ],
+                ended=offering.end_date is not None and offering.end_date < today,
+            )
+        )
+    return rows
