@@ -13,6 +13,7 @@ from .. import selectors
 from ..errors import ReviewsRefused
 from ..forms import ArtifactForm, ChecklistForm, DraftForm
 from ..models import Artifact, Review
+from ..services import guards
 from ..services.checklist import checklist_submit
 from ..services.submissions import (
     artifact_add,
@@ -53,6 +54,11 @@ def requirement_list(request, enrollment_pk):
 
 def _render(request, enrollment, requirement, *, status=200, **forms):
     context = selectors.requirement_page(enrollment=enrollment, requirement=requirement)
+    today = timezone.localdate()
+    # The submit service refuses before this day: show the date, not the forms.
+    opens_on = guards.opens_on(enrollment=enrollment, requirement=requirement)
+    if opens_on is not None and today < opens_on:
+        context.update(can_submit=False, opens_on=opens_on)
     # A revision starts from the latest version, as the draft service does.
     start = context["draft"] or context["latest"]
     if requirement.kind == Requirement.Kind.CHECKLIST:
@@ -75,7 +81,7 @@ def _render(request, enrollment, requirement, *, status=200, **forms):
             **forms,
             "enrollment": enrollment,
             "requirement": requirement,
-            "today": timezone.localdate(),
+            "today": today,
         },
         status=status,
     )
