@@ -29,7 +29,7 @@ def monday_of(day: dt.date) -> dt.date:
 
 
 def season_label(day: dt.date) -> str:
-    """"Spring 2027" (January to May), "Summer 2027" (June to August) or "Fall"."""
+    """ "Spring 2027" (January to May), "Summer 2027" (June to August) or "Fall"."""
     season = "Spring" if day.month <= 5 else "Summer" if day.month <= 8 else "Fall"
     return f"{season} {day.year}"
 
