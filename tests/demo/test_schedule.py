@@ -24,8 +24,10 @@ def test_season_labels(day, label):
 
 @pytest.mark.parametrize(
     "today",
-    [dt.date(2026, 8, 1), dt.date(2026, 11, 23), dt.date(2026, 12, 1)]
-    + [dt.date(2027, 3, 15), dt.date(2027, 6, 30), dt.date(2027, 1, 3)],
+    [
+        *(dt.date(2026, 8, 1), dt.date(2026, 11, 23), dt.date(2026, 12, 1)),
+        *(dt.date(2027, 3, 15), dt.date(2027, 6, 30), dt.date(2027, 1, 3)),
+    ],
 )
 @pytest.mark.parametrize("weeks", [3, 4, 6, 13])
 def test_one_run_ended_one_is_under_way_and_the_next_is_open(today, weeks):
