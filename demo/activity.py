@@ -8,7 +8,9 @@ with 25% off. Everything goes through the real services.
 
 Idempotent: each step first looks for its row by natural key (learner and
 offering, enrollment and requirement, leader and offering) and is skipped when it
-exists. An offering whose enrollment window is closed on ``today`` is skipped.
+exists. Work is dated so that it is possible on ``today``: learner1's workshops
+and both Loyola submissions are in runs under way (enrolled while their enrollment
+was open), learner2's ISTE cohort and group order in the next run, open today.
 """
 
 import datetime as dt
@@ -82,10 +84,28 @@ def _open_offering(unit_slug: str, label_prefix: str, today: dt.date):
     return None
 
 
-def _enrolled(learner, unit_slug: str, label_prefix: str, today: dt.date):
-    """The learner's enrollment in the open run (registered, so invoiced, if new).
+def _running_offering(unit_slug: str, label_prefix: str, today: dt.date):
+    """The run of the unit labelled ``label_prefix``... under way on ``today``."""
+    return (
+        Offering.objects.filter(
+            unit__slug=unit_slug,
+            label__startswith=label_prefix,
+            start_date__lte=today,
+            end_date__gte=today,
+        )
+        .order_by("start_date")
+        .first()
+    )
 
-    None when no run is open today or the learner cannot enroll (for instance
+
+def _enrolled(
+    learner, unit_slug: str, label_prefix: str, today: dt.date, *, running=False
+):
+    """The learner's enrollment (registered, so invoiced, if new): in the run open
+    for enrollment on ``today``, or with ``running`` in the run under way, enrolled
+    on the last day its enrollment was open.
+
+    None when there is no such run or the learner cannot enroll (for instance
     already in another run of the unit after a load on another day).
     """
     existing = Enrollment.objects.filter(
@@ -95,11 +115,15 @@ def _enrolled(learner, unit_slug: str, label_prefix: str, today: dt.date):
     ).first()
     if existing:
         return existing
-    offering = _open_offering(unit_slug, label_prefix, today)
+    if running:
+        offering = _running_offering(unit_slug, label_prefix, today)
+        day = offering.enrollment_closes if offering else today
+    else:
+        offering, day = _open_offering(unit_slug, label_prefix, today), today
     if offering is None:
         return None
     try:
-        return registration_create(learner=learner, offering=offering, today=today)
+        return registration_create(learner=learner, offering=offering, today=day)
     except EnrollmentRefused:
         return None
 
@@ -147,8 +171,8 @@ def _portfolio_drafted(enrollment: Enrollment) -> None:
 
 def _learner1(learner, today: dt.date) -> None:
     for slug in CMTE_WORKSHOPS:
-        _enrolled(learner, slug, "Spring", today)
-    loyola = _enrolled(learner, LOYOLA_FULL, "", today)
+        _enrolled(learner, slug, "", today, running=True)
+    loyola = _enrolled(learner, LOYOLA_FULL, "", today, running=True)
     if loyola:
         _submitted(
             loyola,
@@ -159,7 +183,7 @@ def _learner1(learner, today: dt.date) -> None:
 
 
 def _learner2_loyola(learner, facilitator, today: dt.date) -> None:
-    enrollment = _enrolled(learner, LOYOLA_FULL, "", today)
+    enrollment = _enrolled(learner, LOYOLA_FULL, "", today, running=True)
     if enrollment is None:
         return
     version = _submitted(
@@ -191,12 +215,12 @@ def _learner2_iste(learner, today: dt.date) -> None:
 
 
 def _group_order(leader, today: dt.date) -> None:
-    """Ten colleagues in the workshop's open spring run: 25% off the invoice."""
+    """Ten colleagues in the workshop's next run, open today: 25% off the invoice."""
     if GroupOrder.objects.filter(
         leader=leader, offering__unit__slug=GROUP_WORKSHOP
     ).exists():
         return
-    offering = _open_offering(GROUP_WORKSHOP, "Spring", today)
+    offering = _open_offering(GROUP_WORKSHOP, "", today)
     if offering is None:
         return
     try:

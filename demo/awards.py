@@ -83,7 +83,8 @@ def _at(day: dt.date, hour: int = 18) -> dt.datetime:
 
 
 def _enroll(learner, slug: str) -> Enrollment:
-    """The unit's first run, enrolled on the day its enrollment opened."""
+    """The unit's first run (one that ended before the load day), enrolled on the
+    day its enrollment opened."""
     offering = Offering.objects.filter(unit__slug=slug).order_by("start_date").first()
     return enrollment_create(
         learner=learner,
@@ -103,6 +104,7 @@ def _submit(enrollment: Enrollment, title: str, *, day: dt.date, text: str):
 def _cmte(learner, today: dt.date) -> None:
     for slug in CMTE_WORKSHOPS:
         enrollment = _enroll(learner, slug)
+        # The last day of a run that ended before ``today``.
         day = min(today, enrollment.offering.end_date)
         _submit(enrollment, "Final product", day=day, text="My redesigned unit.")
 
@@ -121,7 +123,10 @@ def _iste(learner, facilitator, today: dt.date) -> None:
     for session in sessions:
         if session.is_required:
             attendance_mark(
-                marked_by=facilitator, enrollment=enrollment, session=session
+                marked_by=facilitator,
+                enrollment=enrollment,
+                session=session,
+                today=timezone.localdate(session.starts_at),
             )
     portfolio = offering.unit.requirements.get(title="E-portfolio")
     for number in range(1, 10):

@@ -1,10 +1,18 @@
-"""Dates of the demo offerings: the academic year that contains ``today``.
+"""Dates of the demo offerings: runs placed around the day the demo is loaded.
 
-Pure functions over dates so tests can pin the clock.
+Every unit has a run that ended (last term), one under way (it started two weeks
+before the load day) and the next one (its enrollment is open on the load day), so
+that whatever the day, the demo shows work in progress, finished work and a run to
+join. Pure functions over dates so tests can pin the clock.
 """
 
 import datetime as dt
 from dataclasses import dataclass
+
+# Longer than any season below: consecutive runs never share a label.
+RUN_SPACING = dt.timedelta(weeks=27)
+UNDER_WAY_FOR = dt.timedelta(weeks=2)
+ENROLLMENT_OPENS_BEFORE = dt.timedelta(weeks=30)
 
 
 @dataclass(frozen=True)
@@ -16,31 +24,31 @@ class Run:
     enrollment_closes: dt.date
 
 
-def academic_year_start(today: dt.date) -> int:
-    """The year in which the academic year containing ``today`` began (in July)."""
-    return today.year if today.month >= 7 else today.year - 1
+def monday_of(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
 
 
-def first_monday(year: int, month: int) -> dt.date:
-    day = dt.date(year, month, 1)
-    return day + dt.timedelta(days=(7 - day.weekday()) % 7)
+def season_label(day: dt.date) -> str:
+    """ "Spring 2027" (January to May), "Summer 2027" (June to August) or "Fall"."""
+    season = "Spring" if day.month <= 5 else "Summer" if day.month <= 8 else "Fall"
+    return f"{season} {day.year}"
 
 
-def term_runs(today: dt.date, *, weeks: int, fall_month: int, spring_month: int):
-    """A fall and a spring run of ``weeks`` weeks in the current academic year."""
-    year = academic_year_start(today)
-    runs = []
-    for season, start in (
-        ("Fall", first_monday(year, fall_month)),
-        ("Spring", first_monday(year + 1, spring_month)),
-    ):
-        runs.append(
-            Run(
-                label=f"{season} {start.year}",
-                start=start,
-                end=start + dt.timedelta(weeks=weeks, days=-1),
-                enrollment_opens=start - dt.timedelta(days=120),
-                enrollment_closes=start - dt.timedelta(days=1),
-            )
+def term_runs(today: dt.date, *, weeks: int) -> list[Run]:
+    """The previous, current and next run of ``weeks`` weeks (at least three).
+
+    The current run started on the Monday two weeks before ``today``'s week, so it
+    is under way on ``today``; the previous one ended months before; the next one
+    starts in about six months and takes enrollments on ``today``.
+    """
+    current = monday_of(today) - UNDER_WAY_FOR
+    return [
+        Run(
+            label=season_label(start),
+            start=start,
+            end=start + dt.timedelta(weeks=weeks, days=-1),
+            enrollment_opens=start - ENROLLMENT_OPENS_BEFORE,
+            enrollment_closes=start - dt.timedelta(days=1),
         )
-    return runs
+        for start in (current - RUN_SPACING, current, current + RUN_SPACING)
+    ]

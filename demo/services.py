@@ -23,7 +23,7 @@ from programs.models import (
 )
 
 from . import catalog_data as data
-from .schedule import first_monday, term_runs
+from .schedule import term_runs
 
 UNIT_FIELDS = [
     *("title", "short_name", "kind", "delivery", "audience", "summary", "weeks"),
@@ -146,10 +146,7 @@ def _load_offerings(unit: Unit, row: dict, today: dt.date) -> None:
     elif row.get("ceu_events"):
         _load_ceu_events(unit, row["ceu_events"], today)
     else:
-        month = {"workshop": (10, 2), "module": (9, 1)}.get(unit.kind, (10, 3))
-        for run in term_runs(
-            today, weeks=unit.weeks or 6, fall_month=month[0], spring_month=month[1]
-        ):
+        for run in term_runs(today, weeks=unit.weeks or 6):
             offering = _offering(
                 unit,
                 run.label,
@@ -166,23 +163,29 @@ def _load_offerings(unit: Unit, row: dict, today: dt.date) -> None:
 
 
 def _load_iste_cohorts(unit: Unit, today: dt.date) -> None:
-    fall, spring = term_runs(today, weeks=10, fall_month=9, spring_month=2)
+    """Each run in both published formats."""
+    for run in term_runs(today, weeks=14):
+        _iste_metc(unit, run)
+        _iste_online(unit, run)
+
+
+def _iste_metc(unit: Unit, run) -> None:
     metc = _offering(
         unit,
-        f"METC online cohort · {fall.label}",
+        f"METC online cohort · {run.label}",
         format_name="METC online: three required virtual sessions, then an eight-week "
         "online course of four modules (Module 5 open throughout)",
-        start_date=fall.start,
-        end_date=fall.start + dt.timedelta(weeks=9, days=-1),
-        enrollment_opens=fall.enrollment_opens,
-        enrollment_closes=fall.enrollment_closes,
+        start_date=run.start,
+        end_date=run.start + dt.timedelta(weeks=9, days=-1),
+        enrollment_opens=run.enrollment_opens,
+        enrollment_closes=run.enrollment_closes,
         capacity=30,
     )
     for number, offset in enumerate((0, 2, 4), start=1):
         _session(
             metc,
             f"Required virtual session {number}",
-            fall.start + dt.timedelta(days=offset),
+            run.start + dt.timedelta(days=offset),
             kind=Session.Kind.LIVE,
             is_required=True,
             duration_minutes=240,
@@ -191,19 +194,21 @@ def _load_iste_cohorts(unit: Unit, today: dt.date) -> None:
         _session(
             metc,
             f"Optional virtual check-in (week {week})",
-            fall.start + dt.timedelta(weeks=week, days=3),
+            run.start + dt.timedelta(weeks=week, days=3),
             kind=Session.Kind.CHECK_IN,
         )
-    online_start = first_monday(spring.start.year, 1)
+
+
+def _iste_online(unit: Unit, run) -> None:
     online = _offering(
         unit,
-        f"Fully online cohort · {spring.label}",
+        f"Fully online cohort · {run.label}",
         format_name="Fully online: about 14 weeks, a pre-work session and sessions "
         "1-5, each one required virtual meeting plus 8-10 hours of asynchronous work",
-        start_date=online_start,
-        end_date=online_start + dt.timedelta(weeks=14, days=-1),
-        enrollment_opens=online_start - dt.timedelta(days=120),
-        enrollment_closes=online_start - dt.timedelta(days=1),
+        start_date=run.start,
+        end_date=run.end,
+        enrollment_opens=run.enrollment_opens,
+        enrollment_closes=run.enrollment_closes,
         capacity=30,
     )
     titles = ["Pre-work session"] + [f"Session {n}" for n in range(1, 6)]
@@ -211,7 +216,7 @@ def _load_iste_cohorts(unit: Unit, today: dt.date) -> None:
         _session(
             online,
             title,
-            online_start + dt.timedelta(weeks=2 * index, days=1),
+            run.start + dt.timedelta(weeks=2 * index, days=1),
             kind=Session.Kind.PRE_WORK if index == 0 else Session.Kind.LIVE,
             is_required=True,
             duration_minutes=90,
@@ -219,18 +224,18 @@ def _load_iste_cohorts(unit: Unit, today: dt.date) -> None:
 
 
 def _load_ceu_events(unit: Unit, events: list[str], today: dt.date) -> None:
-    _, spring = term_runs(today, weeks=1, fall_month=10, spring_month=3)
-    for index, name in enumerate(events):
-        day = spring.start + dt.timedelta(weeks=4 * index, days=5)
-        offering = _offering(
-            unit,
-            f"{name} · {spring.label}",
-            start_date=day,
-            end_date=day,
-            enrollment_opens=spring.enrollment_opens,
-            enrollment_closes=day,
-        )
-        _session(offering, name, day, kind=Session.Kind.EVENT, is_required=True)
+    for run in term_runs(today, weeks=8):
+        for index, name in enumerate(events):
+            day = run.start + dt.timedelta(weeks=4 * index, days=5)
+            offering = _offering(
+                unit,
+                f"{name} · {run.label}",
+                start_date=day,
+                end_date=day,
+                enrollment_opens=run.enrollment_opens,
+                enrollment_closes=day,
+            )
+            _session(offering, name, day, kind=Session.Kind.EVENT, is_required=True)
 
 
 @transaction.atomic

@@ -24,6 +24,7 @@ LATE = _(
     "The deadline for %(requirement)s was %(date)s; late submissions are not "
     "accepted. Ask an admin for an extension if you need more time."
 )
+NOT_OPEN_YET = _("Submissions for %(requirement)s open on %(date)s.")
 EMPTY = _("Add something before you submit: a file, a text or a link.")
 TEXT_NOT_ACCEPTED = _("%(requirement)s does not take a text.")
 LINK_NOT_ACCEPTED = _("%(requirement)s does not take a link.")

@@ -3,9 +3,11 @@
 import datetime as dt
 from dataclasses import dataclass
 
+from django.db.models import Max
 from django.utils import timezone
 
 from enrollments.models import Enrollment, PastCompletion
+from enrollments.rules import certified_until
 from programs.models import Unit
 
 from ..completion import evaluate
@@ -74,6 +76,28 @@ def enrollment_details(*, learner_id: int, unit_id: int) -> tuple[str, str]:
         .first()
     )
     return row or ("", "")
+
+
+def learner_runs_end_on(*, learner_id: int, unit_ids) -> dt.date | None:
+    """The last day of the learner's runs of these units (the later of each
+    offering's end and its last session); None when no run is dated."""
+    rows = (
+        Enrollment.objects.filter(learner_id=learner_id, offering__unit_id__in=unit_ids)
+        .exclude(status=Enrollment.Status.WITHDRAWN)
+        .values("offering_id", "offering__end_date")
+        .annotate(last_session=Max("offering__sessions__starts_at"))
+    )
+    ends = [
+        certified_until(
+            offering_end=row["offering__end_date"],
+            last_session_day=timezone.localdate(row["last_session"])
+            if row["last_session"]
+            else None,
+        )
+        for row in rows
+    ]
+    ends = [day for day in ends if day is not None]
+    return max(ends) if ends else None
 
 
 def _credentials_in_progress(learner_id: int) -> list[Credential]:

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from enrollments.models import Enrollment
+from enrollments.rules import award_may_be_earned
 from enrollments.services.completion import enrollment_complete
 
 from ..completion import LearnerFacts, evaluate, results_of
@@ -19,7 +20,11 @@ from ..selectors.facts import (
     programs_for_rules,
     units_for_rules,
 )
-from ..selectors.progress import dependent_unit_ids, enrollment_details
+from ..selectors.progress import (
+    dependent_unit_ids,
+    enrollment_details,
+    learner_runs_end_on,
+)
 from .awards import award_request
 
 
@@ -59,6 +64,10 @@ def _award_if_complete(
         return None, facts
     if not evaluate(credential.rules, facts).is_complete:
         return None, facts
+    if not award_may_be_earned(
+        ends_on=_certified_until(learner.pk, credential), today=facts.today
+    ):
+        return None, facts  # met early: the daily progress sweep earns it later
     track, offering = (
         enrollment_details(learner_id=learner.pk, unit_id=unit.pk) if unit else ("", "")
     )
@@ -88,6 +97,18 @@ def _award_if_complete(
     else:
         facts = replace(facts, held_program_ids=facts.held_program_ids | {program.pk})
     return award, facts
+
+
+def _certified_until(learner_id: int, credential: Credential) -> dt.date | None:
+    """The last day of the runs an award certifies: the unit's own run, or for a
+    program the runs of the units whose requirements its rules read (completed
+    units it counts were already held back until their runs ended)."""
+    unit_ids = {r.unit_id for rule in credential.rules for r in rule.requirements}
+    if credential.unit:
+        unit_ids.add(credential.unit.pk)
+    if not unit_ids:
+        return None
+    return learner_runs_end_on(learner_id=learner_id, unit_ids=unit_ids)
 
 
 def progress_sweep(*, today: dt.date) -> int:

@@ -9,6 +9,7 @@ import datetime as dt
 from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import is_facilitator, is_portal_admin
@@ -18,6 +19,7 @@ from credentials_portal.refusals import Refusal
 from programs.models import Offering, Session
 
 from ..models import Attendance, Enrollment
+from ..rules import attendance_window
 from ..signals import progress_changed
 
 CHECK_IN_VALID_FOR = dt.timedelta(minutes=15)
@@ -33,18 +35,64 @@ CHECK_IN_INVALID = _("This check-in code is not valid.")
 CHECK_IN_NOT_ENROLLED = _(
     "You are not enrolled in %(offering)s, so you cannot check in to %(session)s."
 )
+ATTENDANCE_TOO_EARLY = _(
+    "%(session)s takes place on %(date)s; attendance can be recorded from that day."
+)
+ATTENDANCE_TOO_LATE = _(
+    "%(session)s took place on %(date)s; its register closed on %(last)s. "
+    "Ask an admin to record a past completion instead."
+)
+CHECK_IN_NOT_TODAY = _(
+    "Check-in to %(session)s is open on %(date)s only, the day of the session."
+)
 
 
 class AttendanceRefused(Refusal):
     """Attendance refused; ``message`` says why."""
 
 
+def session_day(session: Session) -> dt.date:
+    """The session's date in the portal's time zone."""
+    return timezone.localdate(session.starts_at)
+
+
+def attendance_refusal(
+    *, session: Session, today: dt.date, check_in: bool = False
+) -> str | None:
+    """Why attendance at ``session`` cannot be recorded ``today``, or None.
+
+    A register stays open ``offering.attendance_grace_days`` after the session; a
+    check-in code (making one or scanning it) works on the session's day only.
+    """
+    day = session_day(session)
+    grace = 0 if check_in else session.offering.attendance_grace_days
+    first, last = attendance_window(session_day=day, grace_days=grace)
+    params = {"session": session.title, "date": f"{day:%b %-d, %Y}"}
+    if first <= today <= last:
+        return None
+    if check_in:
+        return CHECK_IN_NOT_TODAY % params
+    if today < first:
+        return ATTENDANCE_TOO_EARLY % params
+    return ATTENDANCE_TOO_LATE % {**params, "last": f"{last:%b %-d, %Y}"}
+
+
+def _check_day(session: Session, *, today: dt.date | None, check_in=False) -> None:
+    message = attendance_refusal(
+        session=session, today=today or timezone.localdate(), check_in=check_in
+    )
+    if message:
+        raise AttendanceRefused(message)
+
+
 def _signer() -> signing.TimestampSigner:
     return signing.TimestampSigner(salt=CHECK_IN_SALT)
 
 
-def check_in_token_make(*, session: Session) -> str:
-    """A code for ``session`` that expires ``CHECK_IN_VALID_FOR`` from now."""
+def check_in_token_make(*, session: Session, today: dt.date | None = None) -> str:
+    """A code for ``session`` that expires ``CHECK_IN_VALID_FOR`` from now; only on
+    the session's day."""
+    _check_day(session, today=today, check_in=True)
     return _signer().sign(str(session.pk))
 
 
@@ -113,12 +161,18 @@ def _check_enrollment(enrollment: Enrollment, session: Session) -> None:
 
 @transaction.atomic
 def attendance_mark(
-    *, marked_by, enrollment: Enrollment, session: Session
+    *,
+    marked_by,
+    enrollment: Enrollment,
+    session: Session,
+    today: dt.date | None = None,
 ) -> Attendance:
-    """A facilitator (or admin) marks a learner present at a session, by hand."""
+    """A facilitator (or admin) marks a learner present at a session, by hand,
+    from the session's day until its register closes."""
     if not _may_record(marked_by, session.offering):
         raise PermissionDenied
     _check_enrollment(enrollment, session)
+    _check_day(session, today=today)
     return _record(
         actor=marked_by,
         enrollment=enrollment,
@@ -150,12 +204,15 @@ def attendance_remove(*, removed_by, attendance: Attendance) -> None:
 
 
 @transaction.atomic
-def attendance_check_in(*, learner, token: str) -> tuple[Attendance, bool]:
+def attendance_check_in(
+    *, learner, token: str, today: dt.date | None = None
+) -> tuple[Attendance, bool]:
     """The logged-in learner checks in with a code; returns (attendance, created).
 
     Checking in twice is harmless: the second time returns the first record.
     """
     session = check_in_session(token=token)
+    _check_day(session, today=today, check_in=True)
     enrollment = Enrollment.objects.filter(
         learner=learner,
         offering_id=session.offering_id,
@@ -180,12 +237,17 @@ def attendance_check_in(*, learner, token: str) -> tuple[Attendance, bool]:
 
 @transaction.atomic
 def session_attendance_set(
-    *, marked_by, session: Session, present_enrollment_ids: set[int]
+    *,
+    marked_by,
+    session: Session,
+    present_enrollment_ids: set[int],
+    today: dt.date | None = None,
 ) -> tuple[int, int]:
     """Make the session's register match a facilitator's ticks; returns
     (marked, removed). Each change is audited on its own."""
     if not _may_record(marked_by, session.offering):
         raise PermissionDenied
+    _check_day(session, today=today)
     enrollments = session.offering.enrollments.select_related("learner")
     current = {
         a.enrollment_id: a

@@ -33,6 +33,22 @@ class Offering(models.Model):
     content_open_after_end = models.BooleanField(
         _("content stays open after the end date"), default=False
     )
+    submissions_open_days_before_start = models.PositiveSmallIntegerField(
+        _("submissions open (days before the start)"),
+        default=0,
+        help_text=_(
+            "0: learners submit from the start date on. Work due before the first "
+            "session (a pre-assessment) is open from enrollment."
+        ),
+    )
+    attendance_grace_days = models.PositiveSmallIntegerField(
+        _("attendance grace (days)"),
+        default=3,
+        help_text=_(
+            "Days after a session on which facilitators may still mark its register. "
+            "Check-in codes work only on the session's day."
+        ),
+    )
 
     class Meta:
         ordering = ["unit__title", "start_date", "label"]

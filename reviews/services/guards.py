@@ -6,6 +6,7 @@ from django.db.models import Max
 
 from credentials_portal.dates import format_date
 from enrollments.models import Enrollment
+from enrollments.rules import submissions_open_on
 from enrollments.services.extensions import deadline_for
 from programs.models import Requirement
 
@@ -33,9 +34,28 @@ def check_open(*, enrollment: Enrollment, requirement: Requirement) -> None:
         )
 
 
+def opens_on(*, enrollment: Enrollment, requirement: Requirement) -> dt.date | None:
+    """The first day the learner may submit this requirement (None: any day)."""
+    offering = enrollment.offering
+    return submissions_open_on(
+        offering_start=offering.start_date,
+        days_before_start=offering.submissions_open_days_before_start,
+        due_before_start=requirement.deadline
+        == Requirement.Deadline.BEFORE_FIRST_SESSION,
+    )
+
+
 def check_on_time(
     *, enrollment: Enrollment, requirement: Requirement, today: dt.date
 ) -> None:
+    """Submissions are open (the offering has started, or is about to) and the
+    deadline has not passed."""
+    opening = opens_on(enrollment=enrollment, requirement=requirement)
+    if opening is not None and today < opening:
+        raise ReviewsRefused(
+            errors.NOT_OPEN_YET
+            % {"requirement": requirement.title, "date": f"{opening:%b %-d, %Y}"}
+        )
     deadline = deadline_for(enrollment=enrollment, requirement=requirement)
     if deadline is not None and today > deadline:
         raise ReviewsRefused(

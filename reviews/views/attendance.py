@@ -13,6 +13,7 @@ from enrollments.services.attendance import (
     CHECK_IN_VALID_FOR,
     AttendanceRefused,
     attendance_check_in,
+    attendance_refusal,
     check_in_session,
     check_in_token_make,
     session_attendance_set,
@@ -47,17 +48,26 @@ def offering_attendance(request, pk):
             else None
         )
         if form is not None and form.is_valid():
-            marked, removed = session_attendance_set(
-                marked_by=request.user,
-                session=session,
-                present_enrollment_ids={int(pk) for pk in form.cleaned_data["present"]},
-            )
-            messages.success(
-                request,
-                REGISTER_SAVED
-                % {"session": session.title, "marked": marked, "removed": removed},
-            )
+            try:
+                marked, removed = session_attendance_set(
+                    marked_by=request.user,
+                    session=session,
+                    present_enrollment_ids={
+                        int(pk) for pk in form.cleaned_data["present"]
+                    },
+                )
+            except AttendanceRefused as refusal:
+                messages.error(request, refusal.message)
+            else:
+                messages.success(
+                    request,
+                    REGISTER_SAVED
+                    % {"session": session.title, "marked": marked, "removed": removed},
+                )
             return redirect("reviews:attendance", pk=offering.pk)
+    today = timezone.localdate()
+    # Only what the services accept today: a register within its days, a check-in
+    # code on the session's day.
     registers = [
         (
             session,
@@ -66,6 +76,8 @@ def offering_attendance(request, pk):
                 prefix=f"s{session.pk}",
                 initial={"present": register.present.get(session.pk, [])},
             ),
+            attendance_refusal(session=session, today=today),
+            attendance_refusal(session=session, today=today, check_in=True) is None,
         )
         for session in sessions
     ]
@@ -85,7 +97,11 @@ def offering_attendance(request, pk):
 def session_check_in_code(request, pk):
     """A fresh check-in code for the session, as a QR code and a link."""
     session = selectors.session_get_for_facilitator(user=request.user, pk=pk)
-    token = check_in_token_make(session=session)
+    try:
+        token = check_in_token_make(session=session)
+    except AttendanceRefused as refusal:
+        messages.error(request, refusal.message)
+        return redirect("reviews:attendance", pk=session.offering_id)
     url = request.build_absolute_uri(reverse("reviews:check_in", args=[token]))
     qr = segno.make(url, error="m")
     return render(

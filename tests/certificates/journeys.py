@@ -88,7 +88,12 @@ def iste_ready_for_scoring(learner) -> tuple[Enrollment, SubmissionVersion]:
     admin = PortalAdminFactory()
     for session in sessions:
         if session.is_required:
-            attendance_mark(marked_by=admin, enrollment=enrollment, session=session)
+            attendance_mark(
+                marked_by=admin,
+                enrollment=enrollment,
+                session=session,
+                today=timezone.localdate(session.starts_at),
+            )
     portfolio = requirement(enrollment, "E-portfolio")
     for number in range(1, 10):
         artifact_add(

@@ -69,7 +69,9 @@ def test_learner1_has_two_of_three_cmte_workshops_each_invoiced(demo_activity):
     learner = demo_activity["learner1@demo.test"]
     enrollments = learner_enrollments(learner=learner)
     cmte = [e for e in enrollments if e.offering.unit.slug in {"sotl", "otla"}]
-    assert sorted(e.offering.label for e in cmte) == ["Spring 2027", "Spring 2027"]
+    # Both under way on the load day: the runs that started on Nov 9, 2026.
+    assert sorted(e.offering.label for e in cmte) == ["Fall 2026", "Fall 2026"]
+    assert all(e.offering.start_date <= TODAY <= e.offering.end_date for e in cmte)
     assert [e.invoice.total for e in cmte] == [Decimal("400.00")] * 2
     (report,) = [
         report
@@ -138,7 +140,7 @@ def test_running_it_twice_changes_no_rows(demo_activity):
     assert {model.__name__: model.objects.count() for model in ACTIVITY_MODELS} == first
 
 
-def test_nothing_is_enrolled_when_every_window_is_closed(demo_users):
-    demo_activity_load(users=demo_users, today=dt.date(2027, 6, 1))
+def test_nothing_is_enrolled_when_no_run_is_open_or_under_way(demo_users):
+    demo_activity_load(users=demo_users, today=dt.date(2028, 1, 3))
     assert not Enrollment.objects.exists()
     assert not GroupOrder.objects.exists()

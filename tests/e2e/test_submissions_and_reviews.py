@@ -18,6 +18,7 @@ from tests.reviews.scenarios import (
     cmte_workshop,
     iste_portfolio,
     loyola_full,
+    running_today,
 )
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -68,7 +69,7 @@ def test_iste_portfolio_scored_19_then_20_after_resubmission(
     live_server, page, assert_accessible
 ):
     # given an ISTE learner with eight artifacts in the draft
-    world = iste_portfolio()
+    world = running_today(iste_portfolio())
     add_artifacts(world, 8)
     log_in(page, live_server, world.enrollment.learner)
 
@@ -126,7 +127,7 @@ def test_iste_portfolio_scored_19_then_20_after_resubmission(
 def test_loyola_full_not_met_with_feedback_then_revised_and_met(
     live_server, page, assert_accessible
 ):
-    world = loyola_full()
+    world = running_today(loyola_full())
     learner = world.enrollment.learner
 
     # the learner writes and submits the project
@@ -175,7 +176,7 @@ def test_loyola_full_not_met_with_feedback_then_revised_and_met(
 
 def test_cmte_learner_comments_on_a_peers_project(live_server, page, assert_accessible):
     # given a CMTE workshop where one learner shared a final product
-    world = cmte_workshop()
+    world = running_today(cmte_workshop())
     draft_save(
         enrollment=world.enrollment,
         requirement=world.requirement,

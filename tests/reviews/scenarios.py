@@ -6,6 +6,7 @@ import zipfile
 from dataclasses import dataclass
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from enrollments.models import Enrollment
 from programs.models import Offering, Requirement, RubricCriterion
@@ -124,6 +125,17 @@ def add_artifacts(world: World, count: int, *, start: int = 1) -> None:
             reflection=f"What artifact {number} shows about my practice.",
             standards=["learner", "designer"],
         )
+
+
+def running_today(world: World) -> World:
+    """Move the world's offering so that it runs today: views use the real clock."""
+    today = timezone.localdate()
+    Offering.objects.filter(pk=world.offering.pk).update(
+        start_date=today - dt.timedelta(days=7),
+        end_date=today + dt.timedelta(days=21),
+    )
+    world.offering.refresh_from_db()
+    return world
 
 
 def during_course() -> dt.datetime:

@@ -5,6 +5,7 @@ import time
 import pytest
 from django.core import signing
 from django.core.exceptions import PermissionDenied
+from django.utils import timezone
 
 from audit.models import AuditEvent
 from enrollments.models import Attendance
@@ -17,8 +18,12 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def cohort():
+    """An ISTE cohort with a session taking place now."""
     world = iste_portfolio()
-    return world, SessionFactory(offering=world.offering, title="Session 1")
+    session = SessionFactory(
+        offering=world.offering, title="Session 1", starts_at=timezone.now()
+    )
+    return world, session
 
 
 def test_a_facilitator_marks_a_learner_present_and_it_is_audited(cohort):

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.core import signing
 from django.urls import reverse
+from django.utils import timezone
 
 from enrollments.models import Attendance, Extension
 from enrollments.services.attendance import CHECK_IN_EXPIRED, check_in_token_make
@@ -212,7 +213,7 @@ def test_points_above_a_criterion_are_refused_by_the_form(client):
 
 def test_the_register_marks_ticked_learners(client):
     world = iste_portfolio()
-    session = SessionFactory(offering=world.offering)
+    session = SessionFactory(offering=world.offering, starts_at=timezone.now())
     client.force_login(world.facilitator)
     response = client.post(
         reverse("reviews:attendance", args=[world.offering.pk]),
@@ -224,7 +225,7 @@ def test_the_register_marks_ticked_learners(client):
 
 def test_the_check_in_code_page_shows_a_qr_code(client):
     world = iste_portfolio()
-    session = SessionFactory(offering=world.offering)
+    session = SessionFactory(offering=world.offering, starts_at=timezone.now())
     client.force_login(world.facilitator)
     response = client.get(reverse("reviews:check_in_code", args=[session.pk]))
     content = response.content.decode()
@@ -237,7 +238,7 @@ def test_the_check_in_code_page_shows_a_qr_code(client):
 
 def test_a_learner_checks_in_by_scanning_the_code(client):
     world = iste_portfolio()
-    session = SessionFactory(offering=world.offering)
+    session = SessionFactory(offering=world.offering, starts_at=timezone.now())
     url = reverse("reviews:check_in", args=[check_in_token_make(session=session)])
     client.force_login(world.enrollment.learner)
     assert client.get(url).status_code == 200
@@ -249,7 +250,7 @@ def test_a_learner_checks_in_by_scanning_the_code(client):
 
 def test_an_expired_code_is_refused_with_the_message(client, monkeypatch):
     world = iste_portfolio()
-    session = SessionFactory(offering=world.offering)
+    session = SessionFactory(offering=world.offering, starts_at=timezone.now())
     an_hour_ago = signing.time.time() - 3600
     monkeypatch.setattr(signing.time, "time", lambda: an_hour_ago)
     token = check_in_token_make(session=session)

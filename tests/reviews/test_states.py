@@ -119,13 +119,20 @@ def test_attendance_is_complete_once_every_required_session_is_attended():
     second = SessionFactory(offering=world.offering)
     SessionFactory(offering=world.offering, is_required=False)
 
+    session_day = dt.date(2027, 2, 3)  # the factory's sessions
     attendance_mark(
-        marked_by=world.facilitator, enrollment=world.enrollment, session=first
+        marked_by=world.facilitator,
+        enrollment=world.enrollment,
+        session=first,
+        today=session_day,
     )
     assert states(world)[attendance.pk].outcome == Outcome.MISSING
 
     attendance_mark(
-        marked_by=world.facilitator, enrollment=world.enrollment, session=second
+        marked_by=world.facilitator,
+        enrollment=world.enrollment,
+        session=second,
+        today=session_day,
     )
     assert states(world)[attendance.pk].outcome == Outcome.COMPLETE
 

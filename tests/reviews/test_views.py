@@ -23,6 +23,7 @@ from tests.reviews.scenarios import (
     iste_portfolio,
     loyola_full,
     pdf_file,
+    running_today,
 )
 
 pytestmark = pytest.mark.django_db
@@ -60,7 +61,7 @@ def test_another_learners_enrollment_is_404(client):
 
 
 def test_a_learner_saves_a_draft_then_submits(client):
-    world = loyola_full()
+    world = running_today(loyola_full())
     client.force_login(world.enrollment.learner)
     draft_url = requirement_url(world, "reviews:draft")
 
@@ -111,7 +112,7 @@ def test_a_portfolio_artifact_is_added_with_reflection_and_standards(client):
 
 
 def test_a_late_submission_is_refused_with_the_message(client, settings):
-    world = iste_portfolio()
+    world = running_today(iste_portfolio())
     add_artifacts(world, 9)
     world.requirement.deadline = "fixed"
     world.requirement.deadline_date = "2020-01-31"
