@@ -127,11 +127,11 @@ def enrollment_deadlines(*, enrollment: Enrollment, today: dt.date) -> list[Due]
     offering = enrollment.offering
     sessions = sorted(offering.sessions.all(), key=lambda session: session.starts_at)
     first_session = timezone.localdate(sessions[0].starts_at) if sessions else None
-    extensions = {}
+    extensions: dict[int, dt.date] = {}
     for extension in enrollment.extensions.all():  # newest first
         extensions.setdefault(extension.requirement_id, extension.new_deadline)
     dues = []
-    for requirement in offering.unit.dated_requirements:
+    for requirement in offering.unit.dated_requirements:  # type: ignore[attr-defined]
         deadline = requirement_deadline_on(
             requirement=requirement,
             offering=offering,
@@ -191,7 +191,8 @@ def learner_progress(
             active.add(enrollment.offering.unit_id)
     rows = []
     for program in learner_programs(unit_ids=completed | active):
-        rule = program.count_rules[0] if program.count_rules else None
+        rules = program.count_rules  # type: ignore[attr-defined]  # Prefetch to_attr
+        rule = rules[0] if rules else None
         counted = list(rule.units.all()) if rule else []
         counted = counted or list(program.units.all())
         progress = program_progress(
@@ -211,4 +212,5 @@ def units_noun(kinds: set[str], *, count: int | None) -> str:
     kind = next(iter(kinds)) if len(kinds) == 1 else None
     if count == 1:
         return Unit.Kind(kind).label.lower() if kind else str(_("unit"))
-    return str(UNIT_KIND_PLURALS.get(kind, _("units")))
+    # A plain str finds its TextChoices key.
+    return str(UNIT_KIND_PLURALS.get(kind, _("units")))  # type: ignore[call-overload]
