@@ -4,39 +4,38 @@ Embedded default: a SQLite file in the project, tasks run in-process, email to t
 console. Production: ``DEBUG=false`` with ``SECRET_KEY``, ``ALLOWED_HOSTS``,
 ``DATABASE_URL`` (PostgreSQL), ``CELERY_BROKER_URL`` (Redis) and the ``EMAIL_*``
 settings.
+
+Every variable is read through one ``environ.Env`` (django-environ); the README's
+"Production mode" table lists them with their defaults.
 """
 
 import os
 from pathlib import Path
 
-import dj_database_url
+import environ
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from credentials_portal.caches import caches_from
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
+env = environ.Env()
+# A value starting with "$" names another variable (django-environ's proxy); write
+# "\$" for a literal leading dollar, e.g. in a password.
+env.escape_proxy = True
 
-def env_bool(name: str, default: bool) -> bool:
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name: str, default: str = "") -> list[str]:
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item]
-
-
-DEBUG = env_bool("DEBUG", True)
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
+DEBUG = env.bool("DEBUG", default=True)
+SECRET_KEY = env.str("SECRET_KEY", default="")
 if not SECRET_KEY:
     if not DEBUG:
-        raise RuntimeError("SECRET_KEY must be set when DEBUG is off.")
+        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
     SECRET_KEY = "insecure-development-key-only-for-debug-mode"  # noqa: S105
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
-CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+ALLOWED_HOSTS = env.list(
+    "ALLOWED_HOSTS", cast=str.strip, default=["127.0.0.1", "localhost", "testserver"]
+)
+CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", cast=str.strip, default=[])
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -91,11 +90,12 @@ TEMPLATES = [
     },
 ]
 
+# A ``conn_max_age`` in the URL's query wins over ``CONN_MAX_AGE``.
 DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
-    )
+    "default": {
+        "CONN_MAX_AGE": env.int("CONN_MAX_AGE", default=60),
+        **env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+    }
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -140,15 +140,15 @@ LOGIN_URL = "/accounts/login/"
 LANGUAGE_CODE = "en-us"
 LANGUAGES = [("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
-TIME_ZONE = os.environ.get("TIME_ZONE", "America/New_York")
+TIME_ZONE = env.str("TIME_ZONE", default="America/New_York")
 USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
+STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 # Production serves compressed, hashed files after collectstatic; development and
-# tests keep the plain storage, so they need no collectstatic (h-prod, issue 8.16).
+# tests keep the plain storage, so they need no collectstatic.
 if not DEBUG:
     STORAGES = {
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -158,30 +158,30 @@ if not DEBUG:
     }
 # Uploads and rendered certificates live outside the web root and are served only
 # through permission-checked views.
-MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
+MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))
 MEDIA_URL = "/media/"
-UPLOAD_MAX_BYTES = int(os.environ.get("UPLOAD_MAX_BYTES", str(20 * 1024 * 1024)))
+UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
 # Office/OpenDocument files are ZIP archives: what one may declare (zip bombs).
-UPLOAD_ARCHIVE_MAX_UNPACKED_BYTES = int(
-    os.environ.get("UPLOAD_ARCHIVE_MAX_UNPACKED_BYTES", str(200 * 1024 * 1024))
+UPLOAD_ARCHIVE_MAX_UNPACKED_BYTES = env.int(
+    "UPLOAD_ARCHIVE_MAX_UNPACKED_BYTES", default=200 * 1024 * 1024
 )
-UPLOAD_ARCHIVE_MAX_RATIO = int(os.environ.get("UPLOAD_ARCHIVE_MAX_RATIO", "100"))
-UPLOAD_ARCHIVE_MAX_MEMBERS = int(os.environ.get("UPLOAD_ARCHIVE_MAX_MEMBERS", "2000"))
+UPLOAD_ARCHIVE_MAX_RATIO = env.int("UPLOAD_ARCHIVE_MAX_RATIO", default=100)
+UPLOAD_ARCHIVE_MAX_MEMBERS = env.int("UPLOAD_ARCHIVE_MAX_MEMBERS", default=2000)
 
-EMAIL_BACKEND = os.environ.get(
+EMAIL_BACKEND = env.str(
     "EMAIL_BACKEND",
-    "django.core.mail.backends.console.EmailBackend"
+    default="django.core.mail.backends.console.EmailBackend"
     if DEBUG
     else "django.core.mail.backends.smtp.EmailBackend",
 )
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
-EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
 
 # Celery: with no broker configured, tasks run in-process (embedded default).
-CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_RESULT_BACKEND = None
@@ -203,7 +203,7 @@ CELERY_BEAT_SCHEDULE: dict = {}
 # certificates: issue awards left pending (the broker was down) and unsent emails.
 CELERY_BEAT_SCHEDULE["certificates-award-sweep"] = {
     "task": "certificates.award_sweep",
-    "schedule": float(os.environ.get("AWARD_SWEEP_SECONDS", "300")),
+    "schedule": env.float("AWARD_SWEEP_SECONDS", default=300.0),
 }
 # Daily: re-evaluate active enrollments (rules an admin added or changed since).
 CELERY_BEAT_SCHEDULE["certificates-progress-sweep"] = {
@@ -219,9 +219,9 @@ CELERY_BEAT_SCHEDULE["reviews-deadline-reminders"] = {
 # The portal's name and voice: page titles and every email, allauth's included
 # (its adapter names the site and signs as SITE_NAME, never the request's host);
 # dates in named formats (credentials_portal/formats/en: "Dec 1, 2026").
-SITE_NAME = os.environ.get("SITE_NAME", "Credentials Portal")
-DEFAULT_FROM_EMAIL = os.environ.get(
-    "DEFAULT_FROM_EMAIL", f"{SITE_NAME} <noreply@localhost>"
+SITE_NAME = env.str("SITE_NAME", default="Credentials Portal")
+DEFAULT_FROM_EMAIL = env.str(
+    "DEFAULT_FROM_EMAIL", default=f"{SITE_NAME} <noreply@localhost>"
 )
 ACCOUNT_ADAPTER = "accounts.adapter.PortalAccountAdapter"
 TEMPLATES[0]["OPTIONS"]["context_processors"].append(
@@ -230,11 +230,11 @@ TEMPLATES[0]["OPTIONS"]["context_processors"].append(
 FORMAT_MODULE_PATH = ["credentials_portal.formats"]
 
 if not DEBUG:
-    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
-    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
+    SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
     SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -243,7 +243,7 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     # WeasyPrint logs every rendering step at INFO; the worker keeps its warnings.
     "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
 }

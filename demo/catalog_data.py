@@ -7,6 +7,7 @@ README lists them.
 """
 
 from decimal import Decimal
+from typing import Any
 
 HGSE = "hgse"
 ISTE = "iste"
@@ -40,7 +41,7 @@ PROVIDERS = [
     },
 ]
 
-PROGRAMS = [
+PROGRAMS: list[dict[str, Any]] = [
     {
         "slug": "cmte",
         "provider": HGSE,

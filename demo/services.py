@@ -1,6 +1,7 @@
 """Loading the demo catalogue and demo users. Idempotent: run twice, same rows."""
 
 import datetime as dt
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from allauth.account.models import EmailAddress
@@ -36,7 +37,7 @@ REQUIREMENT_FIELDS = [
     *("pass_score", "deadline", "deadline_months_after_end"),
 ]
 
-DEMO_USERS = [
+DEMO_USERS: list[tuple[str, str, dict[str, Any]]] = [
     ("admin@demo.test", "Avery Admin", {"is_staff": True, "is_superuser": True}),
     ("facilitator1@demo.test", "Farah Facilitator", {}),
     ("facilitator2@demo.test", "Felix Facilitator", {}),

@@ -3,6 +3,7 @@
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import cast
 
 from django.db.models import Prefetch, Q
 from django.utils import timezone
@@ -118,10 +119,13 @@ def credentials_with_rules(
         if row.program_id:
             # The cached instance lets describe() read the prefetched units.
             row.program = programs_by_id[row.program_id]
-            owner, key = row.program, ("program", row.program_id)
+            owner: Unit | CredentialProgram = row.program
+            key = ("program", row.program_id)
         else:
-            row.unit = units_by_id[row.unit_id]
-            owner, key = row.unit, ("unit", row.unit_id)
+            # The database allows a rule without a program only with a unit.
+            unit_id = cast(int, row.unit_id)
+            row.unit = units_by_id[unit_id]
+            owner, key = row.unit, ("unit", unit_id)
         by_owner.setdefault(key, []).append(_rule_value(row, owner))
     return [
         *(Credential(u, None, by_owner.get(("unit", u.pk), [])) for u in units),

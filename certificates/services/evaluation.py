@@ -94,7 +94,7 @@ def _award_if_complete(
             completed_unit_ids=facts.completed_unit_ids | {unit.pk},
             held_unit_ids=facts.held_unit_ids | {unit.pk},
         )
-    else:
+    elif program is not None:
         facts = replace(facts, held_program_ids=facts.held_program_ids | {program.pk})
     return award, facts
 

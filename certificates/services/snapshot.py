@@ -41,7 +41,7 @@ def award_snapshot(
     )
     return {
         "name": learner.display_name,
-        "credential": unit.title if unit else owner.name,
+        "credential": owner.title if isinstance(owner, Unit) else owner.name,
         "credential_short": owner.short_name,
         "credential_type": "unit" if unit else "program",
         "kind": owner.kind,

@@ -6,6 +6,7 @@ for newcomers and enrolls everyone in one transaction, then emails after commit.
 """
 
 import datetime as dt
+from typing import cast
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
@@ -67,7 +68,8 @@ def _check_room(offering: Offering, seats: int, today: dt.date) -> None:
         taken = offering.enrollments.filter(status__in=HOLDS_A_PLACE).count()
         refusal = NOT_ENOUGH_ROOM % {
             "offering": offering,
-            "free": offering.capacity - taken,
+            # Only a capped offering is refused for room.
+            "free": cast(int, offering.capacity) - taken,
             "seats": seats,
         }
     if refusal:

@@ -6,6 +6,7 @@ workshops count toward the Certificate without retaking them."""
 import csv
 import datetime as dt
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
@@ -62,7 +63,7 @@ def past_completion_record(
     return completion
 
 
-def _header(fieldnames: list[str] | None) -> list[str]:
+def _header(fieldnames: Sequence[str] | None) -> list[str]:
     return [name.strip().lower().replace(" ", "_") for name in fieldnames or []]
 
 

@@ -26,7 +26,8 @@ def _chosen_options(requirement: Requirement, answers: Mapping[int, int]):
     chosen = []
     for question in questions:
         options = {option.pk: option for option in question.options.all()}
-        option = options.get(answers.get(question.pk))
+        answer = answers.get(question.pk)
+        option = options.get(answer) if answer is not None else None
         if option is None:
             raise ReviewsRefused(
                 errors.QUESTION_UNANSWERED % {"question": question.prompt}

@@ -71,7 +71,7 @@ def _locked_version(reviewer, version: SubmissionVersion, mode: str):
     if version.is_draft:
         raise ReviewsRefused(errors.ONLY_SUBMITTED)
     latest = latest_submitted(submission)
-    if latest.pk != version.pk:
+    if latest is None or latest.pk != version.pk:
         raise ReviewsRefused(errors.NOT_LATEST % {"number": version.number})
     return version, Review.objects.filter(version=version).first()
 
@@ -166,7 +166,7 @@ def review_score(
     review = review or Review(version=version)
     review.reviewer = reviewer
     review.decision = Review.Decision.SCORED
-    review.total_points = sum(scores[c.pk][0] for c in criteria)
+    review.total_points = sum(scores[c.pk][0] or 0 for c in criteria)
     review.out_of = sum(c.max_points for c in criteria)
     review.feedback = feedback.strip()
     review.full_clean()

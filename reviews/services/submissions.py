@@ -96,8 +96,8 @@ def _checked_upload(upload: UploadedFile) -> CheckedFile:
 
     try:
         return upload_check(
-            name=upload.name,
-            size=upload.size,
+            name=upload.name or "",
+            size=upload.size or 0,
             read=read,
             max_bytes=settings.UPLOAD_MAX_BYTES,
             container_limits=ContainerLimits(
