@@ -1,16 +1,27 @@
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse
+from django.http import FileResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
 from . import selectors
+from .selectors.openbadges import award_verification_document
+
+
+def _wants_json(request) -> bool:
+    accept = request.headers.get("Accept", "")
+    return "application/json" in accept or "application/ld+json" in accept
 
 
 @require_GET
 def verify(request, code: str):
     """Public: the award's current state, name, credential, issuer and date only."""
     award = selectors.award_get_for_verification(code=code)
+    if _wants_json(request):
+        if award is None:
+            return JsonResponse({"error": "unknown code"}, status=404)
+        document = award_verification_document(award=award)
+        return JsonResponse(document, content_type="application/ld+json")
     return render(
         request,
         "certificates/verify.html",

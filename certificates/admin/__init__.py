@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..models import Award, AwardDocument, AwardEvent, OutputSpec
 from ..services import award_reissue, award_retry
-from . import views
+from . import keys, views  # noqa: F401  (registers IssuerKeyAdmin)
 
 
 @admin.register(OutputSpec)

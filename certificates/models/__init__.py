@@ -1,6 +1,7 @@
 """Awards, the documents they produce and how each credential's outputs are set up."""
 
 from .awards import Award, AwardDocument, AwardEvent
+from .keys import IssuerKey
 from .outputs import OutputSpec
 
-__all__ = ["Award", "AwardDocument", "AwardEvent", "OutputSpec"]
+__all__ = ["Award", "AwardDocument", "AwardEvent", "IssuerKey", "OutputSpec"]

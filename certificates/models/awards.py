@@ -103,6 +103,11 @@ class Award(models.Model):
         related_name="replaced_by",
         verbose_name=_("replaces"),
     )
+    share_evidence = models.BooleanField(
+        _("share evidence in exported badges"),
+        default=False,
+        help_text=_("The learner's choice to list their linked work in the badge."),
+    )
     attempts = models.PositiveSmallIntegerField(_("render attempts"), default=0)
     last_error = models.TextField(
         _("last error"),

@@ -1,0 +1,21 @@
+from django.contrib import admin
+
+from ..models import IssuerKey
+
+
+@admin.register(IssuerKey)
+class IssuerKeyAdmin(admin.ModelAdmin):
+    """Keys are made on a provider's first export and never deleted: what a key
+    signed must stay verifiable. Setting "retired at" makes the next export start
+    a new key; the old one stays published."""
+
+    list_display = ["kid", "provider", "created_at", "retired_at"]
+    list_filter = ["provider"]
+    fields = ["provider", "kid", "public_jwk", "created_at", "retired_at"]
+    readonly_fields = ["provider", "kid", "public_jwk", "created_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

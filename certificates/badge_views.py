@@ -1,0 +1,113 @@
+"""An award's page and its portable forms: Open Badges 3.0 JSON, VC-JWT, baked
+badge; and the issuers' public profiles and keys."""
+
+import datetime as dt
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from .openbadges.linkedin import linkedin_add_url
+from .selectors import openbadges as selectors
+from .services.openbadges import (
+    EXPORTABLE_STATUSES,
+    award_badge_export,
+    award_evidence_share,
+)
+
+JSON_LD = "application/ld+json"
+EXPORTS = {
+    "json": ("credential.json", JSON_LD),
+    "jwt": ("credential.jwt", "application/vc+jwt"),
+    "svg": ("badge.svg", "image/svg+xml"),
+}
+
+
+@login_required
+@require_GET
+def award_detail(request, award_uuid):
+    award = selectors.award_get_for_owner(user=request.user, award_uuid=award_uuid)
+    exportable = award.status in EXPORTABLE_STATUSES
+    linkedin = None
+    if exportable:
+        linkedin = linkedin_add_url(
+            name=award.credential_name,
+            organisation=award.snapshot.get("issuer", ""),
+            issued_on=dt.date.fromisoformat(award.snapshot["earned_on"]),
+            credential_id=award.verification_code,
+            url=award.verification_url,
+        )
+    return render(
+        request,
+        "certificates/award_detail.html",
+        {"award": award, "exportable": exportable, "linkedin_url": linkedin},
+    )
+
+
+@login_required
+@require_GET
+def award_export(request, award_uuid, fmt: str):
+    award = selectors.award_get_for_owner(user=request.user, award_uuid=award_uuid)
+    if fmt not in EXPORTS or award.status not in EXPORTABLE_STATUSES:
+        return HttpResponse(status=404)
+    export = award_badge_export(award=award)
+    filename, content_type = EXPORTS[fmt]
+    body = {
+        "json": json.dumps(export.credential, indent=2, ensure_ascii=False),
+        "jwt": export.token,
+        "svg": export.svg,
+    }[fmt]
+    response = HttpResponse(body, content_type=content_type)
+    name = slugify(award.credential_name)[:60]
+    response["Content-Disposition"] = f'attachment; filename="{name}-{filename}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+@require_POST
+def award_evidence_toggle(request, award_uuid):
+    award = selectors.award_get_for_owner(user=request.user, award_uuid=award_uuid)
+    if award.learner_id != request.user.pk:
+        return HttpResponse(status=404)
+    share = request.POST.get("share") == "1"
+    award_evidence_share(award=award, share=share)
+    messages.success(
+        request,
+        _("Your badge now lists your linked work as evidence.")
+        if share
+        else _("Your badge no longer lists your linked work."),
+    )
+    return redirect("certificates:award", award_uuid=award.uuid)
+
+
+@require_GET
+def issuer_profile(request, slug: str):
+    """The issuer's Open Badges ``Profile``, with where its public keys are."""
+    provider = selectors.issuer_get(slug=slug)
+    issuer = selectors.issuer_for(provider)
+    profile = {
+        "@context": [
+            "https://www.w3.org/ns/credentials/v2",
+            "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+        ],
+        "id": issuer.id,
+        "type": ["Profile"],
+        "name": issuer.name,
+    }
+    if issuer.url:
+        profile["url"] = issuer.url
+    return JsonResponse(profile, content_type=JSON_LD)
+
+
+@require_GET
+def issuer_jwks(request, slug: str):
+    """The issuer's public keys (RFC 7517 key set), retired ones included."""
+    provider = selectors.issuer_get(slug=slug)
+    keys = list(selectors.issuer_jwks(provider=provider).values())
+    return JsonResponse({"keys": keys})

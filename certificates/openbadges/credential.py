@@ -1,0 +1,135 @@
+"""The ``OpenBadgeCredential`` of an award, built from its frozen snapshot.
+
+The document follows the Open Badges 3.0 schema (VC Data Model 2.0 shape:
+``validFrom``); the learner is named only by a salted SHA-256 of their email, so a
+shared credential does not publish the address.
+"""
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+
+CONTEXT = [
+    "https://www.w3.org/ns/credentials/v2",
+    "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+]
+CREDENTIAL_TYPE = ["VerifiableCredential", "OpenBadgeCredential"]
+# The 1EdTech revocation list status method: the verification URL answers with the
+# award's current state (valid, revoked, replaced) to a client asking for JSON.
+STATUS_TYPE = "1EdTechRevocationList"
+ACHIEVEMENT_TYPES = {"unit": "Course", "program": "Certificate"}
+
+
+@dataclass(frozen=True)
+class Issuer:
+    id: str
+    name: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Evidence:
+    name: str
+    url: str
+
+
+@dataclass(frozen=True)
+class CredentialIds:
+    credential: str
+    achievement: str
+    status: str
+
+
+def identity_hash(email: str, salt: str) -> str:
+    """``sha256$<hex>`` of the lower-cased email followed by the salt (OB 3.0)."""
+    digest = hashlib.sha256((email.strip().lower() + salt).encode()).hexdigest()
+    return f"sha256${digest}"
+
+
+def _zulu(moment: dt.datetime) -> str:
+    return (
+        moment.astimezone(dt.UTC)
+        .replace(microsecond=0)
+        .isoformat()
+        .replace("+00:00", "Z")
+    )
+
+
+def _criteria(snapshot: dict) -> str:
+    results = snapshot.get("results") or {}
+    if results.get("score") is not None and results.get("max_score"):
+        return (
+            f"Met the requirements of {snapshot['credential']} with a score of "
+            f"{results['score']} of {results['max_score']}."
+        )
+    return f"Met every requirement of {snapshot['credential']}."
+
+
+def _achievement(snapshot: dict, *, achievement_id: str, issuer: dict) -> dict:
+    achievement = {
+        "id": achievement_id,
+        "type": ["Achievement"],
+        "achievementType": ACHIEVEMENT_TYPES.get(
+            snapshot.get("credential_type", "unit"), "Achievement"
+        ),
+        "name": snapshot["credential"],
+        "description": snapshot.get("summary")
+        or f"{snapshot['credential_kind']} awarded by {snapshot['issuer']}.",
+        "criteria": {"narrative": _criteria(snapshot)},
+        "creator": issuer,
+    }
+    if snapshot.get("clock_hours"):
+        achievement["creditsAvailable"] = float(snapshot["clock_hours"])
+    if snapshot.get("credential_short"):
+        achievement["humanCode"] = snapshot["credential_short"]
+    return achievement
+
+
+def credential_build(
+    *,
+    snapshot: dict,
+    ids: CredentialIds,
+    issuer: Issuer,
+    email: str,
+    salt: str,
+    issued_at: dt.datetime,
+    evidence: list[Evidence] = (),  # type: ignore[assignment]
+) -> dict:
+    """The unsigned credential; ``signing.credential_sign`` turns it into a VC-JWT."""
+    profile = {"id": issuer.id, "type": ["Profile"], "name": issuer.name}
+    if issuer.url:
+        profile["url"] = issuer.url
+    earned_on = dt.datetime.combine(
+        dt.date.fromisoformat(snapshot["earned_on"]), dt.time(), tzinfo=dt.UTC
+    )
+    credential = {
+        "@context": CONTEXT,
+        "id": ids.credential,
+        "type": CREDENTIAL_TYPE,
+        "name": snapshot["credential"],
+        "issuer": profile,
+        "validFrom": _zulu(issued_at),
+        "awardedDate": _zulu(earned_on),
+        "credentialSubject": {
+            "type": ["AchievementSubject"],
+            "identifier": [
+                {
+                    "type": "IdentityObject",
+                    "identityHash": identity_hash(email, salt),
+                    "identityType": "emailAddress",
+                    "hashed": True,
+                    "salt": salt,
+                }
+            ],
+            "achievement": _achievement(
+                snapshot, achievement_id=ids.achievement, issuer=profile
+            ),
+        },
+        "credentialStatus": {"id": ids.status, "type": STATUS_TYPE},
+    }
+    if evidence:
+        credential["evidence"] = [
+            {"id": item.url, "type": ["Evidence"], "name": item.name}
+            for item in evidence
+        ]
+    return credential

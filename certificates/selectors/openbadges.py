@@ -1,0 +1,136 @@
+"""Reads for Open Badges exports: issuers, their published keys, an award's
+achievement URL and the evidence a learner chose to share."""
+
+from django.conf import settings
+from django.db.models import QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+
+from accounts.roles import is_portal_admin
+from programs.models import Provider
+from reviews.models import Review, SubmissionVersion
+
+from ..models import Award, IssuerKey
+from ..openbadges.credential import (
+    STATUS_TYPE,
+    CredentialIds,
+    Evidence,
+    Issuer,
+    credential_build,
+)
+
+
+def award_provider(award: Award) -> Provider:
+    return (award.unit or award.program).provider
+
+
+def issuer_url(provider: Provider) -> str:
+    return settings.SITE_URL + reverse(
+        "certificates:issuer", kwargs={"slug": provider.slug}
+    )
+
+
+def issuer_for(provider: Provider) -> Issuer:
+    return Issuer(id=issuer_url(provider), name=provider.name, url=provider.website)
+
+
+def issuer_get(*, slug: str) -> Provider:
+    return get_object_or_404(Provider, slug=slug)
+
+
+def issuer_keys(*, provider: Provider) -> QuerySet[IssuerKey]:
+    """Every key the provider ever signed with: retired ones still verify."""
+    return IssuerKey.objects.filter(provider=provider).order_by("created_at")
+
+
+def issuer_jwks(*, provider: Provider) -> dict[str, dict]:
+    return {key.kid: key.public_jwk for key in issuer_keys(provider=provider)}
+
+
+def achievement_url(award: Award) -> str:
+    if award.unit_id:
+        path = reverse("programs:unit_detail", kwargs={"slug": award.unit.slug})
+    else:
+        path = reverse("programs:program_detail", kwargs={"slug": award.program.slug})
+    return settings.SITE_URL + path
+
+
+def award_evidence(award: Award) -> list[Evidence]:
+    """The links the learner submitted, in versions reviewed Met, in the award's
+    unit (files and texts stay private: only what is already on the web)."""
+    if not award.unit_id:
+        return []
+    met_versions = SubmissionVersion.objects.filter(
+        submission__enrollment__learner_id=award.learner_id,
+        submission__enrollment__offering__unit_id=award.unit_id,
+        review__decision=Review.Decision.MET,
+    ).select_related("submission__requirement")
+    evidence: list[Evidence] = []
+    for version in met_versions.order_by("submission__requirement__position", "id"):
+        title = version.submission.requirement.title
+        if version.link:
+            evidence.append(Evidence(name=title, url=version.link))
+        for artifact in version.artifacts.exclude(link="").order_by("position", "id"):
+            evidence.append(
+                Evidence(name=f"{title}: {artifact.title}", url=artifact.link)
+            )
+    return evidence
+
+
+def award_get_for_owner(*, user, award_uuid) -> Award:
+    """An award for its learner (or a portal admin); anyone else gets 404."""
+    award = get_object_or_404(
+        Award.objects.select_related("unit__provider", "program__provider", "learner")
+        .exclude(status=Award.Status.SUPERSEDED)
+        .prefetch_related("documents"),
+        uuid=award_uuid,
+    )
+    if award.learner_id != user.pk and not is_portal_admin(user):
+        raise Http404
+    return award
+
+
+def award_credential(*, award: Award, issuer: Issuer) -> dict:
+    """The unsigned credential of an issued award."""
+    return credential_build(
+        snapshot=award.snapshot,
+        ids=CredentialIds(
+            credential=f"urn:uuid:{award.uuid}",
+            achievement=achievement_url(award),
+            status=award.verification_url,
+        ),
+        issuer=issuer,
+        email=award.learner.email,
+        salt=award.uuid.hex[:16],
+        issued_at=award.issued_at,
+        evidence=award_evidence(award) if award.share_evidence else [],
+    )
+
+
+def _status(award: Award) -> dict:
+    status = {"id": award.verification_url, "type": STATUS_TYPE}
+    if award.status == Award.Status.REVOKED:
+        status |= {
+            "status": "revoked",
+            "revokedAt": award.revoked_at.isoformat(),
+            "revocationReason": award.revoke_reason,
+        }
+    elif award.status == Award.Status.SUPERSEDED:
+        replacement = getattr(award, "replaced_by", None)
+        status |= {"status": "superseded"}
+        if replacement is not None:
+            status["replacedBy"] = f"urn:uuid:{replacement.uuid}"
+    else:
+        status["status"] = "active"
+    return status
+
+
+def award_verification_document(*, award: Award) -> dict:
+    """What ``/verify/<code>/`` answers a client asking for JSON: the award's
+    credential with its current state in ``credentialStatus`` (a revocation shows
+    there), or the state alone for an award revoked before it was ever issued."""
+    if award.issued_at is None:
+        return {"credentialStatus": _status(award)}
+    credential = award_credential(award=award, issuer=issuer_for(award_provider(award)))
+    return credential | {"credentialStatus": _status(award)}
