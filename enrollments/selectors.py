@@ -122,7 +122,7 @@ def enrollment_deadlines(*, enrollment: Enrollment, today: dt.date) -> list[Due]
     extensions = list(enrollment.extensions.all())
     extended = {extension.requirement_id for extension in extensions}
     dues = []
-    for requirement in offering.unit.dated_requirements:
+    for requirement in offering.unit.dated_requirements:  # type: ignore[attr-defined]
         deadline = enrollment_due_date(
             requirement=requirement,
             offering=offering,

@@ -22,7 +22,9 @@ from ..openbadges.credential import (
 
 
 def award_provider(award: Award) -> Provider:
-    return (award.unit or award.program).provider
+    owner = award.unit or award.program
+    assert owner is not None  # noqa: S101  (a database check: a unit or a program)
+    return owner.provider
 
 
 def issuer_url(provider: Provider) -> str:
@@ -49,9 +51,10 @@ def issuer_jwks(*, provider: Provider) -> dict[str, dict]:
 
 
 def achievement_url(award: Award) -> str:
-    if award.unit_id:
+    if award.unit is not None:
         path = reverse("programs:unit_detail", kwargs={"slug": award.unit.slug})
     else:
+        assert award.program is not None  # noqa: S101  (a unit or a program)
         path = reverse("programs:program_detail", kwargs={"slug": award.program.slug})
     return settings.SITE_URL + path
 
@@ -93,6 +96,8 @@ def award_get_for_owner(*, user, award_uuid) -> Award:
 
 def award_credential(*, award: Award, issuer: Issuer) -> dict:
     """The unsigned credential of an issued award."""
+    if award.issued_at is None:
+        raise ValueError("Only an issued award has a credential.")
     return credential_build(
         snapshot=award.snapshot,
         ids=CredentialIds(
@@ -109,11 +114,11 @@ def award_credential(*, award: Award, issuer: Issuer) -> dict:
 
 
 def _status(award: Award) -> dict:
-    status = {"id": award.verification_url, "type": STATUS_TYPE}
+    status: dict[str, str | None] = {"id": award.verification_url, "type": STATUS_TYPE}
     if award.status == Award.Status.REVOKED:
         status |= {
             "status": "revoked",
-            "revokedAt": award.revoked_at.isoformat(),
+            "revokedAt": award.revoked_at.isoformat() if award.revoked_at else None,
             "revocationReason": award.revoke_reason,
         }
     elif award.status == Award.Status.SUPERSEDED:

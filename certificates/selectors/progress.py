@@ -96,8 +96,8 @@ def learner_runs_end_on(*, learner_id: int, unit_ids) -> dt.date | None:
         )
         for row in rows
     ]
-    ends = [day for day in ends if day is not None]
-    return max(ends) if ends else None
+    known: list[dt.date] = [day for day in ends if day is not None]
+    return max(known) if known else None
 
 
 def _credentials_in_progress(learner_id: int) -> list[Credential]:

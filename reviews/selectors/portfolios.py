@@ -40,6 +40,6 @@ def portfolios_in_progress(*, learner) -> list[PortfolioProgress]:
     progress = []
     for submission in submissions:
         latest = next(iter(submission.versions.all()), None)
-        count = latest.artifact_count if latest else 0  # type: ignore[attr-defined]
+        count = latest.artifact_count if latest else 0
         progress.append(PortfolioProgress(submission=submission, artifacts=count))
     return progress

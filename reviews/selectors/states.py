@@ -201,12 +201,12 @@ def requirement_rows_for(
                 state = _attendance_state(requirement, own_sessions, marked, deadline)
             else:
                 latest = (
-                    submission.submitted[0]
-                    if submission and submission.submitted
+                    submission.submitted[0]  # type: ignore[attr-defined]
+                    if submission and submission.submitted  # type: ignore[attr-defined]
                     else None
                 )
                 state = _submission_state(requirement, latest, deadline)
-            has_draft = bool(submission and submission.has_draft)
+            has_draft = bool(submission and submission.has_draft)  # type: ignore[attr-defined]
             status = requirement_status(
                 requirement=requirement, state=state, has_draft=has_draft, today=today
             )

@@ -59,7 +59,9 @@ def offerings_to_run(*, user, now: dt.datetime) -> list[OfferingWork]:
                 oldest_days=(now - queue["oldest"]).days if queue else None,
                 next_session=next((s for s in own if s.starts_at >= now), None),
                 attendance_to_take=[
-                    s for s in own if s.starts_at < now and not s.recorded
+                    s
+                    for s in own
+                    if s.starts_at < now and not s.recorded  # type: ignore[attr-defined]
                 ],
                 ended=offering.end_date is not None and offering.end_date < today,
             )
