@@ -54,6 +54,7 @@ def run_offering(facilitator, *, title: str, waiting: int = 0, ended: bool = Fal
         marked_by=facilitator,
         enrollment=EnrollmentFactory(offering=offering),
         session=taken,
+        today=timezone.localdate(taken.starts_at),  # marked on the session's day
     )
     SessionFactory(
         offering=offering,
