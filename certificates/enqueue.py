@@ -10,9 +10,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import partial
+from importlib import import_module
 
-from celery import current_app
 from django.db import transaction
+
+from credentials_portal.celery import app as celery_app
 
 from .models import AwardEvent
 
@@ -38,8 +40,14 @@ def award_issue_on_commit(award_id: int) -> None:
 def award_issue_send(award_id: int) -> None:
     """Ask the worker to issue the award; a broker that is down is logged, never
     raised: the award stays pending and the periodic sweep issues it."""
+    if celery_app.conf.task_always_eager and AWARD_ISSUE_TASK not in celery_app.tasks:
+        # In-process mode (no broker) runs the task here, so it must be registered:
+        # a signature of an unknown name would be sent to a broker instead.
+        import_module("certificates.tasks")
     try:
-        current_app.signature(AWARD_ISSUE_TASK, args=(award_id,)).apply_async()
+        # The project's app, not ``current_app``: Celery keeps the current app per
+        # thread, and a threaded web server would otherwise get an unconfigured one.
+        celery_app.signature(AWARD_ISSUE_TASK, args=(award_id,)).apply_async()
     except Exception:
         logger.warning(
             "Could not enqueue award %s; the sweep will issue it",

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from credentials_portal.dates import format_date
 from programs.models import Unit
 
 from . import errors
@@ -29,7 +30,7 @@ class Holding:
 
     @property
     def params(self) -> dict[str, str]:
-        return {"unit": self.unit_title, "date": f"{self.completed_on:%b %-d, %Y}"}
+        return {"unit": self.unit_title, "date": format_date(self.completed_on)}
 
     @property
     def refusal(self) -> str | None:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.roles import is_facilitator, is_portal_admin
 from audit.models import AuditEvent
 from audit.services import audit_event_record
+from credentials_portal.dates import format_date
 from credentials_portal.refusals import Refusal
 from programs.models import Offering, Session
 
@@ -67,14 +68,14 @@ def attendance_refusal(
     day = session_day(session)
     grace = 0 if check_in else session.offering.attendance_grace_days
     first, last = attendance_window(session_day=day, grace_days=grace)
-    params = {"session": session.title, "date": f"{day:%b %-d, %Y}"}
+    params = {"session": session.title, "date": format_date(day)}
     if first <= today <= last:
         return None
     if check_in:
         return CHECK_IN_NOT_TODAY % params
     if today < first:
         return ATTENDANCE_TOO_EARLY % params
-    return ATTENDANCE_TOO_LATE % {**params, "last": f"{last:%b %-d, %Y}"}
+    return ATTENDANCE_TOO_LATE % {**params, "last": format_date(last)}
 
 
 def _check_day(session: Session, *, today: dt.date | None, check_in=False) -> None:

@@ -54,7 +54,7 @@ def check_on_time(
     if opening is not None and today < opening:
         raise ReviewsRefused(
             errors.NOT_OPEN_YET
-            % {"requirement": requirement.title, "date": f"{opening:%b %-d, %Y}"}
+            % {"requirement": requirement.title, "date": format_date(opening)}
         )
     deadline = deadline_for(enrollment=enrollment, requirement=requirement)
     if deadline is not None and today > deadline:

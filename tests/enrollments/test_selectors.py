@@ -89,6 +89,7 @@ def test_six_months_after_the_iste_course_end(demo_catalog):
         d.requirement.title: d.deadline
         for d in enrollment_deadlines(enrollment=loaded, today=TODAY)
     }
-    assert offering.end_date == dt.date(2026, 11, 8)
-    assert dues["E-portfolio"] == dt.date(2027, 5, 8)
-    assert dues["Pre-assessment"] == dt.date(2026, 9, 6)  # sessions from Sep 7
+    # the run that ended before the demo's day: May 4 to Jul 5, 2026
+    assert offering.end_date == dt.date(2026, 7, 5)
+    assert dues["E-portfolio"] == dt.date(2027, 1, 5)
+    assert dues["Pre-assessment"] == dt.date(2026, 5, 3)  # sessions from May 4

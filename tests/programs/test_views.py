@@ -54,8 +54,9 @@ def test_unit_page_shows_required_iste_sessions(client, demo_catalog):
     content = response.content.decode()
     assert "Pre-assessment" in content
     assert "9-14 artifacts" in content
-    # Only the cohorts still open on the demo's day are listed (6 required sessions).
-    assert content.count(">required<") == 6
+    # Only the cohorts open to enrollment on the demo's day are listed (9 required
+    # sessions among them); ended cohorts are not.
+    assert content.count(">required<") == 9
 
 
 def test_unknown_unit_is_404(client, demo_catalog):

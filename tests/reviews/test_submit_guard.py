@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from credentials_portal.dates import format_date
 from enrollments.services.extensions import extension_grant
 from reviews import errors
 from reviews.errors import ReviewsRefused
@@ -13,7 +14,7 @@ from reviews.services.guards import submission_refusal
 from reviews.services.reviews import review_decide
 from reviews.services.submissions import draft_save, submission_submit
 from tests.factories import PortalAdminFactory
-from tests.reviews.scenarios import loyola_full
+from tests.reviews.scenarios import loyola_full, running_today
 
 pytestmark = pytest.mark.django_db
 
@@ -40,12 +41,12 @@ def past_deadline(world):
 
 def test_past_the_deadline_the_page_offers_no_form_and_the_service_refuses(client):
     # given a requirement whose deadline was yesterday and a draft saved
-    world = loyola_full()
+    world = running_today(loyola_full())
     past_deadline(world)
     draft_save(enrollment=world.enrollment, requirement=world.requirement, text="x")
     late = errors.LATE % {
         "requirement": world.requirement.title,
-        "date": f"{world.requirement.deadline_date:%b %-d, %Y}",
+        "date": format_date(world.requirement.deadline_date),
     }
     # when the learner opens the page, then no form and the service's reason
     content = page(client, world)
@@ -58,7 +59,7 @@ def test_past_the_deadline_the_page_offers_no_form_and_the_service_refuses(clien
 
 
 def test_a_not_met_version_past_the_deadline_offers_no_resubmit_form(client):
-    world = loyola_full()
+    world = running_today(loyola_full())
     draft_save(enrollment=world.enrollment, requirement=world.requirement, text="x")
     version = submission_submit(
         enrollment=world.enrollment, requirement=world.requirement
@@ -76,7 +77,7 @@ def test_a_not_met_version_past_the_deadline_offers_no_resubmit_form(client):
 
 
 def test_an_extension_opens_the_form_again(client):
-    world = loyola_full()
+    world = running_today(loyola_full())
     past_deadline(world)
     extension_grant(
         granted_by=PortalAdminFactory(),
@@ -96,7 +97,7 @@ def test_an_extension_opens_the_form_again(client):
 
 
 def test_waiting_for_review_the_page_says_what_the_service_would(client):
-    world = loyola_full()
+    world = running_today(loyola_full())
     draft_save(enrollment=world.enrollment, requirement=world.requirement, text="x")
     submission_submit(enrollment=world.enrollment, requirement=world.requirement)
     content = page(client, world)

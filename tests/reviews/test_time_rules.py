@@ -91,7 +91,10 @@ def test_the_requirement_page_says_when_submissions_open_and_offers_no_form(
         "reviews:requirement", args=[world.enrollment.pk, world.requirement.pk]
     )
     content = client.get(url).content.decode()
-    assert "Submissions open on Feb 1, 2027." in content
+    assert (
+        errors.NOT_OPEN_YET
+        % {"requirement": world.requirement.title, "date": "Feb 1, 2027"}
+    ) in content
     draft_url = reverse(
         "reviews:draft", args=[world.enrollment.pk, world.requirement.pk]
     )
