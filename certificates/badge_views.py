@@ -1,7 +1,6 @@
 """An award's page and its portable forms: Open Badges 3.0 JSON, VC-JWT, baked
 badge; and the issuers' public profiles and keys."""
 
-import datetime as dt
 import json
 
 from django.contrib import messages
@@ -12,7 +11,6 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from .openbadges.linkedin import linkedin_add_url
 from .selectors import openbadges as selectors
 from .services.openbadges import (
     EXPORTABLE_STATUSES,
@@ -33,15 +31,7 @@ EXPORTS = {
 def award_detail(request, award_uuid):
     award = selectors.award_get_for_owner(user=request.user, award_uuid=award_uuid)
     exportable = award.status in EXPORTABLE_STATUSES
-    linkedin = None
-    if exportable:
-        linkedin = linkedin_add_url(
-            name=award.credential_name,
-            organisation=award.snapshot.get("issuer", ""),
-            issued_on=dt.date.fromisoformat(award.snapshot["earned_on"]),
-            credential_id=award.verification_code,
-            url=award.verification_url,
-        )
+    linkedin = selectors.award_linkedin_url(award) if exportable else None
     return render(
         request,
         "certificates/award_detail.html",
@@ -72,9 +62,7 @@ def award_export(request, award_uuid, fmt: str):
 @login_required
 @require_POST
 def award_evidence_toggle(request, award_uuid):
-    award = selectors.award_get_for_owner(user=request.user, award_uuid=award_uuid)
-    if award.learner_id != request.user.pk:
-        return HttpResponse(status=404)
+    award = selectors.award_get_for_learner(user=request.user, award_uuid=award_uuid)
     share = request.POST.get("share") == "1"
     award_evidence_share(award=award, share=share)
     messages.success(

@@ -1,6 +1,8 @@
 """Reads for Open Badges exports: issuers, their published keys, an award's
 achievement URL and the evidence a learner chose to share."""
 
+import datetime as dt
+
 from django.conf import settings
 from django.db.models import QuerySet
 from django.http import Http404
@@ -19,6 +21,7 @@ from ..openbadges.credential import (
     Issuer,
     credential_build,
 )
+from ..openbadges.linkedin import linkedin_add_url
 
 
 def award_provider(award: Award) -> Provider:
@@ -79,6 +82,25 @@ def award_evidence(award: Award) -> list[Evidence]:
                 Evidence(name=f"{title}: {artifact.title}", url=artifact.link)
             )
     return evidence
+
+
+def award_linkedin_url(award: Award) -> str:
+    """LinkedIn's "Add to profile" link for an issued award."""
+    return linkedin_add_url(
+        name=award.credential_name,
+        organisation=award.snapshot.get("issuer", ""),
+        issued_on=dt.date.fromisoformat(award.snapshot["earned_on"]),
+        credential_id=award.verification_code,
+        url=award.verification_url,
+    )
+
+
+def award_get_for_learner(*, user, award_uuid) -> Award:
+    """The learner's own award (what only its learner may change), else 404."""
+    award = award_get_for_owner(user=user, award_uuid=award_uuid)
+    if award.learner_id != user.pk:
+        raise Http404
+    return award
 
 
 def award_get_for_owner(*, user, award_uuid) -> Award:

@@ -295,3 +295,16 @@ def test_shared_evidence_lists_links_reviewed_met_and_nothing_else(catalog, lear
     evidence = award_badge_export(award=award).credential["evidence"]
 
     assert [item["id"] for item in evidence] == ["https://example.org/final"]
+
+
+def test_only_the_learner_chooses_to_share_evidence(client, issued, learner):
+    client.force_login(PortalAdminFactory())
+    evidence_url = reverse("certificates:evidence", args=[issued.uuid])
+
+    page = client.get(reverse("certificates:award", args=[issued.uuid]))
+    response = client.post(evidence_url, {"share": "1"})
+    issued.refresh_from_db()
+
+    assert page.status_code == 200  # an admin reads the award's page
+    assert response.status_code == 404
+    assert issued.share_evidence is False
