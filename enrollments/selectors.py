@@ -1,21 +1,17 @@
-"""Reads of enrollments, with the object checks every view goes through.
-
-A learner sees only their own enrollments; a facilitator also those in the
-offerings they facilitate; a portal admin everything. Anything else is a 404.
-"""
+"""Reads of enrollments; who may open which one is decided in ``.access``."""
 
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 
-from accounts.roles import is_facilitator, is_portal_admin
 from programs.models import (
     Offering,
     Requirement,
 )
 
+from .access import enrollments_visible_to
 from .deadlines import days_left, enrollment_due_date
 from .models import Enrollment, PastCompletion
 
@@ -40,18 +36,6 @@ def offering_get_for_enrollment(*, pk: int) -> Offering:
     return get_object_or_404(queryset, pk=pk)
 
 
-def enrollments_visible_to(*, user) -> QuerySet[Enrollment]:
-    """The enrollments ``user`` may open: their own, their offerings', or all."""
-    if not user.is_authenticated:
-        return Enrollment.objects.none()
-    if is_portal_admin(user):
-        return Enrollment.objects.all()
-    visible = Q(learner=user)
-    if is_facilitator(user):
-        visible |= Q(offering__in=Offering.objects.filter(facilitators=user))
-    return Enrollment.objects.filter(visible)
-
-
 def enrollment_get_for_user(*, user, pk: int) -> Enrollment:
     """One enrollment with what its page shows, if ``user`` may see it, or 404."""
     queryset = (
@@ -62,25 +46,13 @@ def enrollment_get_for_user(*, user, pk: int) -> Enrollment:
     return get_object_or_404(queryset, pk=pk)
 
 
-def offerings_facilitated_by(*, user) -> QuerySet[Offering]:
-    """Offerings ``user`` facilitates, for a user in the facilitator role."""
-    if not is_facilitator(user):
-        return Offering.objects.none()
-    return Offering.objects.filter(facilitators=user).select_related("unit")
-
-
-def offering_get_for_facilitator(*, user, pk: int) -> Offering:
-    """An offering with its enrollments, for its facilitators and admins, or 404."""
-    enrollments = Enrollment.objects.select_related("learner").order_by(
-        "learner__legal_name", "learner__email"
+def offering_roster(*, offering: Offering) -> list[Enrollment]:
+    """The offering's enrollments with their learners, by name, for its roster."""
+    return list(
+        offering.enrollments.select_related("learner").order_by(
+            "learner__legal_name", "learner__email"
+        )
     )
-    offerings = (
-        Offering.objects.select_related("unit")
-        if is_portal_admin(user)
-        else offerings_facilitated_by(user=user)
-    )
-    queryset = offerings.prefetch_related(Prefetch("enrollments", queryset=enrollments))
-    return get_object_or_404(queryset, pk=pk)
 
 
 def learner_enrollments(*, learner) -> list[Enrollment]:

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import is_learner, is_portal_admin
 
-from . import selectors
+from . import access, selectors
 from .errors import EnrollmentRefused
 from .forms import EnrollmentForm
 from .holding_selectors import unit_holding
@@ -79,5 +79,10 @@ def enrollment_detail(request, pk):
 
 @login_required
 def offering_roster(request, pk):
-    offering = selectors.offering_get_for_facilitator(user=request.user, pk=pk)
-    return render(request, "enrollments/roster.html", {"offering": offering})
+    offering = access.offering_get_for_facilitator(user=request.user, pk=pk)
+    enrollments = selectors.offering_roster(offering=offering)
+    return render(
+        request,
+        "enrollments/roster.html",
+        {"offering": offering, "enrollments": enrollments},
+    )

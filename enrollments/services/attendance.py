@@ -12,13 +12,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.roles import is_facilitator, is_portal_admin
 from audit.models import AuditEvent
 from audit.services import audit_event_record
 from credentials_portal.dates import format_date
 from credentials_portal.refusals import Refusal
-from programs.models import Offering, Session
+from programs.models import Session
 
+from ..access import may_facilitate
 from ..models import Attendance, Enrollment
 from ..rules import attendance_window
 from ..signals import progress_changed
@@ -113,13 +113,6 @@ def check_in_session(*, token: str) -> Session:
     return session
 
 
-def _may_record(user, offering: Offering) -> bool:
-    """An admin, or a facilitator (the role, not only the listing) of the offering."""
-    if is_portal_admin(user):
-        return True
-    return is_facilitator(user) and offering.facilitators.filter(pk=user.pk).exists()
-
-
 def _record(*, actor, enrollment: Enrollment, session: Session, method: str):
     if Attendance.objects.filter(enrollment=enrollment, session=session).exists():
         raise AttendanceRefused(
@@ -170,7 +163,7 @@ def attendance_mark(
 ) -> Attendance:
     """A facilitator (or admin) marks a learner present at a session, by hand,
     from the session's day until its register closes."""
-    if not _may_record(marked_by, session.offering):
+    if not may_facilitate(user=marked_by, offering=session.offering):
         raise PermissionDenied
     _check_enrollment(enrollment, session)
     _check_day(session, today=today)
@@ -186,7 +179,7 @@ def attendance_mark(
 def attendance_remove(*, removed_by, attendance: Attendance) -> None:
     """Undo a mark made in error; the audit trail keeps what was there."""
     session = attendance.session
-    if not _may_record(removed_by, session.offering):
+    if not may_facilitate(user=removed_by, offering=session.offering):
         raise PermissionDenied
     learner = attendance.enrollment.learner
     audit_event_record(
@@ -246,7 +239,7 @@ def session_attendance_set(
 ) -> tuple[int, int]:
     """Make the session's register match a facilitator's ticks; returns
     (marked, removed). Each change is audited on its own."""
-    if not _may_record(marked_by, session.offering):
+    if not may_facilitate(user=marked_by, offering=session.offering):
         raise PermissionDenied
     _check_day(session, today=today)
     enrollments = session.offering.enrollments.select_related("learner")

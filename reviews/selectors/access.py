@@ -1,42 +1,21 @@
-"""Object-permission lookups: each returns the object or raises Http404.
+"""Object-permission lookups of reviews' objects: each returns it or raises Http404.
 
 A wrong id and someone else's id look the same from outside: both are 404.
+Whether someone may act as an offering's facilitator is decided in
+``enrollments.access``.
 """
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from accounts.roles import is_facilitator, is_portal_admin
+from enrollments.access import may_facilitate
 from enrollments.models import Enrollment
-from programs.models import Offering, Requirement, Session
+from programs.models import Requirement
 
 from ..models import Artifact, Submission, SubmissionVersion
 
 TAKING_PART = [Enrollment.Status.ACTIVE, Enrollment.Status.COMPLETED]
-
-
-def reviewable_offerings(user) -> QuerySet[Offering]:
-    """Offerings whose submissions ``user`` reviews: their own, or all for admins.
-
-    Being listed on an offering is not enough: the facilitator role is checked
-    too (as ``enrollments.selectors`` does), so that taking the role away ends
-    the access at once.
-    """
-    offerings = Offering.objects.select_related("unit")
-    if is_portal_admin(user):
-        return offerings
-    if not is_facilitator(user):
-        return offerings.none()
-    return offerings.filter(facilitators=user)
-
-
-def may_review(user, offering: Offering) -> bool:
-    if is_portal_admin(user):
-        return True
-    if not is_facilitator(user):
-        return False
-    return offering.facilitators.filter(pk=user.pk).exists()
 
 
 def enrollment_get_for_learner(*, user, pk: int) -> Enrollment:
@@ -67,7 +46,7 @@ def submission_get_for_learner(*, user, pk: int) -> Submission:
 
 def submission_get_for_reviewer(*, user, pk: int) -> Submission:
     submission = get_object_or_404(_submissions(), pk=pk)
-    if not may_review(user, submission.enrollment.offering):
+    if not may_facilitate(user=user, offering=submission.enrollment.offering):
         raise Http404
     return submission
 
@@ -95,7 +74,7 @@ def artifact_get_for_viewer(*, user, uuid) -> Artifact:
     submission = version.submission
     if submission.enrollment.learner_id == user.pk:
         return artifact
-    if may_review(user, submission.enrollment.offering):
+    if may_facilitate(user=user, offering=submission.enrollment.offering):
         return artifact
     if not submission.requirement.shared_with_peers:
         raise Http404
@@ -119,20 +98,6 @@ def peer_version_get(*, enrollment: Enrollment, pk: int) -> SubmissionVersion:
         ),
         pk=pk,
     )
-
-
-def offering_get_for_facilitator(*, user, pk: int) -> Offering:
-    offering = get_object_or_404(Offering.objects.select_related("unit"), pk=pk)
-    if not may_review(user, offering):
-        raise Http404
-    return offering
-
-
-def session_get_for_facilitator(*, user, pk: int) -> Session:
-    session = get_object_or_404(Session.objects.select_related("offering__unit"), pk=pk)
-    if not may_review(user, session.offering):
-        raise Http404
-    return session
 
 
 def enrollment_get_for_admin(*, pk: int) -> Enrollment:

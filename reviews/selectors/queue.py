@@ -4,10 +4,10 @@ from django.db import models
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from enrollments.access import facilitated_offerings
 from programs.models import Requirement
 
 from ..models import Review, SubmissionVersion
-from .access import reviewable_offerings
 
 REVIEWED_MODES = [Requirement.ReviewMode.MET_NOT_MET, Requirement.ReviewMode.RUBRIC]
 
@@ -32,7 +32,9 @@ STATE_FILTERS = {
 def _reviewable_versions(user) -> QuerySet[SubmissionVersion]:
     return SubmissionVersion.objects.latest_submitted().filter(
         submission__requirement__review_mode__in=REVIEWED_MODES,
-        submission__enrollment__offering__in=reviewable_offerings(user).values("pk"),
+        submission__enrollment__offering__in=facilitated_offerings(user=user).values(
+            "pk"
+        ),
     )
 
 
@@ -80,7 +82,7 @@ def review_queue_counts(
 
 def reviewable_requirements(*, user) -> QuerySet[Requirement]:
     """Requirements reviewed by a facilitator in ``user``'s offerings (for filters)."""
-    units = reviewable_offerings(user).values("unit_id")
+    units = facilitated_offerings(user=user).values("unit_id")
     return (
         Requirement.objects.filter(unit_id__in=units, review_mode__in=REVIEWED_MODES)
         .select_related("unit")

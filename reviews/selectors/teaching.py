@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, Min, OuterRef
 from django.utils import timezone
 
+from enrollments.access import facilitated_offerings
 from enrollments.models import Attendance
 from programs.models import Offering, Session
 
-from .access import reviewable_offerings
 from .queue import QueueState, review_queue
 
 
@@ -30,7 +30,7 @@ def offerings_to_run(*, user, now: dt.datetime) -> list[OfferingWork]:
     """Each offering ``user`` facilitates (all of them for an admin), in three
     queries however many there are. Registers to take are past sessions with no
     attendance recorded; an offering whose end date has passed has ``ended``."""
-    offerings = list(reviewable_offerings(user).order_by("-start_date", "pk"))
+    offerings = list(facilitated_offerings(user=user).order_by("-start_date", "pk"))
     waiting = {
         row["submission__enrollment__offering_id"]: row
         for row in review_queue(user=user, state=QueueState.PENDING)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from credentials_portal.context_processors import site_names
 from credentials_portal.dates import format_date
+from enrollments.access import offering_facilitators
 from enrollments.deadlines import days_left
 from enrollments.models import Enrollment
 from programs.models import Requirement
@@ -43,7 +44,11 @@ def _mail_on_commit(*, subject, template: str, context: dict, to: list[str]) -> 
 def notify_review_waiting(*, version: SubmissionVersion) -> None:
     submission = version.submission
     enrollment = submission.enrollment
-    to = list(enrollment.offering.facilitators.values_list("email", flat=True))
+    to = list(
+        offering_facilitators(offering=enrollment.offering).values_list(
+            "email", flat=True
+        )
+    )
     _mail_on_commit(
         subject=REVIEW_WAITING_SUBJECT
         % {"requirement": submission.requirement.title, "learner": enrollment.learner},

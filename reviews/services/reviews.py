@@ -11,13 +11,13 @@ from django.db import transaction
 
 from audit.models import AuditEvent
 from audit.services import audit_event_record
+from enrollments.access import may_facilitate
 from enrollments.signals import progress_changed
 from programs.models import Requirement
 
 from .. import errors
 from ..errors import ReviewsRefused
 from ..models import CriterionScore, Review, SubmissionVersion
-from ..selectors.access import may_review
 from .guards import latest_submitted
 from .notifications import notify_review_done
 
@@ -62,7 +62,7 @@ def _locked_version(reviewer, version: SubmissionVersion, mode: str):
         .get(pk=version.pk)
     )
     submission = version.submission
-    if not may_review(reviewer, submission.enrollment.offering):
+    if not may_facilitate(user=reviewer, offering=submission.enrollment.offering):
         raise PermissionDenied
     if submission.requirement.review_mode != mode:
         raise ReviewsRefused(

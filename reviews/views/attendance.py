@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import is_portal_admin
+from enrollments.access import offering_get_for_facilitator, session_get_for_facilitator
 from enrollments.services.attendance import (
     CHECK_IN_VALID_FOR,
     AttendanceRefused,
@@ -33,7 +34,7 @@ ALREADY_CHECKED_IN = _("You were already checked in to %(session)s.")
 @login_required
 def offering_attendance(request, pk):
     """The register of every session of an offering, one form per session."""
-    offering = selectors.offering_get_for_facilitator(user=request.user, pk=pk)
+    offering = offering_get_for_facilitator(user=request.user, pk=pk)
     register = selectors.attendance_register(offering=offering)
     enrollments, sessions = register.enrollments, register.sessions
     if request.method == "POST":
@@ -96,7 +97,7 @@ def offering_attendance(request, pk):
 @login_required
 def session_check_in_code(request, pk):
     """A fresh check-in code for the session, as a QR code and a link."""
-    session = selectors.session_get_for_facilitator(user=request.user, pk=pk)
+    session = session_get_for_facilitator(user=request.user, pk=pk)
     try:
         token = check_in_token_make(session=session)
     except AttendanceRefused as refusal:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import is_portal_admin
 from credentials_portal.dates import format_date
+from enrollments.access import facilitated_offerings
 from enrollments.services.extensions import (
     ExtensionRefused,
     deadline_for,
@@ -28,7 +29,7 @@ QUEUE_PAGE_SIZE = 25
 
 
 def _reviewer_only(user) -> None:
-    if not selectors.reviewable_offerings(user).exists():
+    if not facilitated_offerings(user=user).exists():
         raise Http404
 
 
@@ -36,7 +37,7 @@ def _reviewer_only(user) -> None:
 def review_queue(request):
     """Submissions of the user's offerings, oldest first, filtered, with counts."""
     _reviewer_only(request.user)
-    offerings = selectors.reviewable_offerings(request.user)
+    offerings = facilitated_offerings(user=request.user)
     form = QueueFilterForm(
         request.GET or None,
         offerings=offerings,

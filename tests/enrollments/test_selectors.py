@@ -5,10 +5,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from enrollments.access import enrollments_visible_to
 from enrollments.models import Extension
 from enrollments.selectors import (
     enrollment_deadlines,
-    enrollments_visible_to,
     learner_enrollments,
 )
 from programs.models import Session
