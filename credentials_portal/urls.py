@@ -18,7 +18,8 @@ urlpatterns = [
     path("dashboard/", include("dashboard.urls")),
     path("enrollments/", include("enrollments.urls")),
     path("admin/", admin.site.urls),
-    path("orders/", include("enrollments.order_urls")),
+    path("orders/", include("enrollments.group_orders.urls")),
     path("", include("certificates.urls")),
     path("", include("reviews.urls")),
+    path("", include("enrollments.attendance.urls")),
 ]

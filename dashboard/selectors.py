@@ -7,8 +7,8 @@ Learners see their own learning; facilitators and admins the offerings they run.
 import datetime as dt
 
 from certificates import selectors as certificate_selectors
-from enrollments import order_selectors
 from enrollments import selectors as enrollment_selectors
+from enrollments.group_orders import selectors as group_order_selectors
 from enrollments.models import Enrollment
 from reviews import selectors as review_selectors
 
@@ -55,7 +55,7 @@ def dashboard_context(*, user, today: dt.date) -> dict:
             learner=user, today=today
         ),
         "portfolios": portfolios,
-        "invoices": list(order_selectors.invoices_billed_to(user=user)),
+        "invoices": list(group_order_selectors.invoices_billed_to(user=user)),
     }
 
 

@@ -19,13 +19,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from enrollments.errors import EnrollmentRefused
-from enrollments.models import Enrollment, GroupOrder
-from enrollments.services.enrollment import offering_refusal
-from enrollments.services.orders import (
+from enrollments.group_orders.services import (
     OrderRefused,
     group_order_confirm,
     group_order_create,
 )
+from enrollments.models import Enrollment, GroupOrder
+from enrollments.services.enrollment import offering_refusal
 from enrollments.services.registration import registration_create
 from programs.models import Offering
 from reviews.models import Review, Submission, SubmissionVersion

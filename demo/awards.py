@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from certificates.models import Award, OutputSpec
 from certificates.services.issuance import award_issue
+from enrollments.attendance.services import attendance_mark
 from enrollments.models import Enrollment
-from enrollments.services.attendance import attendance_mark
 from enrollments.services.enrollment import enrollment_create
 from programs.models import CredentialProgram, Offering, Unit
 from reviews.services.checklist import checklist_submit

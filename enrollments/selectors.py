@@ -3,7 +3,7 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
 from programs.models import (
@@ -112,3 +112,10 @@ def enrollment_deadlines(*, enrollment: Enrollment, today: dt.date) -> list[Due]
                 )
             )
     return sorted(dues, key=lambda due: due.deadline)
+
+
+def requirements_with_deadline(*, enrollment: Enrollment) -> QuerySet[Requirement]:
+    """The requirements of the enrollment's unit that have a deadline to extend."""
+    return Requirement.objects.filter(unit_id=enrollment.offering.unit_id).exclude(
+        deadline=Requirement.Deadline.NONE
+    )

@@ -14,7 +14,7 @@ from django.db.models import Count, QuerySet
 from programs.models import Offering, Unit
 
 from .models import Enrollment
-from .rules import OfferingWindow, WindowState, window_refusal, window_state
+from .time_rules import OfferingWindow, WindowState, window_refusal, window_state
 
 HOLDS_A_PLACE = [Enrollment.Status.ACTIVE, Enrollment.Status.COMPLETED]
 

@@ -1,6 +1,6 @@
 from django.contrib import admin, messages
 
-from . import pricing
+from . import quotes
 from .models import (
     CompletionRule,
     CredentialProgram,
@@ -97,8 +97,8 @@ class UnitAdmin(admin.ModelAdmin):
         """Warn when the saved tiers make a larger group cheaper than a smaller one."""
         super().save_related(request, form, formsets, change)
         unit = form.instance
-        tiers = pricing.tier_rules(unit.group_tiers.all())
-        for warning in pricing.cheaper_larger_group_warnings(
+        tiers = quotes.tier_rules(unit.group_tiers.all())
+        for warning in quotes.cheaper_larger_group_warnings(
             unit.price, tiers, unit.currency
         ):
             messages.warning(request, warning)

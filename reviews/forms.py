@@ -1,4 +1,4 @@
-"""Forms of the submission, review, checklist, peer and attendance pages.
+"""Forms of the submission, review, checklist, peer and extension pages.
 
 Forms validate shapes; the services decide (and word) every business refusal.
 """
@@ -173,20 +173,6 @@ class QueueFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["offering"].queryset = offerings
         self.fields["requirement"].queryset = requirements
-
-
-class SessionAttendanceForm(forms.Form):
-    present = forms.MultipleChoiceField(
-        label=_("Present"),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-
-    def __init__(self, *args, enrollments, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["present"].choices = [
-            (e.pk, e.learner.display_name) for e in enrollments
-        ]
 
 
 class ExtensionForm(forms.Form):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import attendance, files, learner, peer, reviewer
+from .views import files, learner, peer, reviewer
 
 app_name = "reviews"
 
@@ -27,24 +27,8 @@ urlpatterns = [
         name="peer_project",
     ),
     path("files/<uuid:uuid>/", files.artifact_file, name="artifact_file"),
-    path("check-in/<str:token>/", attendance.check_in, name="check_in"),
-    path(
-        "check-in/sessions/<int:pk>/done/",
-        attendance.check_in_done,
-        name="check_in_done",
-    ),
     path("review/", reviewer.review_queue, name="queue"),
     path("review/submissions/<int:pk>/", reviewer.review_page, name="review"),
-    path(
-        "review/offerings/<int:pk>/attendance/",
-        attendance.offering_attendance,
-        name="attendance",
-    ),
-    path(
-        "review/sessions/<int:pk>/check-in-code/",
-        attendance.session_check_in_code,
-        name="check_in_code",
-    ),
     path(
         "review/enrollments/<int:enrollment_pk>/extension/",
         reviewer.extension_grant_page,

@@ -18,7 +18,7 @@ from programs.models import (
 )
 from reviews.selectors import requirement_states
 
-from ..completion import LearnerFacts, RequirementInfo, Rule, UnitInfo
+from ..evaluators import LearnerFacts, RequirementInfo, Rule, UnitInfo
 from ..models import Award
 from ..models.awards import HELD_STATUSES
 

@@ -7,10 +7,10 @@ from django.db.models import Max
 from django.utils import timezone
 
 from enrollments.models import Enrollment, PastCompletion
-from enrollments.rules import certified_until
+from enrollments.time_rules import certified_until
 from programs.models import Unit
 
-from ..completion import evaluate
+from ..evaluators import evaluate
 from .facts import (
     Credential,
     credentials_with_rules,

@@ -8,10 +8,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from enrollments.models import Enrollment
-from enrollments.rules import award_may_be_earned
-from enrollments.services.completion import enrollment_complete
+from enrollments.services.enrollment import enrollment_complete
+from enrollments.time_rules import award_may_be_earned
 
-from ..completion import LearnerFacts, evaluate, results_of
+from ..evaluators import LearnerFacts, evaluate, results_of
 from ..models import Award
 from ..selectors.facts import (
     Credential,

@@ -14,6 +14,10 @@ class Enrollment(models.Model):
         COMPLETED = "completed", _("Completed")
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
+    # Learners who take part in the offering: they appear on registers and see
+    # their classmates' shared work; withdrawn learners do neither.
+    TAKING_PART = (Status.ACTIVE, Status.COMPLETED)
+
     class Track(models.TextChoices):
         NONE = "", _("No track")
         GRADUATE_CREDIT = "graduate_credit", _("Graduate credit")

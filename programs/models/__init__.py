@@ -1,10 +1,10 @@
 """The catalogue: who awards what, what a learner enrolls in, and its rules."""
 
 from .catalog import CredentialProgram, Provider, Unit
+from .completion_rules import CompletionRule, RuleKind
 from .offerings import Offering, Session
 from .pricing import GroupTier
 from .requirements import Requirement, RubricCriterion
-from .rules import CompletionRule, RuleKind
 
 __all__ = [
     "CompletionRule",

@@ -12,12 +12,6 @@ from .access import (
     submission_get_for_learner,
     submission_get_for_reviewer,
 )
-from .attendance import (
-    Register,
-    attendance_get_for_learner,
-    attendance_register,
-    requirements_with_deadline,
-)
 from .history import (
     checklist_questions,
     draft_artifacts,
@@ -47,12 +41,9 @@ __all__ = [
     "OfferingWork",
     "PortfolioProgress",
     "QueueState",
-    "Register",
     "RequirementRow",
     "Status",
     "artifact_get_for_viewer",
-    "attendance_get_for_learner",
-    "attendance_register",
     "checklist_questions",
     "draft_artifacts",
     "enrollment_get_for_admin",
@@ -66,7 +57,6 @@ __all__ = [
     "requirement_page",
     "requirement_rows_for",
     "requirement_states",
-    "requirements_with_deadline",
     "review_queue",
     "review_queue_counts",
     "reviewable_requirements",

@@ -15,8 +15,6 @@ from programs.models import Requirement
 
 from ..models import Artifact, Submission, SubmissionVersion
 
-TAKING_PART = [Enrollment.Status.ACTIVE, Enrollment.Status.COMPLETED]
-
 
 def enrollment_get_for_learner(*, user, pk: int) -> Enrollment:
     return get_object_or_404(
@@ -53,7 +51,7 @@ def submission_get_for_reviewer(*, user, pk: int) -> Submission:
 
 def _peer_enrollment(user, offering_id: int) -> Enrollment | None:
     return Enrollment.objects.filter(
-        learner=user, offering_id=offering_id, status__in=TAKING_PART
+        learner=user, offering_id=offering_id, status__in=Enrollment.TAKING_PART
     ).first()
 
 

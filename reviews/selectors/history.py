@@ -13,7 +13,6 @@ from ..models import (
     Submission,
     SubmissionVersion,
 )
-from .access import TAKING_PART
 
 
 def submission_versions(*, submission: Submission) -> list[SubmissionVersion]:
@@ -64,7 +63,7 @@ def peer_projects(
         .filter(
             submission__requirement=requirement,
             submission__enrollment__offering_id=enrollment.offering_id,
-            submission__enrollment__status__in=TAKING_PART,
+            submission__enrollment__status__in=Enrollment.TAKING_PART,
         )
         .exclude(submission__enrollment=enrollment)
         .select_related("submission__enrollment__learner")

@@ -6,8 +6,8 @@ from django.db.models import Max
 
 from credentials_portal.dates import format_date
 from enrollments.models import Enrollment
-from enrollments.rules import submissions_open_on
 from enrollments.services.extensions import deadline_for
+from enrollments.time_rules import submissions_open_on
 from programs.models import Requirement
 
 from .. import errors

@@ -8,7 +8,7 @@ from enrollments.models import Enrollment
 from .. import errors
 from ..errors import ReviewsRefused
 from ..models import PeerComment, SubmissionVersion
-from ..selectors.access import TAKING_PART, peer_version_get
+from ..selectors.access import peer_version_get
 
 
 @transaction.atomic
@@ -20,7 +20,7 @@ def peer_comment_create(
     The version must be submitted, shared with peers and in the same offering;
     a comment is feedback, never a decision, so progress does not change.
     """
-    if enrollment.status not in TAKING_PART:
+    if enrollment.status not in Enrollment.TAKING_PART:
         raise Http404
     version = peer_version_get(enrollment=enrollment, pk=version.pk)
     body = body.strip()

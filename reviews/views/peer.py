@@ -6,10 +6,11 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
+from enrollments.models import Enrollment
+
 from .. import selectors
 from ..errors import ReviewsRefused
 from ..forms import PeerCommentForm
-from ..selectors.access import TAKING_PART
 from ..services.peer import peer_comment_create
 
 COMMENT_POSTED = _("Your comment is posted.")
@@ -20,7 +21,7 @@ def peer_project(request, enrollment_pk, version_pk):
     enrollment = selectors.enrollment_get_for_learner(
         user=request.user, pk=enrollment_pk
     )
-    if enrollment.status not in TAKING_PART:
+    if enrollment.status not in Enrollment.TAKING_PART:
         raise Http404
     version = selectors.peer_version_get(enrollment=enrollment, pk=version_pk)
     form = PeerCommentForm(request.POST if request.method == "POST" else None)

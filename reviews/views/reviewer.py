@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import is_portal_admin
 from credentials_portal.dates import format_date
+from enrollments import selectors as enrollment_selectors
 from enrollments.access import facilitated_offerings
 from enrollments.services.extensions import (
     ExtensionRefused,
@@ -156,7 +157,9 @@ def extension_grant_page(request, enrollment_pk):
     if not is_portal_admin(request.user):
         raise Http404
     enrollment = selectors.enrollment_get_for_admin(pk=enrollment_pk)
-    requirements = selectors.requirements_with_deadline(enrollment=enrollment)
+    requirements = enrollment_selectors.requirements_with_deadline(
+        enrollment=enrollment
+    )
     form = ExtensionForm(
         request.POST if request.method == "POST" else None,
         requirements=requirements,

@@ -53,7 +53,7 @@ PUBLIC_PATTERNS = {
     "programs:unit_detail",
     "enrollments:enroll",
     "certificates:verify",
-    "reviews:check_in",
+    "attendance:check_in",
     "account_confirm_email",
     "account_reset_password_from_key",
 }

@@ -6,8 +6,8 @@ from django.utils import timezone
 
 from certificates.models import Award
 from demo.awards import demo_outputs_load
+from enrollments.attendance.services import attendance_mark
 from enrollments.models import Enrollment
-from enrollments.services.attendance import attendance_mark
 from programs.models import Offering, Requirement, Unit
 from reviews.models import SubmissionVersion
 from reviews.services.reviews import review_decide, review_score

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from enrollments.services.attendance import attendance_mark
+from enrollments.attendance.services import attendance_mark
 from programs.models import Requirement
 from reviews.services.submissions import draft_save, submission_submit
 from tests.dashboard.pages import URL, dashboard_page

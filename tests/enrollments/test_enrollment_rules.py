@@ -6,8 +6,8 @@ import pytest
 
 from enrollments.errors import EnrollmentRefused
 from enrollments.models import Enrollment, PastCompletion
-from enrollments.rules import OfferingWindow, window_refusal
 from enrollments.services.enrollment import enrollment_create
+from enrollments.time_rules import OfferingWindow, window_refusal
 from programs.models import Offering, Unit
 from tests.factories import OfferingFactory, UnitFactory, UserFactory
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from enrollments.group_csv import parse_csv, parse_lines
+from enrollments.group_orders.participants_csv import parse_csv, parse_lines
 
 
 def test_csv_with_header_gives_names_and_lowercased_emails():

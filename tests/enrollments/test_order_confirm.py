@@ -9,14 +9,14 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 
 from accounts.roles import is_learner
-from enrollments.models import Enrollment, GroupOrder, Invoice
-from enrollments.services.enrollment import enrollment_create
-from enrollments.services.invoices import invoice_mark_paid, invoice_void
-from enrollments.services.orders import (
+from enrollments.group_orders.services import (
     OrderRefused,
     group_order_confirm,
     group_order_create,
 )
+from enrollments.models import Enrollment, GroupOrder, Invoice
+from enrollments.services.enrollment import enrollment_create
+from enrollments.services.invoices import invoice_mark_paid, invoice_void
 from tests.enrollments.order_helpers import TODAY, people, sotl_offering
 from tests.factories import UnitFactory, UserFactory
 

@@ -4,8 +4,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from enrollments.group_orders.services import group_order_confirm, group_order_create
 from enrollments.models import Enrollment, GroupOrder, Invoice
-from enrollments.services.orders import group_order_confirm, group_order_create
 from tests.enrollments.order_helpers import TODAY, sotl_offering
 from tests.factories import PortalAdminFactory, UserFactory
 

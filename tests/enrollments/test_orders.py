@@ -6,13 +6,13 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth import get_user_model
 
-from enrollments.models import Enrollment, GroupOrder, Invoice, Participant
-from enrollments.services.enrollment import enrollment_create
-from enrollments.services.orders import (
+from enrollments.group_orders.services import (
     OrderRefused,
     group_order_create,
     group_order_quote,
 )
+from enrollments.models import Enrollment, GroupOrder, Invoice, Participant
+from enrollments.services.enrollment import enrollment_create
 from programs.models import GroupTier
 from tests.enrollments.order_helpers import TODAY, people, sotl_offering
 from tests.factories import GroupTierFactory, OfferingFactory, UnitFactory, UserFactory

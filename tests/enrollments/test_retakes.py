@@ -7,8 +7,8 @@ from django.urls import reverse
 
 from audit.models import AuditEvent
 from enrollments.errors import EnrollmentRefused
+from enrollments.group_orders.services import OrderRefused, group_order_create
 from enrollments.models import Enrollment, Invoice, PastCompletion
-from enrollments.services.orders import OrderRefused, group_order_create
 from enrollments.services.registration import registration_create
 from enrollments.services.retakes import retake_allowance_grant
 from tests.enrollments.order_helpers import TODAY, people, sotl_offering

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from enrollments.rules import (
+from enrollments.time_rules import (
     attendance_window,
     award_may_be_earned,
     certified_until,

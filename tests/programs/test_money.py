@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from enrollments.services.orders import group_order_confirm, group_order_create
+from enrollments.group_orders.services import group_order_confirm, group_order_create
 from programs.money import format_money
 from tests.enrollments.order_helpers import TODAY, people, sotl_offering
 from tests.factories import UserFactory

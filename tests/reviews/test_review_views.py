@@ -7,8 +7,8 @@ from django.core import signing
 from django.urls import reverse
 from django.utils import timezone
 
+from enrollments.attendance.services import CHECK_IN_EXPIRED, check_in_token_make
 from enrollments.models import Attendance, Extension
-from enrollments.services.attendance import CHECK_IN_EXPIRED, check_in_token_make
 from reviews import errors
 from reviews.models import Review
 from reviews.services.reviews import review_decide
@@ -164,7 +164,7 @@ def test_a_facilitator_whose_role_was_taken_away_reviews_nothing(client):
 
     # when they open the queue, the review page, the register and post a decision
     review_url = reverse("reviews:review", args=[version.submission.pk])
-    attendance_url = reverse("reviews:attendance", args=[world.offering.pk])
+    attendance_url = reverse("attendance:register", args=[world.offering.pk])
 
     # then every page is 404 and nothing is written
     assert client.get(queue_url).status_code == 404
@@ -216,7 +216,7 @@ def test_the_register_marks_ticked_learners(client):
     session = SessionFactory(offering=world.offering, starts_at=timezone.now())
     client.force_login(world.facilitator)
     response = client.post(
-        reverse("reviews:attendance", args=[world.offering.pk]),
+        reverse("attendance:register", args=[world.offering.pk]),
         {"session": session.pk, f"s{session.pk}-present": [world.enrollment.pk]},
     )
     assert response.status_code == 302
@@ -227,19 +227,19 @@ def test_the_check_in_code_page_shows_a_qr_code(client):
     world = iste_portfolio()
     session = SessionFactory(offering=world.offering, starts_at=timezone.now())
     client.force_login(world.facilitator)
-    response = client.get(reverse("reviews:check_in_code", args=[session.pk]))
+    response = client.get(reverse("attendance:check_in_code", args=[session.pk]))
     content = response.content.decode()
     assert "<svg" in content
     assert "/check-in/" in content
     client.force_login(FacilitatorFactory())
-    url = reverse("reviews:check_in_code", args=[session.pk])
+    url = reverse("attendance:check_in_code", args=[session.pk])
     assert client.get(url).status_code == 404
 
 
 def test_a_learner_checks_in_by_scanning_the_code(client):
     world = iste_portfolio()
     session = SessionFactory(offering=world.offering, starts_at=timezone.now())
-    url = reverse("reviews:check_in", args=[check_in_token_make(session=session)])
+    url = reverse("attendance:check_in", args=[check_in_token_make(session=session)])
     client.force_login(world.enrollment.learner)
     assert client.get(url).status_code == 200
     assert not Attendance.objects.exists()
@@ -256,7 +256,7 @@ def test_an_expired_code_is_refused_with_the_message(client, monkeypatch):
     token = check_in_token_make(session=session)
     monkeypatch.undo()
     client.force_login(world.enrollment.learner)
-    response = client.post(reverse("reviews:check_in", args=[token]))
+    response = client.post(reverse("attendance:check_in", args=[token]))
     assert response.status_code == 400
     assert str(CHECK_IN_EXPIRED) in response.content.decode()
     assert not Attendance.objects.exists()

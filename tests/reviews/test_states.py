@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
+from enrollments.attendance.services import attendance_mark
 from enrollments.models import Enrollment
-from enrollments.services.attendance import attendance_mark
 from enrollments.services.extensions import extension_grant
 from programs.models import Requirement
 from reviews.outcomes import Outcome, RequirementState

@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from enrollments.attendance import services as service
 from enrollments.models import Attendance
-from enrollments.services import attendance as service
 from programs.models import Requirement
 from reviews import errors
 from reviews.models import SubmissionVersion
@@ -187,10 +187,10 @@ def test_the_register_offers_no_check_in_code_before_the_session_day(client, coh
     world, session = cohort  # Feb 3, 2027; the real today is before
     client.force_login(world.facilitator)
     content = client.get(
-        reverse("reviews:attendance", args=[world.offering.pk])
+        reverse("attendance:register", args=[world.offering.pk])
     ).content.decode()
-    assert reverse("reviews:check_in_code", args=[session.pk]) not in content
+    assert reverse("attendance:check_in_code", args=[session.pk]) not in content
     assert "attendance can be recorded from that day" in content
-    response = client.get(reverse("reviews:check_in_code", args=[session.pk]))
+    response = client.get(reverse("attendance:check_in_code", args=[session.pk]))
     assert response.status_code == 302
     assert not Attendance.objects.exists()

@@ -8,8 +8,8 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from audit.models import AuditEvent
+from enrollments.attendance import services as service
 from enrollments.models import Attendance
-from enrollments.services import attendance as service
 from tests.factories import EnrollmentFactory, FacilitatorFactory, SessionFactory
 from tests.reviews.scenarios import iste_portfolio
 

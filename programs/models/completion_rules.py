@@ -7,7 +7,7 @@ from .requirements import Requirement
 
 
 class RuleKind(models.TextChoices):
-    """The kinds of completion rule: the one list. ``certificates.completion``
+    """The kinds of completion rule: the one list. ``certificates.evaluators``
     keys its evaluators by it, and a test checks every kind has one."""
 
     UNITS_COMPLETED = "units_completed", _("N of a set of units completed")

@@ -7,8 +7,8 @@ from credentials_portal.csv_upload import csv_upload_text
 from credentials_portal.dates import format_date
 from programs.models import Offering
 
-from .group_csv import parse_csv, parse_lines
-from .order_selectors import offering_orderable_list, offerings_open_for_groups
+from .participants_csv import parse_csv, parse_lines
+from .selectors import offering_orderable_list, offerings_open_for_groups
 
 NO_PARTICIPANTS = _("Name the participants: type them or upload a CSV file.")
 OPEN_ENROLLMENT = _("open enrollment")

@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from credentials_portal.dates import format_date
-from programs.models.rules import RuleKind
+from programs.models.completion_rules import RuleKind
 from reviews.outcomes import Outcome, RequirementState
 
 from . import messages

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from programs.money import format_money
-from programs.pricing import (
+from programs.quotes import (
     NO_PRICE,
     PricingError,
     TierRule,

@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from certificates.completion import (
+from certificates.evaluators import (
     EVALUATORS,
     LearnerFacts,
     RequirementInfo,

@@ -11,9 +11,9 @@ from django.shortcuts import get_object_or_404
 from accounts.roles import is_portal_admin
 from programs.models import Offering
 
-from .holding_selectors import unit_holdings_by_email
-from .models import GroupOrder, Invoice, InvoiceLine, Participant
-from .window_selectors import offerings_enrollable
+from ..holding_selectors import unit_holdings_by_email
+from ..models import GroupOrder, Invoice, InvoiceLine, Participant
+from ..window_selectors import offerings_enrollable
 
 
 def offering_orderable_list() -> QuerySet[Offering]:
@@ -43,10 +43,10 @@ def order_participants_flagged(*, order: GroupOrder) -> list[Participant]:
     )
     for participant in participants:
         holding = holdings.get(participant.email.lower())
-        participant.holding_warning = holding and holding.participant_refusal(
+        participant.holding_warning = holding and holding.participant_refusal(  # type: ignore[attr-defined]
             name=participant.name, email=participant.email
         )
-        participant.retake_allowed = bool(holding and holding.retake_allowed)
+        participant.retake_allowed = bool(holding and holding.retake_allowed)  # type: ignore[attr-defined]
     return participants
 
 

@@ -18,14 +18,14 @@ from accounts.roles import LEARNERS
 from accounts.services import user_role_assign
 from credentials_portal.refusals import Refusal
 from programs.models import Offering
-from programs.pricing import PricingError, Quote, quote, tier_rules
+from programs.quotes import PricingError, Quote, quote, tier_rules
 
 from ..errors import EnrollmentRefused
 from ..holding_selectors import unit_holdings_by_email
 from ..models import Enrollment, GroupOrder, Invoice, Participant
-from .enrollment import HOLDS_A_PLACE, enrollment_create, offering_refusal
-from .invoices import LineData, invoice_issue
-from .order_mail import order_mail_send
+from ..services.enrollment import HOLDS_A_PLACE, enrollment_create, offering_refusal
+from ..services.invoices import LineData, invoice_issue
+from .mail import order_mail_send
 
 MIN_PARTICIPANTS = 2
 

@@ -20,8 +20,8 @@ from programs.models import Session
 
 from ..access import may_facilitate
 from ..models import Attendance, Enrollment
-from ..rules import attendance_window
 from ..signals import progress_changed
+from ..time_rules import attendance_window
 
 CHECK_IN_VALID_FOR = dt.timedelta(minutes=15)
 CHECK_IN_SALT = "enrollments.attendance.check-in"

@@ -1,7 +1,7 @@
 """Group orders: the leader names participants, sees a quote, confirms, gets an invoice.
 
-Views stay thin: permission through ``order_selectors``, writes through
-``services.orders``.
+Views stay thin: permission through ``.selectors``, writes through
+``.services``.
 """
 
 from django.contrib.auth.decorators import login_required
@@ -9,15 +9,15 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from .models import GroupOrder
-from .order_forms import GroupOrderForm
-from .order_selectors import (
+from ..models import GroupOrder
+from .forms import GroupOrderForm
+from .selectors import (
     invoice_get_for_viewer,
     offerings_open_for_groups,
     order_get_for_leader,
     order_participants_flagged,
 )
-from .services.orders import (
+from .services import (
     OrderRefused,
     group_order_confirm,
     group_order_create,

@@ -1,14 +1,12 @@
-"""Reads for attendance registers, check-in confirmations and extension pages."""
+"""Reads for attendance registers and check-in confirmations."""
 
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
-from enrollments.models import Attendance, Enrollment
-from programs.models import Offering, Requirement, Session
+from programs.models import Offering, Session
 
-from .access import TAKING_PART
+from ..models import Attendance, Enrollment
 
 
 @dataclass(frozen=True)
@@ -23,7 +21,7 @@ class Register:
 def attendance_register(*, offering: Offering) -> Register:
     """The register of ``offering`` (already checked for the facilitator); 3 queries."""
     enrollments = list(
-        offering.enrollments.filter(status__in=TAKING_PART)
+        offering.enrollments.filter(status__in=Enrollment.TAKING_PART)
         .select_related("learner")
         .order_by("learner__legal_name", "learner__email")
     )
@@ -41,11 +39,4 @@ def attendance_get_for_learner(*, user, session_pk: int) -> Attendance:
         Attendance.objects.select_related("session__offering__unit"),
         session_id=session_pk,
         enrollment__learner=user,
-    )
-
-
-def requirements_with_deadline(*, enrollment: Enrollment) -> QuerySet[Requirement]:
-    """The requirements of the enrollment's unit that have a deadline to extend."""
-    return Requirement.objects.filter(unit_id=enrollment.offering.unit_id).exclude(
-        deadline=Requirement.Deadline.NONE
     )

@@ -10,7 +10,10 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import is_portal_admin
 from enrollments.access import offering_get_for_facilitator, session_get_for_facilitator
-from enrollments.services.attendance import (
+
+from . import selectors
+from .forms import SessionAttendanceForm
+from .services import (
     CHECK_IN_VALID_FOR,
     AttendanceRefused,
     attendance_check_in,
@@ -19,9 +22,6 @@ from enrollments.services.attendance import (
     check_in_token_make,
     session_attendance_set,
 )
-
-from .. import selectors
-from ..forms import SessionAttendanceForm
 
 REGISTER_SAVED = _(
     "Attendance at %(session)s is saved: %(marked)s marked present, "
@@ -65,7 +65,7 @@ def offering_attendance(request, pk):
                     REGISTER_SAVED
                     % {"session": session.title, "marked": marked, "removed": removed},
                 )
-            return redirect("reviews:attendance", pk=offering.pk)
+            return redirect("attendance:register", pk=offering.pk)
     today = timezone.localdate()
     # Only what the services accept today: a register within its days, a check-in
     # code on the session's day.
@@ -84,7 +84,7 @@ def offering_attendance(request, pk):
     ]
     return render(
         request,
-        "reviews/attendance.html",
+        "attendance/register.html",
         {
             "offering": offering,
             "registers": registers,
@@ -102,12 +102,12 @@ def session_check_in_code(request, pk):
         token = check_in_token_make(session=session)
     except AttendanceRefused as refusal:
         messages.error(request, refusal.message)
-        return redirect("reviews:attendance", pk=session.offering_id)
-    url = request.build_absolute_uri(reverse("reviews:check_in", args=[token]))
+        return redirect("attendance:register", pk=session.offering_id)
+    url = request.build_absolute_uri(reverse("attendance:check_in", args=[token]))
     qr = segno.make(url, error="m")
     return render(
         request,
-        "reviews/check_in_code.html",
+        "attendance/check_in_code.html",
         {
             "session": session,
             "url": url,
@@ -126,15 +126,15 @@ def check_in(request, token):
             _, created = attendance_check_in(learner=request.user, token=token)
             message = CHECKED_IN if created else ALREADY_CHECKED_IN
             messages.success(request, message % {"session": session.title})
-            return redirect("reviews:check_in_done", pk=session.pk)
+            return redirect("attendance:check_in_done", pk=session.pk)
     except AttendanceRefused as refusal:
         return render(
-            request, "reviews/check_in.html", {"error": refusal.message}, status=400
+            request, "attendance/check_in.html", {"error": refusal.message}, status=400
         )
-    return render(request, "reviews/check_in.html", {"session": session})
+    return render(request, "attendance/check_in.html", {"session": session})
 
 
 @login_required
 def check_in_done(request, pk):
     attendance = selectors.attendance_get_for_learner(user=request.user, session_pk=pk)
-    return render(request, "reviews/check_in_done.html", {"attendance": attendance})
+    return render(request, "attendance/check_in_done.html", {"attendance": attendance})
