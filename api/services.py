@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -39,7 +40,7 @@ def api_token_create(*, user, name: str) -> tuple[ApiToken, str]:
     past ``ACTIVE_TOKENS_MAX`` active tokens."""
     name = name.strip()
     # The user's row orders concurrent creations (the name and count checks).
-    type(user).objects.select_for_update().filter(pk=user.pk).first()
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
     _refuse_name(user=user, name=name)
     new = token_new()
     token = ApiToken(user=user, name=name, prefix=new.prefix, digest=new.digest)
