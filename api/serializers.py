@@ -10,6 +10,10 @@ from certificates.services.openbadges import EXPORTABLE_STATUSES
 from enrollments.models import Enrollment
 
 
+class ErrorSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+
+
 def _absolute(context: dict, path: str) -> str:
     return context["request"].build_absolute_uri(path)
 

@@ -28,4 +28,6 @@ def token_digest(value: str) -> str:
 
 def token_new() -> NewToken:
     value = TOKEN_MARK + secrets.token_urlsafe(32)
-    return NewToken(value=value, prefix=value[:PREFIX_LENGTH], digest=token_digest(value))
+    return NewToken(
+        value=value, prefix=value[:PREFIX_LENGTH], digest=token_digest(value)
+    )

@@ -1,6 +1,7 @@
 """The API's endpoints: thin, read-only (any other method answers 405)."""
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics
 from rest_framework.permissions import IsAuthenticated
 
@@ -10,9 +11,28 @@ from enrollments.listing_selectors import enrollments_for_admin
 
 from .filters import AwardFilters, EnrollmentFilters
 from .permissions import IsPortalAdmin
-from .serializers import AdminAwardSerializer, AwardSerializer, EnrollmentSerializer
+from .serializers import (
+    AdminAwardSerializer,
+    AwardSerializer,
+    EnrollmentSerializer,
+    ErrorSerializer,
+)
+
+UNAUTHENTICATED = OpenApiResponse(
+    ErrorSerializer, description="No token or session, or a revoked token."
+)
+NOT_ADMIN = OpenApiResponse(ErrorSerializer, description="Not a portal admin.")
+NOT_YOURS = OpenApiResponse(
+    ErrorSerializer, description="No such award among yours (another's is a 404)."
+)
+BAD_FILTER = OpenApiResponse(
+    OpenApiTypes.OBJECT, description="A filter's value is wrong: its messages."
+)
 
 
+@extend_schema_view(
+    get=extend_schema(responses={200: AwardSerializer, 401: UNAUTHENTICATED})
+)
 class MyAwardList(generics.ListAPIView):
     """Your own awards, newest earned first (records replaced by a corrected
     reissue are left out)."""
@@ -24,6 +44,11 @@ class MyAwardList(generics.ListAPIView):
         return awards_listed_for(learner=self.request.user)
 
 
+@extend_schema_view(
+    get=extend_schema(
+        responses={200: AwardSerializer, 401: UNAUTHENTICATED, 404: NOT_YOURS}
+    )
+)
 class MyAwardDetail(generics.RetrieveAPIView):
     """One of your own awards; anyone else's is a 404."""
 
@@ -46,7 +71,15 @@ class _FilteredList(generics.ListAPIView):
         return filters.validated_data
 
 
-@extend_schema(parameters=[AwardFilters])
+@extend_schema(
+    parameters=[AwardFilters],
+    responses={
+        200: AdminAwardSerializer(many=True),
+        400: BAD_FILTER,
+        401: UNAUTHENTICATED,
+        403: NOT_ADMIN,
+    },
+)
 class AwardList(_FilteredList):
     """Every award, newest first (admins)."""
 
@@ -57,7 +90,15 @@ class AwardList(_FilteredList):
         return awards_for_admin(**self.filters())
 
 
-@extend_schema(parameters=[EnrollmentFilters])
+@extend_schema(
+    parameters=[EnrollmentFilters],
+    responses={
+        200: EnrollmentSerializer(many=True),
+        400: BAD_FILTER,
+        401: UNAUTHENTICATED,
+        403: NOT_ADMIN,
+    },
+)
 class EnrollmentList(_FilteredList):
     """Every enrollment, newest first (admins)."""
 
