@@ -10,7 +10,7 @@ import hashlib
 import secrets
 from typing import NamedTuple
 
-TOKEN_MARK = "cpt_"
+TOKEN_MARK = "cpt_"  # noqa: S105  (a public mark, not a secret)
 # The mark and the first characters of the random part: enough to tell tokens apart
 # in a list, far too few to guess the rest.
 PREFIX_LENGTH = len(TOKEN_MARK) + 6

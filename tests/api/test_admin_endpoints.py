@@ -115,7 +115,8 @@ def test_awards_filter_by_program_keeps_its_units_awards(
 
 def test_awards_filter_by_issued_days_inclusive(api_client, portal_admin, learner):
     def issued_on(day: int) -> Award:
-        moment = timezone.make_aware(dt.datetime(2026, 6, day, 23, 30))
+        zone = timezone.get_current_timezone()
+        moment = dt.datetime(2026, 6, day, 23, 30, tzinfo=zone)
         return award_make(learner, issued_at=moment)
 
     issued_on(9)
@@ -144,7 +145,8 @@ def test_awards_filter_by_issued_days_inclusive(api_client, portal_admin, learne
             {"issued_from": "June"},
             {
                 "issued_from": [
-                    "Date has wrong format. Use one of these formats instead: YYYY-MM-DD."
+                    "Date has wrong format. "
+                    "Use one of these formats instead: YYYY-MM-DD."
                 ]
             },
         ),

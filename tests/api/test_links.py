@@ -1,7 +1,6 @@
 """The links an award carries in the API open what the portal serves."""
 
 import datetime as dt
-
 from urllib.parse import urlsplit
 
 import pytest

@@ -245,7 +245,7 @@ def test_a_duplicate_name_shows_the_refusal(client, learner):
 
 
 def test_revoking_from_the_page(client, learner):
-    token, value = api_token_create(user=learner, name="LMS")
+    token, _ = api_token_create(user=learner, name="LMS")
     client.force_login(learner)
 
     response = client.post(f"{PAGE}{token.pk}/revoke/", follow=True)

@@ -57,7 +57,9 @@ def test_create_use_and_revoke_a_token(live_server, page, assert_accessible):
     # when they revoke it, it no longer opens the API
     page.goto(f"{live_server.url}/accounts/profile/api-tokens/")
     expect(page.get_by_label("Token", exact=True)).to_have_count(0)
-    expect(page.get_by_role("cell", name="District LMS sync", exact=True)).to_be_visible()
+    expect(
+        page.get_by_role("cell", name="District LMS sync", exact=True)
+    ).to_be_visible()
     page.get_by_role("button", name="Revoke District LMS sync").click()
     expect(page.locator(".messages")).to_contain_text(
         "The token “District LMS sync” is revoked"
