@@ -190,7 +190,7 @@ def test_pages_are_bounded_and_linked(api_client, learner):
     assert api_client.get(LIST, {"page": 9}).status_code == 404
 
 
-def test_the_page_size_never_exceeds_100(api_client, learner, settings):
+def test_the_page_size_never_exceeds_100(api_client, learner):
     from api.pagination import PortalPagination
 
     assert PortalPagination.max_page_size == 100
