@@ -29,6 +29,8 @@ class AuditEvent(models.Model):
 
         RETAKE_ALLOWED = "retake.allowed", _("Retake allowed")
         RETAKE_WITHDRAWN = "retake.withdrawn", _("Retake allowance withdrawn")
+        API_TOKEN_CREATED = "api_token.created", _("API token created")
+        API_TOKEN_REVOKED = "api_token.revoked", _("API token revoked")
 
     created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(

@@ -55,6 +55,9 @@ INSTALLED_APPS = [
     "certificates",
     "dashboard",
     "demo",
+    "rest_framework",
+    "drf_spectacular",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -136,6 +139,36 @@ ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
 ACCOUNT_FORMS = {"signup": "accounts.signup.PortalSignupForm"}
 LOGIN_REDIRECT_URL = "/dashboard/"
 LOGIN_URL = "/accounts/login/"
+
+# The read-only JSON API under /api/v1/ (api/): personal tokens first, so that an
+# anonymous request is answered 401 with "WWW-Authenticate: Bearer"; the browser's
+# session second (with CSRF on any unsafe method). JSON only: no browsable API.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.PortalPagination",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Credentials Portal API",
+    "DESCRIPTION": (
+        "Read-only: learners read their own awards; portal admins read every "
+        "award and enrollment. Authenticate with a personal token "
+        "(Authorization: Bearer ...) or the portal's session."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "ENUM_NAME_OVERRIDES": {
+        "AwardStatusEnum": "certificates.models.awards.AwardStatus",
+        "EnrollmentStatusEnum": "enrollments.models.Enrollment.Status",
+    },
+}
 
 LANGUAGE_CODE = "en-us"
 LANGUAGES = [("en", _("English"))]

@@ -3,6 +3,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from accounts import views as account_views
+from api import token_views
 from credentials_portal.health import healthz
 from programs import views as program_views
 
@@ -14,7 +15,14 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("catalog/", include("programs.urls")),
     path("accounts/profile/", account_views.profile, name="profile"),
+    path("accounts/profile/api-tokens/", token_views.tokens, name="api_tokens"),
+    path(
+        "accounts/profile/api-tokens/<int:pk>/revoke/",
+        token_views.token_revoke,
+        name="api_token_revoke",
+    ),
     path("accounts/", include("allauth.urls")),
+    path("api/v1/", include("api.urls")),
     path("dashboard/", include("dashboard.urls")),
     path("enrollments/", include("enrollments.urls")),
     path("admin/", admin.site.urls),

@@ -1,0 +1,169 @@
+"""What the API says about awards and enrollments. Read-only: every object comes
+from a selector, with what it needs already fetched (no query here)."""
+
+from django.urls import reverse
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from certificates.models import Award, AwardDocument
+from certificates.services.openbadges import EXPORTABLE_STATUSES
+from enrollments.models import Enrollment
+
+
+class ErrorSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+
+
+def _absolute(context: dict, path: str) -> str:
+    return context["request"].build_absolute_uri(path)
+
+
+class CredentialSerializer(serializers.Serializer):
+    """The unit or program an award is for, named as the award states it."""
+
+    type = serializers.ChoiceField(choices=["unit", "program"])
+    slug = serializers.SlugField()
+    name = serializers.CharField()
+    kind = serializers.CharField(help_text="The unit's or program's kind.")
+
+    def to_representation(self, award: Award) -> dict:
+        owner = award.unit or award.program
+        assert owner is not None  # noqa: S101  (a database check: unit or program)
+        return {
+            "type": "unit" if award.unit_id else "program",
+            "slug": owner.slug,
+            "name": award.credential_name,
+            "kind": owner.kind,
+        }
+
+
+class IssuerSerializer(serializers.Serializer):
+    """The provider as the award's frozen snapshot names it."""
+
+    name = serializers.CharField()
+    short_name = serializers.CharField()
+    website = serializers.CharField(allow_blank=True)
+
+    def to_representation(self, award: Award) -> dict:
+        snapshot = award.snapshot
+        return {
+            "name": snapshot.get("issuer", ""),
+            "short_name": snapshot.get("issuer_short", ""),
+            "website": snapshot.get("issuer_website", ""),
+        }
+
+
+class DocumentSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField(help_text="The PDF, served by the portal.")
+
+    class Meta:
+        model = AwardDocument
+        fields = ["kind", "title", "size_bytes", "url"]
+
+    def get_url(self, document: AwardDocument) -> str:
+        path = reverse(
+            "certificates:document", args=[document.award.uuid, document.kind]
+        )
+        return _absolute(self.context, path)
+
+
+class AwardSerializer(serializers.ModelSerializer):
+    id = serializers.UUIDField(source="uuid")
+    url = serializers.SerializerMethodField(help_text="This award in the API.")
+    credential = CredentialSerializer(source="*")
+    issuer = IssuerSerializer(source="*")
+    name_on_award = serializers.SerializerMethodField(
+        help_text="The learner's name as the award states it."
+    )
+    verification_url = serializers.URLField()
+    page_url = serializers.SerializerMethodField(
+        help_text="The award's page in the portal."
+    )
+    documents = DocumentSerializer(many=True)
+    open_badge_url = serializers.SerializerMethodField(
+        help_text="The Open Badges 3.0 credential (JSON-LD) once issued, else null."
+    )
+
+    class Meta:
+        model = Award
+        fields = [
+            "id",
+            "url",
+            "status",
+            "credential",
+            "issuer",
+            "name_on_award",
+            "earned_on",
+            "issued_at",
+            "revoked_at",
+            "revoke_reason",
+            "verification_code",
+            "verification_url",
+            "page_url",
+            "documents",
+            "open_badge_url",
+        ]
+
+    def get_url(self, award: Award) -> str:
+        return _absolute(self.context, reverse("api:my-award", args=[award.uuid]))
+
+    def get_name_on_award(self, award: Award) -> str:
+        return award.snapshot.get("name", "")
+
+    def get_page_url(self, award: Award) -> str:
+        path = reverse("certificates:award", args=[award.uuid])
+        return _absolute(self.context, path)
+
+    @extend_schema_field(serializers.URLField(allow_null=True))
+    def get_open_badge_url(self, award: Award) -> str | None:
+        if award.status not in EXPORTABLE_STATUSES:
+            return None
+        path = reverse("certificates:export", args=[award.uuid, "json"])
+        return _absolute(self.context, path)
+
+
+class LearnerSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    email = serializers.EmailField()
+    name = serializers.CharField(source="display_name")
+
+
+class AdminAwardSerializer(AwardSerializer):
+    """An award as admins read it: with its learner and no API link (the API has
+    no admin detail endpoint; ``page_url`` is the award's page)."""
+
+    url = None
+    learner = LearnerSerializer()
+
+    class Meta(AwardSerializer.Meta):
+        fields = [
+            *(name for name in AwardSerializer.Meta.fields if name != "url"),
+            "learner",
+        ]
+
+
+class OfferingSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    label = serializers.CharField()
+    unit_slug = serializers.SlugField(source="unit.slug")
+    unit_title = serializers.CharField(source="unit.title")
+    start_date = serializers.DateField(allow_null=True)
+    end_date = serializers.DateField(allow_null=True)
+
+
+class EnrollmentSerializer(serializers.ModelSerializer):
+    learner = LearnerSerializer()
+    offering = OfferingSerializer()
+    enrolled_at = serializers.DateTimeField(source="created_at")
+
+    class Meta:
+        model = Enrollment
+        fields = [
+            "id",
+            "learner",
+            "offering",
+            "status",
+            "track",
+            "enrolled_at",
+            "completed_at",
+        ]
