@@ -17,6 +17,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("dashboard/", include("dashboard.urls")),
     path("enrollments/", include("enrollments.urls")),
+    path("admin/reports/", include("reports.urls")),
     path("admin/", admin.site.urls),
     path("orders/", include("enrollments.order_urls")),
     path("", include("certificates.urls")),
