@@ -44,7 +44,8 @@ def invoices_for_export(*, filters: ReportFilters) -> Iterator[Invoice]:
             "order__offering__unit__provider",
             "enrollment__offering__unit__provider",
         )
-        .annotate(seats=Sum("lines__quantity"))
+        # A discount is a line of its own (quantity 1, a negative amount).
+        .annotate(seats=Sum("lines__quantity", filter=Q(lines__amount__gte=0)))
         .order_by("issued_at", "pk")
         .iterator(chunk_size=CHUNK)
     )
