@@ -55,7 +55,10 @@ def group_invoiced(*, leader, organisation: str):
     order = group_order_create(
         leader=leader,
         offering=offering,
-        participants=[("Pat Participant", "pat.participant@example.org")],
+        participants=[
+            ("Pat Participant", "pat.participant@example.org"),
+            ("Sam Participant", "sam.participant@example.org"),
+        ],
         today=day,
         organisation=organisation,
     )
