@@ -121,38 +121,80 @@ EXPORTS = {
         Export(
             slug="enrollments",
             title=_("Enrollments"),
-            header=[_("Enrollment ID"), *PERSON, *OFFERING]
-            + [_("Offering start"), _("Offering end"), _("Status"), _("Track")]
-            + [_("Enrolled on"), _("Completed on"), _("Group order ID")]
-            + [_("Invoice number")],
+            header=[
+                _("Enrollment ID"),
+                *PERSON,
+                *OFFERING,
+                _("Offering start"),
+                _("Offering end"),
+                _("Status"),
+                _("Track"),
+                _("Enrolled on"),
+                _("Completed on"),
+                _("Group order ID"),
+                _("Invoice number"),
+            ],
             rows=selectors.enrollments_for_export,
             values=_enrollment,  # type: ignore[arg-type]
         ),
         Export(
             slug="invoices",
             title=_("Invoices"),
-            header=[_("Invoice number"), _("Status"), _("Billed to"), _("Email")]
-            + [_("Organisation"), *OFFERING, _("Billed for"), _("Seats")]
-            + [_("Total"), _("Currency"), _("Issued on"), _("Paid on")],
+            header=[
+                _("Invoice number"),
+                _("Status"),
+                _("Billed to"),
+                _("Email"),
+                _("Organisation"),
+                *OFFERING,
+                _("Billed for"),
+                _("Seats"),
+                _("Total"),
+                _("Currency"),
+                _("Issued on"),
+                _("Paid on"),
+            ],
             rows=selectors.invoices_for_export,
             values=_invoice,  # type: ignore[arg-type]
         ),
         Export(
             slug="reviews",
             title=_("Reviews"),
-            header=[_("Review ID"), *PERSON, *OFFERING, _("Requirement")]
-            + [_("Version"), _("Submitted on"), _("Reviewed on"), _("Reviewer")]
-            + [_("Reviewed by"), _("Decision"), _("Points"), _("Out of")]
-            + [_("Pass mark"), _("Passed")],
+            header=[
+                _("Review ID"),
+                *PERSON,
+                *OFFERING,
+                _("Requirement"),
+                _("Version"),
+                _("Submitted on"),
+                _("Reviewed on"),
+                _("Reviewer"),
+                _("Reviewed by"),
+                _("Decision"),
+                _("Points"),
+                _("Out of"),
+                _("Pass mark"),
+                _("Passed"),
+            ],
             rows=selectors.reviews_for_export,
             values=_review,  # type: ignore[arg-type]
         ),
         Export(
             slug="awards",
             title=_("Awards"),
-            header=[_("Verification code"), *PERSON, _("Credential"), _("Type")]
-            + [_("Provider"), _("Status"), _("Earned on"), _("Issued on")]
-            + [_("Revoked on"), _("Reason for revocation"), _("Verification URL")],
+            header=[
+                _("Verification code"),
+                *PERSON,
+                _("Credential"),
+                _("Type"),
+                _("Provider"),
+                _("Status"),
+                _("Earned on"),
+                _("Issued on"),
+                _("Revoked on"),
+                _("Reason for revocation"),
+                _("Verification URL"),
+            ],
             rows=selectors.awards_for_export,
             values=_award,  # type: ignore[arg-type]
         ),

@@ -44,9 +44,7 @@ def reports_index(request):
     if not form.is_valid():
         return _invalid(request, form)
     filters = form.filters()
-    rows = selectors.report_rows(
-        user=request.user, filters=filters, now=timezone.now()
-    )
+    rows = selectors.report_rows(user=request.user, filters=filters, now=timezone.now())
     months = selectors.awards_per_month(filters=filters)
     rated = [row for row in rows["offerings"] if row.pass_rate is not None]
     context = {

@@ -5,7 +5,7 @@ import datetime as dt
 from django.db.models import Count, Q
 
 from certificates.models import Award
-from programs.models import CredentialProgram, Offering, Unit
+from programs.models import Offering, Unit
 
 from ..figures import ReportRow, Tally, waiting_ages
 from ..filters import ReportFilters

@@ -48,7 +48,8 @@ def _waiting(user, filters: ReportFilters, tallies: dict[int, Tally]) -> None:
         .values_list("submission__enrollment__offering_id", "submitted_at")
     )
     for offering_id, submitted_at in rows:
-        tallies.setdefault(offering_id, Tally()).waiting_since.append(submitted_at)
+        if submitted_at is not None:  # always set on a submitted version
+            tallies.setdefault(offering_id, Tally()).waiting_since.append(submitted_at)
 
 
 def _decisions(filters: ReportFilters, tallies: dict[int, Tally]) -> None:

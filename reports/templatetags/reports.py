@@ -7,5 +7,5 @@ register = template.Library()
 
 @register.filter(name="is_portal_admin")
 def is_portal_admin_filter(user) -> bool:
-    """``{% if request.user|is_portal_admin %}``: the role check of ``accounts.roles``."""
+    """``{% if request.user|is_portal_admin %}``: ``accounts.roles``' check."""
     return is_portal_admin(user)

@@ -1,8 +1,6 @@
 """The reports on the demo data, loaded on Nov 23, 2026 and read on Dec 2."""
 
-import csv
 import datetime as dt
-import io
 from decimal import Decimal
 
 import pytest
@@ -114,7 +112,9 @@ def test_demo_figures_per_offering_program_and_month(demo_loaded):
     assert awards_per_month(filters=ReportFilters()) == [
         MonthCount(month=dt.date(2026, 11, 1), issued=7, revoked=0)
     ]
-    iste = ReportFilters(program=CredentialProgram.objects.get(slug="iste-certified-educator"))
+    iste = ReportFilters(
+        program=CredentialProgram.objects.get(slug="iste-certified-educator")
+    )
     assert awards_per_month(filters=iste) == [
         MonthCount(month=dt.date(2026, 11, 1), issued=2, revoked=0)
     ]

@@ -53,7 +53,7 @@ def test_the_page_shows_the_chart_and_the_tables(reading):
     assert [(m.month, m.issued, m.revoked) for m in months] == [
         (dt.date(2026, 11, 1), 7, 0)
     ]
-    assert "<th scope=\"row\">November 2026</th>" in page
+    assert '<th scope="row">November 2026</th>' in page
     assert "Technology Integration (Full) · Fall 2026" in page
     assert "0.0% (0 of 1)" in page
     assert 'href="/admin/reports/awards.csv"' in page
@@ -101,7 +101,8 @@ def test_each_download_has_its_columns_and_the_demo_rows(reading):
     lena = Enrollment.objects.get(
         learner__email="learner1@demo.test", offering__unit__slug="sotl"
     )
-    assert row_of(enrollments, str(lena.pk)) == [str(lena.pk)] + [
+    assert row_of(enrollments, str(lena.pk)) == [
+        str(lena.pk),
         *("Lena Learner", "learner1@demo.test", "Lincoln Elementary"),
         "Harvard Graduate School of Education, Professional Education",
         "Developing Strategies for Online Teaching and Learning",

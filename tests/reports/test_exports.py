@@ -75,9 +75,12 @@ def test_a_formula_in_a_name_or_organisation_is_text_in_every_export(
 def test_the_review_export_marks_the_pass_rate_rule(client, hostile_world):
     client.force_login(hostile_world)
     loyola = Unit.objects.get(slug=worlds.LOYOLA_FULL)
-    assert Review.objects.filter(
-        version__submission__enrollment__offering__unit=loyola
-    ).count() == 1
+    assert (
+        Review.objects.filter(
+            version__submission__enrollment__offering__unit=loyola
+        ).count()
+        == 1
+    )
 
     (review,) = rows_of(client, "reviews")[1:]
 
