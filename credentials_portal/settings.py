@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "reviews",
     "certificates",
     "dashboard",
+    "reports",
     "demo",
     "rest_framework",
     "drf_spectacular",

@@ -25,6 +25,7 @@ urlpatterns = [
     path("api/v1/", include("api.urls")),
     path("dashboard/", include("dashboard.urls")),
     path("enrollments/", include("enrollments.urls")),
+    path("admin/reports/", include("reports.urls")),
     path("admin/", admin.site.urls),
     path("orders/", include("enrollments.group_orders.urls")),
     path("", include("certificates.urls")),

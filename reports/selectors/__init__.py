@@ -1,0 +1,20 @@
+"""Reads of the admin reports: figures per offering and program, awards per
+month, and the rows of each CSV export."""
+
+from .awards import awards_per_month
+from .exports import (
+    awards_for_export,
+    enrollments_for_export,
+    invoices_for_export,
+    reviews_for_export,
+)
+from .report import report_rows
+
+__all__ = [
+    "awards_for_export",
+    "awards_per_month",
+    "enrollments_for_export",
+    "invoices_for_export",
+    "report_rows",
+    "reviews_for_export",
+]

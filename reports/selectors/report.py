@@ -1,0 +1,106 @@
+"""The report page's rows: per offering and per program, in constant queries."""
+
+import datetime as dt
+
+from django.db.models import Count, Q
+
+from certificates.models import Award
+from programs.models import Offering, Unit
+
+from ..figures import ReportRow, Tally, waiting_ages
+from ..filters import ReportFilters
+from .tallies import offering_tallies
+
+
+def _offering_rows(
+    tallies: dict[int, Tally], offerings: dict[int, Offering], now: dt.datetime
+) -> list[ReportRow]:
+    rows = [
+        ReportRow(
+            subject=offering,
+            tally=tallies[pk],
+            waiting=waiting_ages(tallies[pk].waiting_since, now=now),
+        )
+        for pk, offering in offerings.items()
+        if not tallies[pk].is_empty
+    ]
+    return sorted(
+        rows,
+        key=lambda row: (
+            str(row.subject.unit.provider),  # type: ignore[attr-defined]
+            str(row.subject),
+        ),
+    )
+
+
+def _program_awards(filters: ReportFilters) -> dict[int, dict[str, int]]:
+    """Program credentials issued (and still valid) and revoked, in the range."""
+    rows = (
+        Award.objects.filter(program__in=filters.programs().values("pk"))
+        .order_by()
+        .values("program_id")
+        .annotate(
+            issued=Count(
+                "pk",
+                filter=Q(status=Award.Status.ISSUED) & filters.days_q("issued_at"),
+            ),
+            revoked=Count(
+                "pk",
+                filter=Q(status=Award.Status.REVOKED) & filters.days_q("revoked_at"),
+            ),
+        )
+    )
+    return {row["program_id"]: row for row in rows}
+
+
+def _program_rows(
+    filters: ReportFilters,
+    tallies: dict[int, Tally],
+    offerings: dict[int, Offering],
+    now: dt.datetime,
+) -> list[ReportRow]:
+    programs = list(filters.programs().select_related("provider"))
+    memberships = Unit.programs.through.objects.filter(
+        credentialprogram_id__in=[p.pk for p in programs]
+    ).values_list("unit_id", "credentialprogram_id")
+    units_of: dict[int, set[int]] = {}
+    for unit_id, program_id in memberships:
+        units_of.setdefault(program_id, set()).add(unit_id)
+    awards = _program_awards(filters)
+    rows = []
+    for program in programs:
+        total = Tally()
+        for pk, offering in offerings.items():
+            if offering.unit_id in units_of.get(program.pk, set()):
+                total.add(tallies[pk])
+        counts = awards.get(program.pk, {})
+        row = ReportRow(
+            subject=program,
+            tally=total,
+            waiting=waiting_ages(total.waiting_since, now=now),
+            issued=counts.get("issued", 0),
+            revoked=counts.get("revoked", 0),
+        )
+        if not (total.is_empty and not row.issued and not row.revoked):
+            rows.append(row)
+    return rows
+
+
+def report_rows(
+    *, user, filters: ReportFilters, now: dt.datetime
+) -> dict[str, list[ReportRow]]:
+    """``{"offerings": [...], "programs": [...]}``: every offering and program in
+    scope with something to count (enrollments, waiting work, decisions, awards).
+
+    A program sums the offerings of its units: a workshop counting toward two
+    programs counts in both.
+    """
+    tallies = offering_tallies(user=user, filters=filters)
+    offerings = Offering.objects.filter(pk__in=list(tallies)).select_related(
+        "unit__provider"
+    )
+    by_pk = {offering.pk: offering for offering in offerings}
+    return {
+        "offerings": _offering_rows(tallies, by_pk, now),
+        "programs": _program_rows(filters, tallies, by_pk, now),
+    }

@@ -1,0 +1,79 @@
+"""The admin's report pages: check the role, read the filters, call selectors.
+
+Reached under ``/admin/reports/`` through ``admin.site.admin_view`` (a login
+redirect for anyone not signed in as staff); staff who are not portal admins get
+404, as for every page they may not see.
+"""
+
+from django.contrib import admin
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+
+from accounts.roles import is_portal_admin
+
+from . import selectors
+from .charts import column_chart, percent_bar_chart
+from .csv_export import csv_response
+from .exports import EXPORTS
+from .forms import ReportFilterForm
+
+CHECK_FILTERS = _("Correct the filters: nothing was counted.")
+
+
+def _admin_only(request) -> None:
+    if not is_portal_admin(request.user):
+        raise Http404
+
+
+def _invalid(request, form) -> TemplateResponse:
+    context = {
+        **admin.site.each_context(request),
+        "title": _("Reports"),
+        "form": form,
+        "error": CHECK_FILTERS,
+    }
+    return TemplateResponse(request, "admin/reports/index.html", context, status=400)
+
+
+def reports_index(request):
+    _admin_only(request)
+    form = ReportFilterForm(request.GET)
+    if not form.is_valid():
+        return _invalid(request, form)
+    filters = form.filters()
+    rows = selectors.report_rows(user=request.user, filters=filters, now=timezone.now())
+    months = selectors.awards_per_month(filters=filters)
+    rated = [row for row in rows["offerings"] if row.pass_rate is not None]
+    context = {
+        **admin.site.each_context(request),
+        "title": _("Reports"),
+        "form": form,
+        "rows": rows,
+        "months": months,
+        "awards_chart": column_chart([(m.month, m.issued) for m in months]),
+        "pass_chart": percent_bar_chart([(r.subject, r.pass_rate) for r in rated]),
+        "rated": rated,
+        "exports": EXPORTS.values(),
+        "query": urlencode(filters.query_string()),
+    }
+    return TemplateResponse(request, "admin/reports/index.html", context)
+
+
+def report_export(request, slug: str):
+    _admin_only(request)
+    export = EXPORTS.get(slug)
+    if export is None:
+        raise Http404
+    form = ReportFilterForm(request.GET)
+    if not form.is_valid():
+        return _invalid(request, form)
+    day = timezone.localdate().isoformat()
+    return csv_response(
+        filename=f"{export.slug}-{day}.csv",
+        header=[str(title) for title in export.header],
+        rows=export.rows(filters=form.filters()),
+        row_values=export.values,
+    )

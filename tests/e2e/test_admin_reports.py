@@ -1,0 +1,68 @@
+"""An admin opens the reports from the admin index, reads the chart and its
+table, and downloads a CSV."""
+
+import csv
+import io
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from playwright.sync_api import expect
+
+from tests.reports import worlds
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def log_in(page, live_server, user):
+    client = Client()
+    client.force_login(user)
+    page.context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": live_server.url,
+            }
+        ]
+    )
+
+
+def test_admin_reads_the_reports_and_downloads_awards(
+    live_server, demo_catalog, page, assert_accessible
+):
+    # given two reviewed learners, one of them awarded
+    admin = worlds.an_admin()
+    awarded = worlds.reviewed_learner(
+        reviewer=admin, decision="met", legal_name="=1+1", email="met@example.org"
+    )
+    worlds.reviewed_learner(reviewer=admin, decision="not_met")
+    worlds.issued_award(awarded, slug=worlds.LOYOLA_FULL)
+    log_in(page, live_server, admin)
+
+    # when the admin follows Reports from the admin index
+    page.goto(f"{live_server.url}/admin/")
+    page.get_by_role("link", name="Reports", exact=True).click()
+
+    # then the chart and the same figures in a table
+    expect(page.get_by_role("heading", level=1)).to_have_text("Reports")
+    expect(
+        page.get_by_role("img", name="Bar chart: credentials issued per month")
+    ).to_be_visible()
+    table = page.locator("#awards-table")
+    expect(table.get_by_role("row", name="November 2026 1 0")).to_be_visible()
+    expect(page.locator("#offerings-table")).to_contain_text("50.0% (1 of 2)")
+    expect(
+        page.get_by_role("img", name="Bar chart: pass rate per offering")
+    ).to_be_visible()
+    assert_accessible("admin reports")
+
+    # and the awards download opens as a table with the name escaped
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Awards (CSV)").click()
+    download = download_info.value
+    assert download.suggested_filename.startswith("awards-")
+    text = download.path().read_text(encoding="utf-8-sig")
+    header, row = list(csv.reader(io.StringIO(text)))
+    assert header[:3] == ["Verification code", "Learner", "Email"]
+    assert row[1:3] == ["'=1+1", "met@example.org"]
