@@ -20,5 +20,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("orders/", include("enrollments.order_urls")),
     path("", include("certificates.urls")),
+    path("", include("transcripts.urls")),
     path("", include("reviews.urls")),
 ]
