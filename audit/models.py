@@ -32,8 +32,9 @@ class AuditEvent(models.Model):
         WALLET_ADDED = "award.wallet_added", _("Credential added to the wallet")
         WALLET_REMOVED = "award.wallet_removed", _("Credential removed from the wallet")
         TRANSCRIPT_SHARED = "transcript.shared", _("Transcript link created")
-        TRANSCRIPT_SHARE_REVOKED = "transcript.share_revoked", _(
-            "Transcript link revoked"
+        TRANSCRIPT_SHARE_REVOKED = (
+            "transcript.share_revoked",
+            _("Transcript link revoked"),
         )
 
     created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)

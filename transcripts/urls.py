@@ -9,8 +9,6 @@ urlpatterns = [
     path("transcript/pdf/", views.pdf_request, name="pdf_request"),
     path("transcript/transcript.pdf", views.pdf_download, name="pdf"),
     path("transcript/links/", views.share_create, name="share_create"),
-    path(
-        "transcript/links/<int:pk>/revoke/", views.share_revoke, name="share_revoke"
-    ),
+    path("transcript/links/<int:pk>/revoke/", views.share_revoke, name="share_revoke"),
     path("transcripts/<str:token>/", views.shared, name="shared"),
 ]

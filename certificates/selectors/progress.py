@@ -1,8 +1,8 @@
 """Reads about a learner's progress: "why not yet" for each credential in progress."""
 
 import datetime as dt
-from decimal import Decimal
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db.models import Max
 from django.utils import timezone

@@ -40,9 +40,20 @@ def entry(**figures):
             [entry(cpd_credits="1.0"), entry(cpd_credits="1.5"), entry(ceus="0.6")],
             (None, None, Decimal("2.5"), Decimal("0.6")),
         ),
-        ([entry(ceus="0.6"), entry(ceus="1.2"), entry()], (None, None, None, Decimal("1.8"))),
+        (
+            [entry(ceus="0.6"), entry(ceus="1.2"), entry()],
+            (None, None, None, Decimal("1.8")),
+        ),
     ],
-    ids=["none", "no-figures", "one-letter", "two-letters", "hours-and-cpd", "cpd-ceu", "ceus"],
+    ids=[
+        "none",
+        "no-figures",
+        "one-letter",
+        "two-letters",
+        "hours-and-cpd",
+        "cpd-ceu",
+        "ceus",
+    ],
 )
 def test_totals_sum_only_the_figures_given(entries, expected):
     totals = totals_of(entries)

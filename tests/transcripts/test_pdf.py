@@ -110,7 +110,9 @@ def test_a_new_credential_makes_the_pdf_out_of_date_and_a_new_one_replaces_it(
     first = ask(signed_in, django_capture_on_commit_callbacks)
     # a new credential, issued through the real services
     award, _ = award_request(
-        learner=learner, unit=Unit.objects.get(slug="otla"), earned_on=dt.date.today()
+        learner=learner,
+        unit=Unit.objects.get(slug="otla"),
+        earned_on=timezone.localdate(),
     )
     award_issue(award_id=award.pk)
 
@@ -143,7 +145,9 @@ def test_without_a_credential_there_is_nothing_to_print(learner):
 
 
 def test_a_render_for_a_learner_who_never_asked_does_nothing(learner):
-    assert transcript_pdf_render(learner_id=learner.pk, today=dt.date.today()) is None
+    assert (
+        transcript_pdf_render(learner_id=learner.pk, today=timezone.localdate()) is None
+    )
 
 
 def test_a_broker_that_is_down_marks_the_request_failed_and_offers_to_retry(

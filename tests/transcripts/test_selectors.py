@@ -6,9 +6,9 @@ from decimal import Decimal
 import pytest
 
 from certificates.models import Award
+from certificates.selectors.progress import enrollment_details
 from certificates.services import award_reissue
 from certificates.services.issuance import award_issue
-from certificates.selectors.progress import enrollment_details
 from programs.models import Offering
 from tests.factories import EnrollmentFactory, LearnerFactory
 from tests.transcripts.conftest import issued_award
@@ -43,8 +43,9 @@ def test_only_issued_credentials_are_listed_oldest_first(catalog, learner):
 
 
 def test_a_superseded_award_is_replaced_by_its_reissue(catalog, learner):
-    award = award_issue(award_id=issued_award(learner, unit="sotl",
-                                              status=Award.Status.PENDING).pk)
+    award = award_issue(
+        award_id=issued_award(learner, unit="sotl", status=Award.Status.PENDING).pk
+    )
     new = award_reissue(award=award, actor=None)
     award_issue(award_id=new.pk)
 
@@ -70,15 +71,27 @@ def test_each_credential_carries_the_figures_its_catalogue_gives(catalog, learne
     }
     assert figures == {
         "Driving Change: A Certificate of Advanced Leadership Module": (
-            60, None, None, None, "Non-credit"
+            60,
+            None,
+            None,
+            None,
+            "Non-credit",
         ),
         "Full Micro-credential: Technology Integration for Learning": (
-            None, 15, Decimal("1.0"), None, ""
+            None,
+            15,
+            Decimal("1.0"),
+            None,
+            "",
         ),
         "ISTE Certification for Educators": (None, 30, None, None, ""),
         "CEU for Edcamps and Conferences": (None, None, None, Decimal("0.6"), ""),
         "Certificate in Media and Technology for Education": (
-            None, None, None, None, ""
+            None,
+            None,
+            None,
+            None,
+            "",
         ),
     }
     totals = transcript.totals

@@ -126,9 +126,10 @@ def test_a_second_active_link_is_refused_and_nothing_is_written(learner):
 
     assert refused.value.message == messages.SHARE_ALREADY_ACTIVE
     assert TranscriptShare.objects.count() == 1
-    assert AuditEvent.objects.filter(
-        action=AuditEvent.Action.TRANSCRIPT_SHARED
-    ).count() == 1
+    assert (
+        AuditEvent.objects.filter(action=AuditEvent.Action.TRANSCRIPT_SHARED).count()
+        == 1
+    )
 
 
 def test_revoking_twice_is_refused(learner):

@@ -113,7 +113,10 @@ def test_adding_and_removing_a_credential_from_the_wallet(catalog, learner, sign
     award.refresh_from_db()
     assert award.in_wallet
     page = signed_in.get(reverse("dashboard:dashboard")).content.decode()
-    assert "Developing Strategies for Online Teaching and Learning is in your wallet." in page
+    assert (
+        "Developing Strategies for Online Teaching and Learning is in your wallet."
+        in page
+    )
     assert reverse("certificates:export", args=[award.uuid, "json"]) in page
     assert "https://www.linkedin.com/profile/add?" in page
 

@@ -39,7 +39,9 @@ def transcript_html(*, transcript: Transcript, produced_on: dt.date) -> str:
     )
 
 
-def transcript_pdf_render(*, learner_id: int, today: dt.date) -> TranscriptDocument | None:
+def transcript_pdf_render(
+    *, learner_id: int, today: dt.date
+) -> TranscriptDocument | None:
     """Render and store the learner's transcript if its PDF is missing or out of
     date; returns the document (None if the learner never asked for one)."""
     with transaction.atomic():

@@ -22,7 +22,9 @@ def transcript_share_create(*, learner) -> TranscriptShare:
     """
     # Two clicks at once queue on the learner's row; the second one is refused.
     get_user_model().objects.select_for_update().filter(pk=learner.pk).first()
-    if TranscriptShare.objects.filter(learner=learner, revoked_at__isnull=True).exists():
+    if TranscriptShare.objects.filter(
+        learner=learner, revoked_at__isnull=True
+    ).exists():
         raise Refusal(messages.SHARE_ALREADY_ACTIVE)
     share = TranscriptShare(learner=learner)
     share.full_clean()
