@@ -64,7 +64,7 @@ def pdf_download(request):
     document = selectors.transcript_document_for(learner=request.user)
     if document is None or not document.file:
         raise Http404
-    name = slugify(document.learner.display_name)[:60] or "learner"
+    name = slugify(request.user.display_name)[:60] or "learner"
     return FileResponse(
         document.file.open("rb"),
         as_attachment=True,
