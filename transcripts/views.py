@@ -50,10 +50,16 @@ def pdf_request(request):
     except Refusal as refusal:
         messages.error(request, refusal.message)
     else:
+        # Without a broker the task ran in-process on commit: read what it left.
+        document.refresh_from_db()
         if document.status == TranscriptDocument.Status.READY:
             messages.success(request, _("Your transcript PDF is ready to download."))
         elif document.status == TranscriptDocument.Status.PENDING:
             messages.info(request, _("Your transcript PDF is being prepared."))
+        else:
+            messages.error(
+                request, _("Your PDF could not be prepared. Please ask again.")
+            )
     return redirect("transcripts:transcript")
 
 
