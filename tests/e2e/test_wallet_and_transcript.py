@@ -74,6 +74,10 @@ def test_wallet_json_linkedin_transcript_pdf_and_public_link(
     expect(page.locator(".transcript-table")).to_contain_text(CMTE)
     assert_accessible("transcript")
     page.get_by_role("button", name="Prepare your transcript PDF").click()
+    # (no broker: the task ran in-process as the request committed)
+    expect(page.locator(".messages")).to_have_text(
+        "Your transcript PDF is ready to download."
+    )
     download_link = page.get_by_role(
         "link", name=re.compile("^Download your transcript")
     )
