@@ -31,6 +31,13 @@ class AuditEvent(models.Model):
         RETAKE_WITHDRAWN = "retake.withdrawn", _("Retake allowance withdrawn")
         API_TOKEN_CREATED = "api_token.created", _("API token created")
         API_TOKEN_REVOKED = "api_token.revoked", _("API token revoked")
+        WALLET_ADDED = "award.wallet_added", _("Credential added to the wallet")
+        WALLET_REMOVED = "award.wallet_removed", _("Credential removed from the wallet")
+        TRANSCRIPT_SHARED = "transcript.shared", _("Transcript link created")
+        TRANSCRIPT_SHARE_REVOKED = (
+            "transcript.share_revoked",
+            _("Transcript link revoked"),
+        )
 
     created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(

@@ -53,6 +53,9 @@ def details(snapshot: dict) -> list[str]:
             ngettext("%(n)s MSDE CPD credit", "%(n)s MSDE CPD credits", one)
             % {"n": credits}
         )
+    if ceus := snapshot.get("ceus"):
+        one = 1 if Decimal(str(ceus)) == 1 else 2
+        parts.append(ngettext("%(n)s CEU", "%(n)s CEUs", one) % {"n": ceus})
     return [part for part in parts if part]
 
 

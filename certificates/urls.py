@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import badge_views, views
+from . import badge_views, views, wallet_views
 
 app_name = "certificates"
 
@@ -17,6 +17,11 @@ urlpatterns = [
         "certificates/<uuid:award_uuid>/evidence/",
         badge_views.award_evidence_toggle,
         name="evidence",
+    ),
+    path(
+        "certificates/<uuid:award_uuid>/wallet/",
+        wallet_views.award_wallet_toggle,
+        name="wallet",
     ),
     path("issuers/<slug:slug>/", badge_views.issuer_profile, name="issuer"),
     path("issuers/<slug:slug>/jwks.json", badge_views.issuer_jwks, name="issuer_jwks"),

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "audit",
     "reviews",
     "certificates",
+    "transcripts",
     "dashboard",
     "reports",
     "demo",

@@ -29,6 +29,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("orders/", include("enrollments.group_orders.urls")),
     path("", include("certificates.urls")),
+    path("", include("transcripts.urls")),
     path("", include("reviews.urls")),
     path("", include("enrollments.attendance.urls")),
 ]

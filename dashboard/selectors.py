@@ -7,6 +7,7 @@ Learners see their own learning; facilitators and admins the offerings they run.
 import datetime as dt
 
 from certificates import selectors as certificate_selectors
+from certificates.selectors.wallet import wallet_for
 from enrollments import selectors as enrollment_selectors
 from enrollments.group_orders import selectors as group_order_selectors
 from enrollments.models import Enrollment
@@ -51,6 +52,7 @@ def dashboard_context(*, user, today: dt.date) -> dict:
         "past_completions": past_completions,
         "upcoming_deadlines": upcoming,
         "awards": certificate_selectors.awards_for(learner=user),
+        "wallet": wallet_for(learner=user),
         "progress_reports": certificate_selectors.progress_reports_for(
             learner=user, today=today
         ),

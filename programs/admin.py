@@ -118,6 +118,7 @@ class OfferingAdmin(admin.ModelAdmin):
         "start_date",
         "end_date",
         "capacity",
+        "ceus",
     ]
     list_filter = ["unit__provider", "unit__kind", "start_date"]
     search_fields = ["unit__title", "unit__short_name", "label"]

@@ -108,6 +108,14 @@ class Award(models.Model):
         default=False,
         help_text=_("The learner's choice to list their linked work in the badge."),
     )
+    in_wallet = models.BooleanField(
+        _("in the learner's wallet"),
+        default=False,
+        help_text=_(
+            "The learner's choice to keep this credential, with its portable "
+            "downloads, in the wallet on their dashboard."
+        ),
+    )
     attempts = models.PositiveSmallIntegerField(_("render attempts"), default=0)
     last_error = models.TextField(
         _("last error"),

@@ -2,6 +2,7 @@
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db.models import Max
 from django.utils import timezone
@@ -65,17 +66,20 @@ def dependent_unit_ids(*, learner_id: int, unit_id: int) -> set[int]:
     )
 
 
-def enrollment_details(*, learner_id: int, unit_id: int) -> tuple[str, str]:
-    """(track, offering label) of the learner's latest enrollment in the unit;
-    empty strings when there is none (a past completion)."""
+def enrollment_details(
+    *, learner_id: int, unit_id: int
+) -> tuple[str, str, Decimal | None]:
+    """(track, offering label, the offering's CEUs) of the learner's latest
+    enrollment in the unit; empty strings and None when there is none (a past
+    completion)."""
     row = (
         Enrollment.objects.filter(learner_id=learner_id, offering__unit_id=unit_id)
         .exclude(status=Enrollment.Status.WITHDRAWN)
         .order_by("-created_at", "-id")
-        .values_list("track", "offering__label")
+        .values_list("track", "offering__label", "offering__ceus")
         .first()
     )
-    return row or ("", "")
+    return row or ("", "", None)
 
 
 def learner_runs_end_on(*, learner_id: int, unit_ids) -> dt.date | None:

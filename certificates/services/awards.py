@@ -5,6 +5,7 @@ and its rendering is enqueued once the transaction commits.
 """
 
 import datetime as dt
+from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
@@ -17,6 +18,10 @@ from .. import messages
 from ..enqueue import award_issue_on_commit
 from ..models import Award, AwardEvent
 from .snapshot import award_snapshot
+
+
+def _decimal(value: str | None) -> Decimal | None:
+    return None if value is None else Decimal(value)
 
 
 def _lock_learner(learner_id: int) -> None:
@@ -33,6 +38,7 @@ def award_request(
     earned_on: dt.date,
     track: str = "",
     offering: str = "",
+    ceus: Decimal | None = None,
     results: dict | None = None,
 ) -> tuple[Award, bool]:
     """The learner's award for ``unit`` or ``program``, written as pending if new.
@@ -61,6 +67,7 @@ def award_request(
             earned_on=earned_on,
             track=track,
             offering=offering,
+            ceus=ceus,
             results=results,
         ),
     )
@@ -122,6 +129,7 @@ def award_reissue(*, award: Award, actor) -> Award:
             earned_on=old.earned_on,
             track=old.snapshot.get("track", ""),
             offering=old.snapshot.get("offering", ""),
+            ceus=_decimal(old.snapshot.get("ceus")),
             results=old.snapshot.get("results"),
         ),
     )

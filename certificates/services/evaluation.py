@@ -68,8 +68,10 @@ def _award_if_complete(
         ends_on=_certified_until(learner.pk, credential), today=facts.today
     ):
         return None, facts  # met early: the daily progress sweep earns it later
-    track, offering = (
-        enrollment_details(learner_id=learner.pk, unit_id=unit.pk) if unit else ("", "")
+    track, offering, ceus = (
+        enrollment_details(learner_id=learner.pk, unit_id=unit.pk)
+        if unit
+        else ("", "", None)
     )
     award, created = award_request(
         learner=learner,
@@ -78,6 +80,7 @@ def _award_if_complete(
         earned_on=facts.today,
         track=track,
         offering=offering,
+        ceus=ceus,
         results=results_of(credential.rules, facts),
     )
     if not created:

@@ -5,6 +5,7 @@ award: its documents are rendered from this snapshot only.
 """
 
 import datetime as dt
+from decimal import Decimal
 
 from programs.models import CredentialProgram, Unit
 
@@ -28,8 +29,11 @@ def award_snapshot(
     earned_on: dt.date,
     track: str = "",
     offering: str = "",
+    ceus: Decimal | None = None,
     results: dict | None = None,
 ) -> dict:
+    """What the award states, frozen. ``ceus`` are those of the run it certifies
+    (an event's offering); hours and CPD credits are the unit's."""
     owner = unit or program
     if owner is None:
         raise ValueError("An award is for a unit or a program.")
@@ -59,6 +63,7 @@ def award_snapshot(
         "cpd_credits": (
             f"{unit.cpd_credits:f}" if unit and unit.cpd_credits is not None else None
         ),
+        "ceus": f"{ceus:f}" if ceus is not None else None,
         "track": track,
         "offering": offering,
         "results": results or {},

@@ -41,6 +41,17 @@ class Offering(models.Model):
             "session (a pre-assessment) is open from enrollment."
         ),
     )
+    ceus = models.DecimalField(
+        _("CEUs awarded"),
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        help_text=_(
+            "Continuing education units this run awards (an Edcamp or conference: "
+            "the figure depends on the event). Empty: the run awards none."
+        ),
+    )
     attendance_grace_days = models.PositiveSmallIntegerField(
         _("attendance grace (days)"),
         default=3,
@@ -81,6 +92,11 @@ class Offering(models.Model):
                 | Q(enrollment_closes__gte=F("enrollment_opens")),
                 name="offering_enrollment_window_ordered",
                 violation_error_message=_("Enrollment cannot close before it opens."),
+            ),
+            models.CheckConstraint(
+                condition=Q(ceus__isnull=True) | Q(ceus__gt=0),
+                name="offering_ceus_positive",
+                violation_error_message=_("CEUs must be above 0 (or empty)."),
             ),
             models.CheckConstraint(
                 condition=Q(capacity__isnull=True) | Q(capacity__gte=1),
