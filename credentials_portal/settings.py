@@ -197,10 +197,22 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "socket_timeout": 2,
     "socket_connect_timeout": 2,
     "max_retries": 1,
+    # A task taken by a worker that dies (SIGKILL, lost host) goes back to the
+    # queue after this long: longer than the longest task (the progress sweep's
+    # 1900 s hard limit) and the longest retry countdown, or Redis would hand a
+    # running task to a second worker.
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+}
+# Two queues, so that a slow mail server never holds back rendering and a burst of
+# renders never delays email: `celery worker -Q rendering` and `-Q email`.
+CELERY_TASK_DEFAULT_QUEUE = "rendering"
+CELERY_TASK_ROUTES = {
+    "certificates.award_email": {"queue": "email"},
+    "reviews.tasks.deadline_reminders_task": {"queue": "email"},
 }
 CELERY_TASK_PUBLISH_RETRY = False
 CELERY_BEAT_SCHEDULE: dict = {}
-# certificates: issue awards left pending (the broker was down) and unsent emails.
+# certificates: issue awards left pending (the broker was down), enqueue unsent emails.
 CELERY_BEAT_SCHEDULE["certificates-award-sweep"] = {
     "task": "certificates.award_sweep",
     "schedule": env.float("AWARD_SWEEP_SECONDS", default=300.0),
