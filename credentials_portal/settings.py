@@ -16,7 +16,8 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from credentials_portal.caches import caches_from
+from credentials_portal.caches import caches_from, session_engine_from
+from credentials_portal.storages import storages_from
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -102,6 +103,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # The shared cache (login limits): Redis when REDIS_URL or a Redis
 # CELERY_BROKER_URL is set, else the database (manage.py createcachetable).
 CACHES = caches_from(os.environ)
+SESSION_ENGINE = session_engine_from(os.environ)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTH_PASSWORD_VALIDATORS = [
@@ -147,15 +149,9 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
-# Production serves compressed, hashed files after collectstatic; development and
-# tests keep the plain storage, so they need no collectstatic.
-if not DEBUG:
-    STORAGES = {
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-        "staticfiles": {
-            "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        },
-    }
+# Uploads and certificates: an S3 bucket when AWS_STORAGE_BUCKET_NAME is set, else
+# MEDIA_ROOT. Static files: hashed and compressed in production, plain otherwise.
+STORAGES = storages_from(os.environ, debug=DEBUG)
 # Uploads and rendered certificates live outside the web root and are served only
 # through permission-checked views.
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))

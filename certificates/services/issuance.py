@@ -7,6 +7,7 @@ there is nothing left to do. The email is a task of its own on the ``email`` que
 
 import datetime as dt
 import logging
+
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
