@@ -123,7 +123,10 @@ def test_the_render_task_run_three_times_for_one_award_gives_one_pdf_and_one_ema
     assert emails_sent(rendering.media_root) == [CMTE_SUBJECT]
     assert award.events.filter(kind=AwardEvent.Kind.ISSUED).count() == 1
     assert award.events.filter(kind=AwardEvent.Kind.EMAILED).count() == 1
-    assert "email" in email.log.read_text()
+    # and each task ran on its own queue's worker
+    assert "certificates.award_email[" in email.log.read_text()
+    assert "certificates.award_email[" not in rendering.log.read_text()
+    assert f"{AWARD_ISSUE_TASK}[" not in email.log.read_text()
 
 
 @contextmanager
