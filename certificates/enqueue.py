@@ -19,6 +19,7 @@ from credentials_portal.celery import app as celery_app
 from .models import AwardEvent
 
 AWARD_ISSUE_TASK = "certificates.award_issue"
+AWARD_EMAIL_TASK = "certificates.award_email"
 
 logger = logging.getLogger(__name__)
 
@@ -38,25 +39,39 @@ def award_issue_on_commit(award_id: int) -> None:
 
 
 def award_issue_send(award_id: int) -> None:
-    """Ask the worker to issue the award; a broker that is down is logged, never
-    raised: the award stays pending and the periodic sweep issues it."""
-    if celery_app.conf.task_always_eager and AWARD_ISSUE_TASK not in celery_app.tasks:
+    """Ask the rendering worker to issue the award; a broker that is down is
+    logged, never raised: the award stays pending and the periodic sweep issues it."""
+    if not _send(AWARD_ISSUE_TASK, award_id):
+        AwardEvent.objects.create(
+            award_id=award_id, kind=AwardEvent.Kind.ENQUEUE_FAILED
+        )
+
+
+def award_email_on_commit(award_id: int) -> None:
+    """Enqueue the award's email (the ``email`` queue) once the transaction commits."""
+    transaction.on_commit(partial(_send, AWARD_EMAIL_TASK, award_id), robust=True)
+
+
+def _send(task_name: str, award_id: int) -> bool:
+    """Send the task by name; False (logged) when the broker cannot take it."""
+    if celery_app.conf.task_always_eager and task_name not in celery_app.tasks:
         # In-process mode (no broker) runs the task here, so it must be registered:
         # a signature of an unknown name would be sent to a broker instead.
         import_module("certificates.tasks")
     try:
         # The project's app, not ``current_app``: Celery keeps the current app per
         # thread, and a threaded web server would otherwise get an unconfigured one.
-        celery_app.signature(AWARD_ISSUE_TASK, args=(award_id,)).apply_async()
+        # The queue comes from ``CELERY_TASK_ROUTES``.
+        celery_app.signature(task_name, args=(award_id,)).apply_async()
     except Exception:
         logger.warning(
-            "Could not enqueue award %s; the sweep will issue it",
+            "Could not enqueue %s for award %s; the sweep will send it",
+            task_name,
             award_id,
             exc_info=True,
         )
-        AwardEvent.objects.create(
-            award_id=award_id, kind=AwardEvent.Kind.ENQUEUE_FAILED
-        )
+        return False
+    return True
 
 
 @contextmanager

@@ -29,3 +29,6 @@ REVOKE_NOT_ALLOWED = _("Only a pending, issued or failed award can be revoked.")
 REVOKE_REASON_REQUIRED = _("Give the reason for the revocation.")
 REISSUE_NOT_ALLOWED = _("Only an issued award can be re-issued.")
 RETRY_NOT_ALLOWED = _("Only a failed award can be retried.")
+EMAIL_AGAIN_NOT_ALLOWED = _(
+    "Only an issued award whose email was never confirmed can be emailed again."
+)

@@ -1,16 +1,25 @@
-"""Writing an award's documents under ``MEDIA_ROOT/certificates/<uuid>/``.
+"""Writing an award's documents under ``certificates/<uuid>/`` in the default storage.
 
-Each document has one deterministic name (``certificate.pdf``). It is written to a
-temporary file in the same folder and renamed over that name (``os.replace`` is
-atomic), so a reader never sees half a PDF and a worker killed mid-render leaves
-no second copy beside the one its re-render writes. Leftovers of such a crash
-(a whole file, or a temporary one) are cleared before a pending award renders.
+Each document has one deterministic name (``certificate.pdf``), so an award has
+exactly its documents whatever the storage:
+
+- on the filesystem, the document is written to a temporary file in the same
+  folder and renamed over that name (``os.replace`` is atomic): a reader never sees
+  half a PDF, and a worker killed mid-render leaves no second copy beside the one
+  its re-render writes;
+- on object storage (S3, django-storages), a PUT of the final key is atomic and
+  overwrites it (``file_overwrite``), so the key is written directly.
+
+Leftovers of a crash (a whole file, or a temporary one) are cleared before a
+pending award renders. Everything goes through Django's storage API, so the same
+code serves both.
 """
 
 import os
 import tempfile
 from pathlib import Path
 
+from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
 from .models import Award, AwardDocument
@@ -19,8 +28,8 @@ from .models.awards import document_path
 TEMPORARY_PREFIX = ".writing-"
 
 
-def award_folder(award: Award) -> Path:
-    return Path(default_storage.path(document_path(AwardDocument(award=award), "")))
+def award_folder_name(award: Award) -> str:
+    return document_path(AwardDocument(award=award), "").rstrip("/")
 
 
 def award_leftovers_remove(award: Award) -> list[str]:
@@ -30,22 +39,39 @@ def award_leftovers_remove(award: Award) -> list[str]:
     whatever its folder holds was written by an attempt that did not finish. The
     caller holds the award's row lock: no other attempt writes there meanwhile.
     """
-    folder = award_folder(award)
-    if not folder.is_dir():
+    folder = award_folder_name(award)
+    try:
+        _, files = default_storage.listdir(folder)
+    except FileNotFoundError:
         return []
-    removed = []
-    for path in sorted(folder.iterdir()):
-        if path.is_file():
-            path.unlink()
-            removed.append(path.name)
-    return removed
+    for name in sorted(files):
+        default_storage.delete(f"{folder}/{name}")
+    return sorted(files)
 
 
 def document_file_write(document: AwardDocument, content: bytes) -> None:
     """Store ``content`` as the document's file under its deterministic name,
     replacing any file of that name, and point ``document.file`` at it."""
     name = document_path(document, document.filename)
-    final = Path(default_storage.path(name))
+    try:
+        final = Path(default_storage.path(name))
+    except NotImplementedError:
+        _object_write(name, content)
+    else:
+        _file_replace(final, content)
+    document.file.name = name
+
+
+def _object_write(name: str, content: bytes) -> None:
+    saved = default_storage.save(name, ContentFile(content))
+    if saved != name:
+        # The storage made up another name instead of overwriting: the award would
+        # hold two files. Object storage must be configured with file_overwrite.
+        default_storage.delete(saved)
+        raise OSError(f"The storage stored {name} as {saved}; it must overwrite.")
+
+
+def _file_replace(final: Path, content: bytes) -> None:
     final.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(
         dir=final.parent, prefix=TEMPORARY_PREFIX, suffix=".part"
@@ -62,4 +88,3 @@ def document_file_write(document: AwardDocument, content: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    document.file.name = name

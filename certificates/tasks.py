@@ -7,8 +7,8 @@ tasks so that WeasyPrint, which ``issuance`` loads, is imported by the worker on
 
 from celery import shared_task
 
-from .enqueue import AWARD_ISSUE_TASK
-from .transient import MAX_RENDER_ATTEMPTS, TRANSIENT_ERRORS
+from .enqueue import AWARD_EMAIL_TASK, AWARD_ISSUE_TASK
+from .transient import MAX_EMAIL_ATTEMPTS, MAX_RENDER_ATTEMPTS, TRANSIENT_ERRORS
 
 
 # Only transient errors are retried; ``award_issue`` fails the award at once on
@@ -34,6 +34,27 @@ def award_issue_task(self, award_id: int) -> str | None:
     return award.status if award else None
 
 
+# On the ``email`` queue. A mail server that refuses is retried with backoff; after
+# the last attempt the sweep enqueues it again (the claim makes each send once).
+@shared_task(
+    name=AWARD_EMAIL_TASK,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=TRANSIENT_ERRORS,
+    retry_backoff=30,
+    retry_backoff_max=600,
+    retry_jitter=True,
+    max_retries=MAX_EMAIL_ATTEMPTS - 1,
+    soft_time_limit=60,
+    time_limit=90,
+)
+def award_email_task(award_id: int) -> bool:
+    """Email an issued award's documents to its learner; a no-op once claimed."""
+    from .services.emailing import award_email
+
+    return award_email(award_id=award_id)
+
+
 @shared_task(
     name="certificates.award_sweep",
     acks_late=True,
@@ -42,7 +63,7 @@ def award_issue_task(self, award_id: int) -> str | None:
     time_limit=660,
 )
 def award_sweep_task() -> dict:
-    """Issue awards left pending (the broker was down) and send unsent emails."""
+    """Issue awards left pending (the broker was down) and enqueue unsent emails."""
     from django.utils import timezone
 
     from .services.issuance import award_sweep

@@ -9,6 +9,8 @@ from django.db import InterfaceError, OperationalError
 # Attempts at issuing an award (the task's first run and its retries, and the
 # sweep's) before a transient error fails it too.
 MAX_RENDER_ATTEMPTS = 5
+# Attempts of one email task while the mail server refuses.
+MAX_EMAIL_ATTEMPTS = 4
 
 TRANSIENT_ERRORS: tuple[type[Exception], ...] = (
     OperationalError,  # the database: connection lost, lock timeout, failover

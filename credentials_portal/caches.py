@@ -4,6 +4,8 @@ allauth counts failed logins in the default cache. Django's default (local
 memory) is per process, so N web processes gave N times the allowed guesses.
 Redis is used when ``REDIS_URL`` is set, or else when the Celery broker is Redis;
 otherwise the database cache (its table made by ``manage.py createcachetable``).
+Sessions follow: on Redis they are read from the shared cache, so any web host
+serves any signed-in user.
 """
 
 from collections.abc import Mapping
@@ -38,3 +40,12 @@ def caches_from(environ: Mapping[str, str]) -> dict:
             "LOCATION": CACHE_TABLE,
         }
     return {"default": default}
+
+
+def session_engine_from(environ: Mapping[str, str]) -> str:
+    """``SESSION_ENGINE``: with Redis, sessions are read from the shared cache and
+    written through to the database (``cached_db``), so a Redis restart signs
+    nobody out; without Redis, the database alone."""
+    if redis_url_from(environ):
+        return "django.contrib.sessions.backends.cached_db"
+    return "django.contrib.sessions.backends.db"

@@ -16,7 +16,8 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from credentials_portal.caches import caches_from
+from credentials_portal.caches import caches_from, session_engine_from
+from credentials_portal.storages import storages_from
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -107,6 +108,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # The shared cache (login limits): Redis when REDIS_URL or a Redis
 # CELERY_BROKER_URL is set, else the database (manage.py createcachetable).
 CACHES = caches_from(os.environ)
+SESSION_ENGINE = session_engine_from(os.environ)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTH_PASSWORD_VALIDATORS = [
@@ -182,15 +184,9 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
-# Production serves compressed, hashed files after collectstatic; development and
-# tests keep the plain storage, so they need no collectstatic.
-if not DEBUG:
-    STORAGES = {
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-        "staticfiles": {
-            "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        },
-    }
+# Uploads and certificates: an S3 bucket when AWS_STORAGE_BUCKET_NAME is set, else
+# MEDIA_ROOT. Static files: hashed and compressed in production, plain otherwise.
+STORAGES = storages_from(os.environ, debug=DEBUG)
 # Uploads and rendered certificates live outside the web root and are served only
 # through permission-checked views.
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))
@@ -214,6 +210,8 @@ EMAIL_PORT = env.int("EMAIL_PORT", default=25)
 EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+# Only for EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend.
+EMAIL_FILE_PATH = env.str("EMAIL_FILE_PATH", default=str(BASE_DIR / "var" / "mail"))
 
 # Celery: with no broker configured, tasks run in-process (embedded default).
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
@@ -232,10 +230,22 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "socket_timeout": 2,
     "socket_connect_timeout": 2,
     "max_retries": 1,
+    # A task taken by a worker that dies (SIGKILL, lost host) goes back to the
+    # queue after this long: longer than the longest task (the progress sweep's
+    # 1900 s hard limit) and the longest retry countdown, or Redis would hand a
+    # running task to a second worker.
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+}
+# Two queues, so that a slow mail server never holds back rendering and a burst of
+# renders never delays email: `celery worker -Q rendering` and `-Q email`.
+CELERY_TASK_DEFAULT_QUEUE = "rendering"
+CELERY_TASK_ROUTES = {
+    "certificates.award_email": {"queue": "email"},
+    "reviews.tasks.deadline_reminders_task": {"queue": "email"},
 }
 CELERY_TASK_PUBLISH_RETRY = False
 CELERY_BEAT_SCHEDULE: dict = {}
-# certificates: issue awards left pending (the broker was down) and unsent emails.
+# certificates: issue awards left pending (the broker was down), enqueue unsent emails.
 CELERY_BEAT_SCHEDULE["certificates-award-sweep"] = {
     "task": "certificates.award_sweep",
     "schedule": env.float("AWARD_SWEEP_SECONDS", default=300.0),

@@ -4,7 +4,7 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 apt_ensure "${WEASYPRINT_PACKAGES[@]}" poppler-utils chromium chromium-driver \
-  postgresql redis-server
+  postgresql postgresql-client redis-server
 venv_ensure "[dev]"
 
 if [ ! -f node_modules/axe-core/axe.min.js ]; then

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..models import Award, AwardDocument, AwardEvent, OutputSpec
 from ..services import award_reissue, award_retry
+from ..services.emailing import award_email_again
 from . import keys, views  # noqa: F401  (registers IssuerKeyAdmin)
 
 
@@ -48,24 +49,60 @@ class AwardEventInline(admin.TabularInline):
         return False
 
 
+EMAIL_STATES = {
+    "sent": _("sent"),
+    "unconfirmed": _("unconfirmed: handed to the mail server, never confirmed"),
+    "due": _("not sent yet"),
+    "none": "-",
+}
+
+
+def _email_state(award: Award) -> str:
+    if award.emailed_at:
+        return "sent"
+    if award.email_claimed_at:
+        return "unconfirmed"
+    if award.email_learner and award.status == Award.Status.ISSUED:
+        return "due"
+    return "none"
+
+
+class EmailStateFilter(admin.SimpleListFilter):
+    """Finds the emails whose sender died while handing them to the mail server."""
+
+    title = _("email")
+    parameter_name = "email"
+
+    def lookups(self, request, model_admin):
+        return [("unconfirmed", EMAIL_STATES["unconfirmed"])]
+
+    def queryset(self, request, queryset):
+        if self.value() == "unconfirmed":
+            return queryset.filter(
+                email_claimed_at__isnull=False, emailed_at__isnull=True
+            )
+        return queryset
+
+
 @admin.register(Award)
 class AwardAdmin(admin.ModelAdmin):
     """Awards are written by the engine; admins revoke, re-issue or retry them."""
 
     list_display = [
         *("__str__", "status", "earned_on", "issued_at", "last_error"),
-        "learner_progress",
+        *("email_state", "learner_progress"),
     ]
-    list_filter = ["status", "program", "unit__provider"]
+    list_filter = ["status", EmailStateFilter, "program", "unit__provider"]
     search_fields = ["learner__email", "learner__legal_name", "verification_code"]
     list_select_related = ["learner", "program", "unit"]
     date_hierarchy = "earned_on"
-    actions = ["reissue", "retry"]
+    actions = ["reissue", "retry", "email_again"]
     inlines = [AwardDocumentInline, AwardEventInline]
     fields = [
         *("learner", "program", "unit", "status", "verification_code", "uuid"),
-        *("earned_on", "issued_at", "emailed_at", "revoked_at", "revoke_reason"),
-        *("replaces", "attempts", "last_error", "snapshot"),
+        *("earned_on", "issued_at", "email_claimed_at", "emailed_at"),
+        *("revoked_at", "revoke_reason", "replaces", "attempts", "last_error"),
+        "snapshot",
     ]
     readonly_fields = fields
 
@@ -94,6 +131,17 @@ class AwardAdmin(admin.ModelAdmin):
     )
     def retry(self, request, queryset):
         self._each(request, queryset, award_retry, _("Queued again: %(n)s."))
+
+    @admin.action(
+        description=_("Email again: awards whose email was never confirmed"),
+        permissions=["change"],
+    )
+    def email_again(self, request, queryset):
+        self._each(request, queryset, award_email_again, _("Email queued: %(n)s."))
+
+    @admin.display(description=_("email"))
+    def email_state(self, award):
+        return EMAIL_STATES[_email_state(award)]
 
     def _each(self, request, queryset, service, done_message):
         done = 0

@@ -85,6 +85,11 @@ class Award(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     issued_at = models.DateTimeField(_("issued at"), null=True, blank=True)
     emailed_at = models.DateTimeField(_("emailed at"), null=True, blank=True)
+    # Set, and committed, before the email is handed to the mail server: a second
+    # delivery of the email task finds it and sends nothing (exactly once).
+    email_claimed_at = models.DateTimeField(
+        _("email handed to the mail server at"), null=True, blank=True
+    )
     email_learner = models.BooleanField(
         _("email the learner"),
         default=True,
@@ -145,6 +150,14 @@ class Award(models.Model):
                 condition=Q(program__isnull=False) & ~Q(status="superseded"),
                 name="award_once_per_learner_and_program",
                 violation_error_message=_("This learner already holds this award."),
+            ),
+            models.CheckConstraint(
+                condition=Q(emailed_at__isnull=True)
+                | Q(email_claimed_at__isnull=False),
+                name="award_emailed_was_claimed",
+                violation_error_message=_(
+                    "An award is emailed only after its email is claimed."
+                ),
             ),
             models.CheckConstraint(
                 condition=~Q(status="issued") | Q(issued_at__isnull=False),
@@ -217,6 +230,8 @@ class AwardEvent(models.Model):
         ISSUED = "issued", _("Issued")
         RENDER_FAILED = "render_failed", _("Rendering failed")
         EMAILED = "emailed", _("Emailed")
+        EMAIL_FAILED = "email_failed", _("Email failed")
+        EMAIL_REQUESTED = "email_requested", _("Email requested again")
         REVOKED = "revoked", _("Revoked")
         SUPERSEDED = "superseded", _("Superseded by a reissue")
 

@@ -1,22 +1,18 @@
-"""Issuing awards: render, store, mark issued, email. Runs in the Celery worker.
+"""Issuing awards: render, store, mark issued. Runs in the rendering worker.
 
-Every function here is idempotent: it locks the award row, returns at once when
-there is nothing left to do, and emails only on the first transition to issued.
+Every function here is idempotent: it locks the award row and returns at once when
+there is nothing left to do. The email is a task of its own on the ``email`` queue
+(``emailing``), enqueued after the commit of the first transition to issued.
 """
 
 import datetime as dt
 import logging
-from functools import partial
 
-from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Exists, OuterRef
-from django.template.loader import render_to_string
 from django.utils import timezone
 
-from credentials_portal.context_processors import site_names
-
+from ..enqueue import award_email_on_commit
 from ..models import Award, AwardDocument, AwardEvent
 from ..rendering import render_document
 from ..storage import award_leftovers_remove, document_file_write
@@ -79,7 +75,7 @@ def _issue(award_id: int, *, notify: bool) -> Award | None:
         award=award, kind=AwardEvent.Kind.ISSUED, detail={"documents": len(stored)}
     )
     if stored and award.email_learner:
-        transaction.on_commit(partial(_email_quietly, award.pk))
+        award_email_on_commit(award.pk)
     return award
 
 
@@ -113,55 +109,12 @@ def _failure_record(award_id: int, exc: Exception, *, final: bool) -> Award | No
     return award
 
 
-def _email_quietly(award_id: int) -> None:
-    try:
-        award_email(award_id=award_id)
-    except Exception:
-        logger.exception("Emailing award %s failed; the sweep will retry", award_id)
-
-
-@transaction.atomic
-def award_email(*, award_id: int) -> bool:
-    """Email an issued award's documents to the learner, once. True if sent now."""
-    award = (
-        Award.objects.select_for_update(of=("self",))
-        .select_related("learner")
-        .filter(pk=award_id)
-        .first()
-    )
-    if (
-        award is None
-        or award.status != Award.Status.ISSUED
-        or award.emailed_at
-        or not award.email_learner
-    ):
-        return False
-    documents = list(award.documents.all())
-    context = {"award": award, "s": award.snapshot, "documents": documents}
-    context.update(site_names())
-    message = EmailMessage(
-        subject=render_to_string(
-            "certificates/email/award_issued_subject.txt", context
-        ).strip(),
-        body=render_to_string("certificates/email/award_issued.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[award.learner.email],
-    )
-    for document in documents:
-        with document.file.open("rb") as handle:
-            message.attach(document.filename, handle.read(), "application/pdf")
-    message.send()
-    award.emailed_at = timezone.now()
-    award.save(update_fields=["emailed_at"])
-    AwardEvent.objects.create(award=award, kind=AwardEvent.Kind.EMAILED)
-    return True
-
-
 def award_sweep(
     *, now: dt.datetime, pending_for: dt.timedelta = dt.timedelta(minutes=2)
 ) -> dict:
     """Issue awards still pending after ``pending_for`` (their task was lost or the
-    broker was down) and email issued awards whose email did not go out."""
+    broker was down) and enqueue the email of issued awards whose email was never
+    handed to the mail server (a claimed, unconfirmed one is left to an admin)."""
     cutoff = now - pending_for
     pending = Award.objects.filter(
         status=Award.Status.PENDING, created_at__lte=cutoff
@@ -178,13 +131,11 @@ def award_sweep(
         Exists(AwardDocument.objects.filter(award=OuterRef("pk"))),
         status=Award.Status.ISSUED,
         email_learner=True,
-        emailed_at__isnull=True,
+        email_claimed_at__isnull=True,
         issued_at__lte=cutoff,
     ).order_by("issued_at")
-    emailed = 0
+    emails_queued = 0
     for award_id in unsent.values_list("pk", flat=True)[:SWEEP_BATCH]:
-        try:
-            emailed += award_email(award_id=award_id)
-        except Exception:
-            logger.exception("The sweep could not email award %s", award_id)
-    return {"issued": issued, "emailed": emailed}
+        award_email_on_commit(award_id)
+        emails_queued += 1
+    return {"issued": issued, "emails_queued": emails_queued}

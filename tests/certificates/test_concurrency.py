@@ -1,10 +1,11 @@
-"""The same evaluation triggered 20 times at once writes one award (PostgreSQL)."""
+"""The same final evaluation triggered 20 times at once writes one award: the
+learner lock serialises them and a database constraint (PostgreSQL) enforces it."""
 
 import datetime as dt
 import threading
 
 import pytest
-from django.db import connection
+from django.db import IntegrityError, connection
 
 from certificates.models import Award, AwardEvent
 from certificates.services import award_request, progress_evaluate
@@ -40,7 +41,7 @@ def at_once(count: int, call) -> list[Exception]:
     return errors
 
 
-def test_twenty_concurrent_evaluations_award_the_cmte_once(catalog):
+def test_twenty_concurrent_final_evaluations_give_exactly_one_award(catalog):
     # given three earlier workshops written without announcing progress
     learner, admin = LearnerFactory(), PortalAdminFactory()
     for slug in CMTE_WORKSHOPS:
@@ -79,3 +80,19 @@ def test_twenty_concurrent_requests_write_one_award(catalog):
 
     assert errors == []
     assert Award.objects.filter(learner=learner, program=cmte).count() == 1
+
+
+def test_the_database_refuses_a_second_live_award_for_one_credential(catalog):
+    """One award per learner and credential is the database's rule, not the
+    learner lock's: a write that bypasses the services is refused too."""
+    learner = LearnerFactory()
+    cmte = CredentialProgram.objects.get(slug="cmte")
+    first = Award.objects.create(learner=learner, program=cmte, earned_on=TODAY)
+
+    with pytest.raises(IntegrityError, match="award_once_per_learner_and_program"):
+        Award.objects.create(learner=learner, program=cmte, earned_on=TODAY)
+
+    # a superseded award is history: its re-issue may be written beside it
+    Award.objects.filter(pk=first.pk).update(status=Award.Status.SUPERSEDED)
+    Award.objects.create(learner=learner, program=cmte, earned_on=TODAY)
+    assert Award.objects.filter(learner=learner, program=cmte).count() == 2

@@ -215,7 +215,7 @@ def test_the_sweep_leaves_failed_awards_alone(catalog, learner):
     second = award_sweep(now=timezone.now(), pending_for=dt.timedelta(0))
 
     award.refresh_from_db()
-    assert first == second == {"issued": 0, "emailed": 0}
+    assert first == second == {"issued": 0, "emails_queued": 0}
     assert award.status == Award.Status.FAILED
     assert award.attempts == 1
 
@@ -273,5 +273,5 @@ def test_the_sweep_leaves_recent_pending_awards_to_their_task(catalog, learner):
     result = award_sweep(now=timezone.now(), pending_for=dt.timedelta(minutes=2))
 
     award.refresh_from_db()
-    assert result == {"issued": 0, "emailed": 0}
+    assert result == {"issued": 0, "emails_queued": 0}
     assert award.status == Award.Status.PENDING

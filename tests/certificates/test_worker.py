@@ -20,7 +20,14 @@ from tests.factories import LearnerFactory
 
 from . import journeys
 from .journeys import CMTE_WORKSHOPS, STACK
-from .worker import REDIS_URL, redis_reachable, wait_for, worker_start, worker_stop
+from .worker import (
+    REDIS_URL,
+    emails_sent,
+    redis_reachable,
+    wait_for,
+    worker_stop,
+    workers_start,
+)
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -33,9 +40,11 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def worker(django_db_setup, django_db_blocker, tmp_path_factory):
-    started = worker_start(tmp_path_factory.mktemp("celery-worker"))
-    yield started
-    worker_stop(started)
+    """The rendering worker (its email worker runs beside it on the email queue)."""
+    started = workers_start(tmp_path_factory.mktemp("celery-worker"))
+    yield started[0]
+    for each in started:
+        worker_stop(each)
 
 
 @pytest.fixture
@@ -81,6 +90,12 @@ def test_third_workshop_produces_the_cmte_certificate_pdf_within_seconds(
 
     assert time.monotonic() - started < 20
     assert award.status == Award.Status.ISSUED
+    assert (
+        emails_sent(on_the_worker.media_root).count(
+            "Your Certificate in Media and Technology for Education is ready"
+        )
+        == 1
+    )
     text = pdf_text(award)
     assert "Lucía Learner-Ortega" in text
     assert "Certificate in Media and Technology for Education" in text

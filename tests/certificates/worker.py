@@ -41,23 +41,67 @@ class Worker:
         return "\n".join(self.log.read_text().splitlines()[-lines:])
 
 
-def worker_start(tmp: Path) -> Worker:
-    """Start ``celery worker`` (solo pool) and wait until it says it is ready."""
-    redis.Redis.from_url(REDIS_URL).flushdb()
-    media, log = tmp / "media", tmp / "worker.log"
+def mail_dir(media_root: Path) -> Path:
+    """Where the workers of this media root write the emails they send (one file
+    per SMTP connection, as Django's file backend does)."""
+    return media_root.parent / "mail"
+
+
+def emails_sent(media_root: Path) -> list[str]:
+    """The subjects of every email the workers sent, in no particular order."""
+    folder = mail_dir(media_root)
+    if not folder.is_dir():
+        return []
+    return [
+        line.removeprefix("Subject: ")
+        for path in folder.iterdir()
+        for line in path.read_text().splitlines()
+        if line.startswith("Subject: ")
+    ]
+
+
+def worker_start(
+    tmp: Path,
+    *,
+    queues: str = "rendering,email",
+    app: str = "credentials_portal",
+    media: Path | None = None,
+    flush: bool = True,
+    pool: str = "solo",
+    **environment: str,
+) -> Worker:
+    """Start ``celery worker`` (one process: the solo pool, or a prefork pool of
+    one child) on ``queues`` and wait until it is ready.
+
+    Workers given the same ``media`` share the documents and the mail folder, as
+    the hosts of one portal share their storage and mail server.
+    """
+    if flush:
+        redis.Redis.from_url(REDIS_URL).flushdb()
+    media = media or tmp / "media"
+    log = tmp / f"worker-{queues.replace(',', '-')}-{time.monotonic_ns()}.log"
     env = {
         **os.environ,
         "DATABASE_URL": test_database_url(),
         "CONN_MAX_AGE": "0",
         "CELERY_BROKER_URL": REDIS_URL,
         "MEDIA_ROOT": str(media),
-        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "EMAIL_FILE_PATH": str(mail_dir(media)),
         "DJANGO_SETTINGS_MODULE": "credentials_portal.settings",
+        **environment,
     }
+    name = f"certificates-tests-{os.getpid()}-{queues.replace(',', '-')}"
     command = [
-        *(sys.executable, "-m", "celery", "-A", "credentials_portal", "worker"),
-        *("--pool=solo", "--loglevel=INFO", "--without-gossip", "--without-mingle"),
-        *("--without-heartbeat", "--hostname", f"certificates-tests-{os.getpid()}@%h"),
+        *(sys.executable, "-m", "celery", "-A", app, "worker", "-Q", queues),
+        *(
+            f"--pool={pool}",
+            "--concurrency=1",
+            "--loglevel=INFO",
+            "--without-gossip",
+            "--without-mingle",
+        ),
+        *("--without-heartbeat", "--hostname", f"{name}-{time.monotonic_ns()}@%h"),
     ]
     with log.open("w") as output:
         process = subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
@@ -75,6 +119,15 @@ def worker_start(tmp: Path) -> Worker:
             raise RuntimeError(f"The Celery worker did not start:\n{worker.log_tail()}")
         time.sleep(0.2)
     return worker
+
+
+def workers_start(tmp: Path, **environment: str) -> list[Worker]:
+    """A rendering worker and an email worker, as production runs them."""
+    rendering = worker_start(tmp, queues="rendering", **environment)
+    email = worker_start(
+        tmp, queues="email", media=rendering.media_root, flush=False, **environment
+    )
+    return [rendering, email]
 
 
 def worker_stop(worker: Worker) -> None:

@@ -23,6 +23,11 @@ print(json.dumps({
     "upload_max_bytes": s.UPLOAD_MAX_BYTES,
     "site_url": s.SITE_URL,
     "award_sweep": s.CELERY_BEAT_SCHEDULE["certificates-award-sweep"]["schedule"],
+    "storages": s.STORAGES,
+    "session_engine": s.SESSION_ENGINE,
+    "cache_backend": s.CACHES["default"]["BACKEND"],
+    "cache_location": s.CACHES["default"]["LOCATION"],
+    "queues": {"default": s.CELERY_TASK_DEFAULT_QUEUE, **s.CELERY_TASK_ROUTES},
 }))
 """
 
@@ -124,3 +129,55 @@ def test_without_a_broker_tasks_run_in_process(broker, always_eager):
     settings = read_settings(**environment)
 
     assert settings["always_eager"] is always_eager
+
+
+def test_a_second_web_host_shares_cache_and_sessions_on_redis():
+    settings = read_settings(
+        DEBUG="false", SECRET_KEY="x" * 60, REDIS_URL="redis://cache.internal:6379/1"
+    )
+
+    assert settings["cache_backend"] == "django.core.cache.backends.redis.RedisCache"
+    assert settings["cache_location"] == "redis://cache.internal:6379/1"
+    assert settings["session_engine"] == "django.contrib.sessions.backends.cached_db"
+
+
+def test_without_redis_sessions_and_cache_are_in_the_database():
+    settings = read_settings()
+
+    assert settings["cache_backend"] == "django.core.cache.backends.db.DatabaseCache"
+    assert settings["session_engine"] == "django.contrib.sessions.backends.db"
+
+
+def test_a_bucket_name_puts_uploads_and_certificates_on_s3():
+    settings = read_settings(
+        DEBUG="false",
+        SECRET_KEY="x" * 60,
+        AWS_STORAGE_BUCKET_NAME="portal-media",
+        S3_ENDPOINT_URL="https://s3.example.org",
+    )
+
+    default = settings["storages"]["default"]
+    assert default["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert default["OPTIONS"]["bucket_name"] == "portal-media"
+    assert default["OPTIONS"]["endpoint_url"] == "https://s3.example.org"
+    assert default["OPTIONS"]["default_acl"] is None
+    assert default["OPTIONS"]["file_overwrite"] is True
+    assert settings["storages"]["staticfiles"]["BACKEND"] == (
+        "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    )
+
+
+def test_without_a_bucket_files_stay_under_media_root():
+    settings = read_settings()
+
+    assert settings["storages"]["default"] == {
+        "BACKEND": "django.core.files.storage.FileSystemStorage"
+    }
+
+
+def test_renders_and_emails_have_a_queue_each():
+    assert read_settings()["queues"] == {
+        "default": "rendering",
+        "certificates.award_email": {"queue": "email"},
+        "reviews.tasks.deadline_reminders_task": {"queue": "email"},
+    }

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('certificates', '0003_issuer_keys_and_evidence_sharing'),
+        ('certificates', '0004_award_email_claim'),
     ]
 
     operations = [
