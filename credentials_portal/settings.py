@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "csp",
     "accounts",
     "programs",
@@ -131,6 +132,9 @@ ACCOUNT_UNIQUE_EMAIL = True
 # everyone there. The counts live in the shared cache below.
 ACCOUNT_RATE_LIMITS = {"login_failed": "50/5m/ip,5/5m/key"}
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+# Two-factor authentication (allauth.mfa) at /accounts/2fa/: an authenticator app
+# (TOTP) with recovery codes, for anyone; facilitators and admins are asked to.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 # The legal name (printed on certificates) and profile are asked for at sign-up.
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
 # A sign-up for an existing email answers as a new one does (allauth's
@@ -226,6 +230,7 @@ DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default=f"{SITE_NAME} <noreply@localhost>"
 )
 ACCOUNT_ADAPTER = "accounts.adapter.PortalAccountAdapter"
+MFA_TOTP_ISSUER = SITE_NAME
 TEMPLATES[0]["OPTIONS"]["context_processors"].append(
     "credentials_portal.context_processors.site"
 )

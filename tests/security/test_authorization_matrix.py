@@ -66,6 +66,7 @@ class Page:
 REQ = {"enrollment_pk": "enrollment", "requirement_pk": "requirement"}
 # An empty form posted by whom it is for: refused with the form (400) or redirected.
 FORM = frozenset({200, 302, 400})
+NONE_YET = frozenset({302, 404})
 ALLAUTH_PUBLIC = Page(EVERYONE, ok=frozenset({200, 302}))
 ACCESS = {
     # Public pages.
@@ -97,6 +98,16 @@ ACCESS = {
     "account_reauthenticate": Page(SIGNED_IN),
     "account_request_reauthentication_code": Page(SIGNED_IN, ok=frozenset({302, 404})),
     "account_confirm_reauthentication_code": Page(SIGNED_IN, ok=frozenset({302, 404})),
+    # allauth.mfa: their own second factor. Without one set up (as here), the pages
+    # send them on (to ask for the password again, or to set one up) or answer 404.
+    "mfa_index": Page(SIGNED_IN),
+    "mfa_authenticate": Page(EVERYONE, ok=302),
+    "mfa_reauthenticate": Page(SIGNED_IN, ok=302),
+    "mfa_activate_totp": Page(SIGNED_IN, ok=302),
+    "mfa_deactivate_totp": Page(SIGNED_IN, ok=NONE_YET),
+    "mfa_view_recovery_codes": Page(SIGNED_IN, ok=NONE_YET),
+    "mfa_generate_recovery_codes": Page(SIGNED_IN, ok=NONE_YET),
+    "mfa_download_recovery_codes": Page(SIGNED_IN, ok=NONE_YET),
     # Any signed-in person: their own lists.
     "profile": Page(SIGNED_IN),
     "dashboard:dashboard": Page(SIGNED_IN),
