@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 from weasyprint import HTML
 
 from .models import Award
+from .pdf_fetcher import PortalURLFetcher, pdf_asset_roots
 
 LAYOUTS = {
     "certificate": "certificate",
@@ -77,7 +78,11 @@ def document_html(*, award: Award, output: dict) -> str:
 
 
 def render_pdf(html: str) -> bytes:
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+    """The PDF of ``html``; it may load data: URLs and static files, nothing else."""
+    fetcher = PortalURLFetcher(roots=pdf_asset_roots())
+    return HTML(
+        string=html, base_url=str(settings.BASE_DIR), url_fetcher=fetcher
+    ).write_pdf()
 
 
 def render_document(*, award: Award, output: dict) -> bytes:

@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
+    "csp",
     "accounts",
     "programs",
     "enrollments",
@@ -74,6 +76,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
 ]
 
@@ -136,6 +139,9 @@ ACCOUNT_UNIQUE_EMAIL = True
 # everyone there. The counts live in the shared cache below.
 ACCOUNT_RATE_LIMITS = {"login_failed": "50/5m/ip,5/5m/key"}
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+# Two-factor authentication (allauth.mfa) at /accounts/2fa/: an authenticator app
+# (TOTP) with recovery codes, for anyone; facilitators and admins are asked to.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 # The legal name (printed on certificates) and profile are asked for at sign-up.
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
 # A sign-up for an existing email answers as a new one does (allauth's
@@ -269,10 +275,30 @@ DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default=f"{SITE_NAME} <noreply@localhost>"
 )
 ACCOUNT_ADAPTER = "accounts.adapter.PortalAccountAdapter"
+MFA_TOTP_ISSUER = SITE_NAME
 TEMPLATES[0]["OPTIONS"]["context_processors"].append(
     "credentials_portal.context_processors.site"
 )
 FORMAT_MODULE_PATH = ["credentials_portal.formats"]
+
+# Every page: scripts, styles, images and forms from the portal itself only, no
+# plugins, no framing. Templates hold no inline script, handler or style attribute
+# (static/js/ instead). The Django admin and allauth's pages need nothing more.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
 
 if not DEBUG:
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
@@ -282,7 +308,6 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
-    SECURE_CONTENT_TYPE_NOSNIFF = True
 
 LOGGING = {
     "version": 1,

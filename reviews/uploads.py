@@ -24,6 +24,10 @@ from .containers import (
 )
 
 FILE_EMPTY = _("%(name)s is empty.")
+FILE_NAME_NOT_ALLOWED = _(
+    "“%(name)s” is not a file name the portal accepts: name the file without "
+    "folders (/ or \\) or control characters and upload it again."
+)
 FILE_TOO_LARGE = _("%(name)s is %(size)s; a file can be at most %(limit)s.")
 FILE_TYPE_NOT_ALLOWED = _(
     "%(name)s is not a file type the portal accepts. Upload a PDF, an office "
@@ -77,6 +81,21 @@ def _extension(name: str) -> str:
     return name.rsplit(".", 1)[-1].lower() if "." in name else ""
 
 
+def _plain_name(name: str) -> bool:
+    """A bare file name: no folder part to climb with (``../``), no control byte.
+
+    Browsers' uploads arrive bare (Django's multipart parser keeps the last part);
+    this guards every other caller of the upload services.
+    """
+    return (
+        bool(name)
+        and "/" not in name
+        and "\\" not in name
+        and name not in (".", "..")
+        and name.isprintable()
+    )
+
+
 def _ooxml_kind(data: bytes, extension: str) -> str | None:
     """Confirm a ZIP is the Office document its extension claims by its parts."""
     try:
@@ -116,6 +135,8 @@ def upload_check(
     archive (``containers``): no bomb, no archive inside.
     """
     params = {"name": name}
+    if not _plain_name(name):
+        raise UploadRefused(FILE_NAME_NOT_ALLOWED % params)
     if size == 0:
         raise UploadRefused(FILE_EMPTY % params)
     if size > max_bytes:

@@ -30,6 +30,8 @@ export TEST_REDIS_URL="${TEST_REDIS_URL:-redis://127.0.0.1:6379/15}"
 say "Lint: ruff check and ruff format --check"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
+say "Security: bandit on the project code, failing on high-severity findings"
+.venv/bin/bandit -c pyproject.toml -r . --severity-level high --quiet
 say "Types: mypy with django-stubs on services and selectors"
 .venv/bin/mypy
 say "Django system checks (development and production settings)"

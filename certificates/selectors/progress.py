@@ -30,11 +30,6 @@ class RuleLine:
     done: int | None = None  # a count rule: units completed of ``needed``
     needed: int | None = None
 
-    @property
-    def percent(self) -> int:
-        """The meter's fill: units completed (never those under way) of required."""
-        return round(100 * (self.done or 0) / self.needed) if self.needed else 0
-
 
 @dataclass(frozen=True)
 class ProgressReport:

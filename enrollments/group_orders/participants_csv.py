@@ -13,7 +13,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
+from credentials_portal.csv_cells import formula_refusal
+
 HEADER = ("name", "email")
+ROW = _("Row %(row)s")
+LINE = _("Line %(row)s")
 
 MISSING_HEADER = _("The first row must be the header: name,email.")
 ROW_SHAPE = _("Row %(row)s: give a name and an email address.")
@@ -33,8 +37,12 @@ class Parsed:
 
 
 def _check(row: int, name: str, email: str, parsed: Parsed, messages: tuple) -> None:
-    name_missing, bad_email = messages
+    where, name_missing, bad_email = messages
     name, email = " ".join(name.split()), email.strip()
+    for value in (name, email):
+        if refusal := formula_refusal(where=where % {"row": row}, value=value):
+            parsed.errors.append(refusal)
+            return
     if not name:
         parsed.errors.append(str(name_missing % {"row": row}))
         return
@@ -63,7 +71,9 @@ def parse_csv(text: str) -> Parsed:
         if len(cells) != len(HEADER):
             parsed.errors.append(str(ROW_SHAPE % {"row": number}))
             continue
-        _check(number, cells[0], cells[1], parsed, (ROW_NAME_MISSING, ROW_BAD_EMAIL))
+        _check(
+            number, cells[0], cells[1], parsed, (ROW, ROW_NAME_MISSING, ROW_BAD_EMAIL)
+        )
     return parsed
 
 
@@ -77,5 +87,5 @@ def parse_lines(text: str) -> Parsed:
             parsed.errors.append(str(LINE_SHAPE % {"row": number}))
             continue
         name, email = line.rsplit(",", 1)
-        _check(number, name, email, parsed, (LINE_NAME_MISSING, LINE_BAD_EMAIL))
+        _check(number, name, email, parsed, (LINE, LINE_NAME_MISSING, LINE_BAD_EMAIL))
     return parsed

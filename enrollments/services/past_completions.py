@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from credentials_portal.csv_cells import formula_refusal
 from programs.models import Unit
 
 from ..models import PastCompletion
@@ -23,6 +24,7 @@ MISSING_COLUMNS = _(
     "The file needs the columns email, unit_slug, completed_on, source."
 )
 NO_ROWS = _("The file holds no rows.")
+LINE = _("Line %(line)s")
 UNKNOWN_LEARNER = _("Line %(line)s: no learner has the email %(email)s.")
 UNKNOWN_UNIT = _("Line %(line)s: no unit has the slug %(slug)s.")
 BAD_DATE = _("Line %(line)s: %(value)s is not a date (use YYYY-MM-DD).")
@@ -130,6 +132,8 @@ def _check_row(number, row, learners, units, today):
     if completed_on > today:
         return FUTURE_DATE % {"line": number, "date": completed_on.isoformat()}, None
     source = (row.get("source") or "").strip()
+    if refusal := formula_refusal(where=LINE % {"line": number}, value=source):
+        return refusal, None
     return None, PastCompletionRow(learners[email], units[slug], completed_on, source)
 
 

@@ -104,3 +104,18 @@ def test_failed_logins_are_counted_in_redis_when_it_is_configured(client, settin
 
     assert len(keys) == 2  # one count per IP, one per account
     assert refused(log_in(client, "target@school.example", PASSWORD, SCHOOL))
+
+
+def test_the_eleventh_attempt_in_a_minute_is_refused_even_with_the_password(client):
+    # The bar (the 11th in a minute); the account's limit stops it at the 6th.
+    verified_user("target@school.example")
+    answers = [
+        refused(log_in(client, "target@school.example", "wrong", SCHOOL))
+        for _ in range(10)
+    ]
+
+    eleventh = log_in(client, "target@school.example", PASSWORD, SCHOOL)
+
+    assert answers == [False] * 5 + [True] * 5
+    assert refused(eleventh)
+    assert "_auth_user_id" not in client.session

@@ -16,10 +16,25 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture
 def assert_accessible(page):
-    """Run axe-core in the page and fail on any WCAG 2.2 A/AA violation."""
+    """Run axe-core in the page and fail on any WCAG 2.2 A/AA violation, or on
+    anything the Content-Security-Policy blocked since the page opened.
+
+    axe is evaluated through the DevTools protocol (which the page's CSP does not
+    govern), not added as a ``<script>``, which the CSP would rightly refuse.
+    """
+    blocked: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            blocked.append(message.text)
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
 
     def check(context: str = "") -> None:
-        page.add_script_tag(path=str(AXE_PATH))
+        assert blocked == [], f"CSP blocked on {context or page.url}: {blocked}"
+        page.evaluate(AXE_PATH.read_text())
         result = page.evaluate(
             "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
             WCAG_TAGS,

@@ -1,0 +1,125 @@
+"""One learner's records of every kind, and the six visitors who ask for them.
+
+The owner holds an enrollment (with its invoice), a submitted file reviewed Not Met,
+attendance at a session, a group order they lead and an issued award with its PDF.
+``World.values`` names the id of each object: the matrix's URL arguments point at
+these names.
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from accounts.services import roles_ensure
+from certificates.services import award_request
+from certificates.services.issuance import award_issue
+from enrollments.models import Attendance, GroupOrder
+from enrollments.services.registration import registration_create
+from programs.models import CredentialProgram, Session
+from reviews.models import Artifact, Submission
+from reviews.services.reviews import review_decide
+from tests.accounts.test_access import submit_with_a_file
+from tests.factories import (
+    FacilitatorFactory,
+    LearnerFactory,
+    OpenOfferingFactory,
+    PortalAdminFactory,
+    RequirementFactory,
+)
+
+OWNER_NAME = "Olga Owner-Uniquename"
+OWNER_EMAIL = "olga.owner@school.example"
+VISITORS = (
+    "anonymous",
+    "owner",
+    "other_learner",
+    "facilitator",
+    "other_facilitator",
+    "admin",
+)
+
+
+@dataclass
+class World:
+    users: dict
+    values: dict = field(default_factory=dict)
+    rows: list = field(default_factory=list)
+
+
+def world_build() -> World:
+    """Needs the demo catalogue with its award outputs (``award_catalog``)."""
+    roles_ensure()  # the groups' permissions, as load_demo sets them
+    admin, facilitator = PortalAdminFactory(), FacilitatorFactory()
+    other_facilitator = FacilitatorFactory()
+    OpenOfferingFactory().facilitators.add(other_facilitator)
+    owner = LearnerFactory(legal_name=OWNER_NAME, email=OWNER_EMAIL)
+    offering = OpenOfferingFactory(unit__price="175.00")
+    offering.facilitators.add(facilitator)
+    requirement = RequirementFactory(
+        unit=offering.unit,
+        review_mode="met_not_met",
+        deadline="after_end",
+        deadline_months_after_end=6,
+    )
+    session = Session.objects.create(
+        offering=offering,
+        title="Live session",
+        kind=Session.Kind.LIVE,
+        starts_at=timezone.now() + dt.timedelta(days=31),
+    )
+    enrollment = registration_create(learner=owner, offering=offering)
+    Attendance.objects.create(
+        enrollment=enrollment, session=session, method="manual", marked_by=facilitator
+    )
+    order = GroupOrder.objects.create(
+        leader=owner, offering=offering, organisation="School"
+    )
+    submit_with_a_file(enrollment, requirement)
+    submission = Submission.objects.get(enrollment=enrollment)
+    version = submission.versions.get(submitted_at__isnull=False)
+    review = review_decide(
+        reviewer=facilitator,
+        version=version,
+        decision="not_met",
+        feedback="Add the assessment rubric.",
+    )
+    award, _ = award_request(
+        learner=owner,
+        program=CredentialProgram.objects.get(slug="cmte"),
+        earned_on=dt.date(2026, 11, 23),
+    )
+    award = award_issue(award_id=award.pk, notify=False)
+    document = award.documents.first()
+    artifact = Artifact.objects.get(version=version)
+    users = {
+        "anonymous": None,
+        "owner": owner,
+        "other_learner": LearnerFactory(),
+        "facilitator": facilitator,
+        "other_facilitator": other_facilitator,
+        "admin": admin,
+    }
+    values = {
+        "enrollment": enrollment.pk,
+        "offering": offering.pk,
+        "requirement": requirement.pk,
+        "session": session.pk,
+        "submission": submission.pk,
+        "version": version.pk,
+        "file": artifact.uuid,
+        "order": order.pk,
+        "invoice": enrollment.invoice.number,
+        "award": award.uuid,
+        "award_pk": award.pk,
+        "award_document": document.kind,
+        "owner": owner.pk,
+        "program": "cmte",
+        "unit": offering.unit.slug,
+        "provider": award.program.provider.slug,
+        "verification_code": award.verification_code,
+        "json": "json",
+        "bogus": "not-a-valid-key",
+    }
+    rows = [enrollment, enrollment.invoice, order, submission, version, artifact]
+    return World(users, values, [*rows, review, award, document, offering, session])
