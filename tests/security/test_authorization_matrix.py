@@ -21,8 +21,9 @@ object (``World.values``) that fills it. For example::
     "api:enrollment": Page(OWNER | STAFF_OF_OFFERING, pk="enrollment"),
     "transcripts:shared": Page(EVERYONE, token="bogus", ok=404),
 
-Patterns under ``/admin/`` are the Django admin's: admins only, everyone else is
-sent to the admin's login page (``test_the_admin_is_for_admins_only``).
+Patterns under ``/admin/`` (the Django admin's, and the reports mounted beside it)
+are admins only, everyone else is sent to the admin's login page
+(``test_the_admin_is_for_admins_only``).
 """
 
 from dataclasses import dataclass, field
@@ -139,6 +140,22 @@ ACCESS = {
         OWNER | ADMIN, award_uuid="award", kind="award_document"
     ),
     "certificates:evidence": Page(OWNER, method="post", ok=FORM, award_uuid="award"),
+    "certificates:wallet": Page(OWNER, method="post", ok=FORM, award_uuid="award"),
+    # The transcript: each person's own; its shared link is public until revoked.
+    "transcripts:transcript": Page(SIGNED_IN),
+    "transcripts:pdf_request": Page(SIGNED_IN, method="post", ok=FORM),
+    "transcripts:pdf": Page(SIGNED_IN, ok=frozenset({200, 302, 404})),
+    "transcripts:share_create": Page(SIGNED_IN, method="post", ok=FORM),
+    "transcripts:share_revoke": Page(OWNER, method="post", ok=FORM, pk="share"),
+    "transcripts:shared": Page(EVERYONE, token="share_token"),
+    # API tokens: each person's own; the API answers 401 without credentials.
+    "api_tokens": Page(SIGNED_IN),
+    "api_token_revoke": Page(OWNER, method="post", ok=FORM, pk="api_token"),
+    "api:schema": Page(EVERYONE),
+    "api:my-awards": Page(SIGNED_IN),
+    "api:my-award": Page(OWNER, award_uuid="award"),
+    "api:awards": Page(ADMIN),
+    "api:enrollments": Page(ADMIN),
     # Facilitator-of-offering objects.
     "reviews:queue": Page(FACILITATORS),
     "reviews:review": Page(STAFF_OF_OFFERING, pk="submission"),
@@ -154,8 +171,14 @@ ACCESS = {
 ADMIN_NAMESPACE = "admin:"
 
 
+def in_admin(pattern) -> bool:
+    return pattern.name.startswith(ADMIN_NAMESPACE) or pattern.route.startswith(
+        "admin/"
+    )
+
+
 def portal_patterns():
-    return [p for p in url_patterns() if not p.name.startswith(ADMIN_NAMESPACE)]
+    return [p for p in url_patterns() if not in_admin(p)]
 
 
 def test_every_url_pattern_is_classified():
@@ -201,8 +224,8 @@ def mismatch(visitor: str, page: Page, response) -> str | None:
     if visitor == "anonymous" and status == 302:
         login = response["Location"].startswith(settings.LOGIN_URL)
         return None if login else f"redirected to {response['Location']}"
-    if status not in (403, 404):
-        return "expected 404 or 403"
+    if status not in (401, 403, 404):
+        return "expected 404, 403 or 401"
     content = body(response)
     if OWNER_NAME in content or OWNER_EMAIL in content:
         return "the refusal shows the owner's name or email"
@@ -236,7 +259,7 @@ def admin_urls(world) -> list[tuple[str, str]]:
     rows = {type(row)._meta.label_lower.replace(".", "/"): row for row in world.rows}
     found = []
     for pattern in url_patterns():
-        if not pattern.name.startswith(ADMIN_NAMESPACE) or "(?P<url>" in pattern.route:
+        if not in_admin(pattern) or "(?P<url>" in pattern.route:
             continue
         route = pattern.route.removeprefix("REGEX:")
         if "REGEX:" in pattern.route or "(?P<" in route:
@@ -246,6 +269,7 @@ def admin_urls(world) -> list[tuple[str, str]]:
         for arg in ("<path:object_id>", "<int:pk>", "<path:content_type_id>"):
             route = route.replace(arg, pk)
         route = route.replace("<int:user_id>", str(world.values["owner"]))
+        route = route.replace("<slug:slug>", "enrollments")
         found.append((pattern.name, "/" + route))
     return found
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from accounts.services import roles_ensure
+from api.services import api_token_create
 from certificates.services import award_request
 from certificates.services.issuance import award_issue
 from enrollments.models import Attendance, GroupOrder
@@ -27,6 +28,7 @@ from tests.factories import (
     PortalAdminFactory,
     RequirementFactory,
 )
+from transcripts.services.shares import transcript_share_create
 
 OWNER_NAME = "Olga Owner-Uniquename"
 OWNER_EMAIL = "olga.owner@school.example"
@@ -91,6 +93,8 @@ def world_build() -> World:
     )
     award = award_issue(award_id=award.pk, notify=False)
     document = award.documents.first()
+    share = transcript_share_create(learner=owner)
+    api_token, _secret = api_token_create(user=owner, name="Matrix")
     artifact = Artifact.objects.get(version=version)
     users = {
         "anonymous": None,
@@ -119,6 +123,9 @@ def world_build() -> World:
         "provider": award.program.provider.slug,
         "verification_code": award.verification_code,
         "json": "json",
+        "share": share.pk,
+        "share_token": share.token,
+        "api_token": api_token.pk,
         "bogus": "not-a-valid-key",
     }
     rows = [enrollment, enrollment.invoice, order, submission, version, artifact]
