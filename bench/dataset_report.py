@@ -61,7 +61,7 @@ def main() -> None:
             ),
         ]
     )
-    print(body)
+    sys.stdout.write(body + "\n")
     if args.write:
         report.section_write("dataset", body)
 

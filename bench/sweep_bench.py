@@ -69,6 +69,11 @@ def main() -> None:
     unscreened = per_pair * len(pairs) / 1000
     active = Enrollment.objects.filter(status=Enrollment.Status.ACTIVE).count()
     verdict = "met" if sweep < TARGET_S else f"MISSED by {sweep / TARGET_S:.1f}x"
+    unscreened_verdict = (
+        "met"
+        if unscreened < TARGET_S
+        else f"would miss by {unscreened / TARGET_S:.0f}x"
+    )
     body = "\n".join(
         [
             report.stamp(
@@ -80,14 +85,15 @@ def main() -> None:
             "",
             "| what | time (s) | / floor | target < 60 s |",
             "| --- | ---: | ---: | --- |",
-            f"| `progress_sweep` (screened) | {sweep:.1f} | {report.ratio(sweep, floor)} | {verdict} |",
+            f"| `progress_sweep` (screened) | {sweep:.1f} | "
+            f"{report.ratio(sweep, floor)} | {verdict} |",
             f"| floor: reading the active pairs | {floor:.2f} | 1.0x | |",
             f"| every pair evaluated in full, estimated from {args.sample} pairs "
-            f"({per_pair:.1f} ms each) | {unscreened:.0f} | {report.ratio(unscreened, floor)} | "
-            f"{'met' if unscreened < TARGET_S else f'would miss by {unscreened / TARGET_S:.0f}x'} |",
+            f"({per_pair:.1f} ms each) | {unscreened:.0f} | "
+            f"{report.ratio(unscreened, floor)} | {unscreened_verdict} |",
         ]
     )
-    print(body)
+    sys.stdout.write(body + "\n")
     if args.write:
         report.section_write("sweep", body)
 

@@ -54,7 +54,7 @@ def worker_start(tmp: Path, *, concurrency: int) -> Worker:
         *("--hostname", f"bench-{os.getpid()}@%h"),
     ]
     with log.open("w") as output:
-        process = subprocess.Popen(
+        process = subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
             command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT
         )
     worker = Worker(process, log)

@@ -19,7 +19,8 @@ def bench_floor(request: HttpRequest) -> HttpResponse:
         .values_list("email", flat=True)
         .first()
     )
+    who = "signed in" if email else "anonymous"
     return HttpResponse(
-        f"<!doctype html><title>floor</title><p>{'signed in' if email else 'anonymous'}",
+        f"<!doctype html><title>floor</title><p>{who}",
         content_type="text/html; charset=utf-8",
     )
