@@ -16,12 +16,7 @@ pytestmark = pytest.mark.django_db(transaction=False)
 SMALL = SCALES["small"]
 
 
-@pytest.fixture
-def small(db):
-    call_command("bench_data", scale="small", stdout=open("/dev/null", "w"))  # noqa: SIM115
-
-
-def test_the_small_preset_has_its_size(small):
+def test_the_small_preset_has_its_size(bench_small):
     learners = Enrollment.objects.values("learner").distinct().count()
     assert learners == SMALL.learners
     assert abs(Enrollment.objects.count() - SMALL.enrollments) < SMALL.enrollments * 0.1
@@ -31,7 +26,7 @@ def test_the_small_preset_has_its_size(small):
     assert Review.objects.count() > 0
 
 
-def test_work_belongs_to_the_enrollments_units_and_their_facilitators(small):
+def test_work_belongs_to_the_enrollments_units_and_their_facilitators(bench_small):
     assert not Submission.objects.exclude(
         requirement__unit=F("enrollment__offering__unit")
     ).exists()
@@ -43,7 +38,7 @@ def test_work_belongs_to_the_enrollments_units_and_their_facilitators(small):
     assert not Review.objects.filter(decision="not_met", feedback="").exists()
 
 
-def test_everything_is_dated_in_the_past_and_inside_its_run(small):
+def test_everything_is_dated_in_the_past_and_inside_its_run(bench_small):
     now, today = timezone.now(), timezone.localdate()
     assert not SubmissionVersion.objects.filter(submitted_at__gt=now).exists()
     assert not SubmissionVersion.objects.filter(
@@ -55,7 +50,7 @@ def test_everything_is_dated_in_the_past_and_inside_its_run(small):
     assert not Enrollment.objects.filter(created_at__gt=now).exists()
 
 
-def test_awards_go_to_learners_who_completed_and_only_to_them(small):
+def test_awards_go_to_learners_who_completed_and_only_to_them(bench_small):
     completed = Enrollment.objects.filter(status="completed")
     unit_awards = Award.objects.filter(unit__isnull=False)
     assert unit_awards.count() == completed.count()
@@ -72,7 +67,7 @@ def test_awards_go_to_learners_who_completed_and_only_to_them(small):
     ).exists()
 
 
-def test_the_sweep_finds_nothing_left_to_award(small):
+def test_the_sweep_finds_nothing_left_to_award(bench_small):
     """Whoever meets a rule already holds its award: the daily sweep, evaluated
     in full on every active pair, requests none."""
     today = timezone.localdate()
@@ -80,6 +75,6 @@ def test_the_sweep_finds_nothing_left_to_award(small):
     assert progress_sweep(today=today) == 0
 
 
-def test_a_second_run_is_refused(small):
+def test_a_second_run_is_refused(bench_small):
     with pytest.raises(CommandError, match="already holds generated data"):
         call_command("bench_data", scale="small")

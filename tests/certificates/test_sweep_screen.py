@@ -1,7 +1,5 @@
 """The progress sweep's screen drops only pairs that cannot earn anything."""
 
-import pytest
-from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
@@ -9,11 +7,6 @@ from certificates.selectors.sweep import sweep_candidates
 from certificates.services.evaluation import progress_evaluate
 from enrollments.models import Enrollment
 from programs.models import CompletionRule
-
-
-@pytest.fixture
-def small(db):
-    call_command("bench_data", scale="small", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 def _earning_pairs(today) -> set[tuple[int, int]]:
@@ -32,7 +25,9 @@ def _earning_pairs(today) -> set[tuple[int, int]]:
     return earning
 
 
-def test_a_loosened_program_rule_reaches_every_learner_the_full_sweep_reaches(small):
+def test_a_loosened_program_rule_reaches_every_learner_the_full_sweep_reaches(
+    bench_small,
+):
     # An admin lowers the CMTE Certificate to one workshop: learners with one
     # completed workshop and another under way now earn it.
     rule = CompletionRule.objects.get(program__slug="cmte")
@@ -44,7 +39,7 @@ def test_a_loosened_program_rule_reaches_every_learner_the_full_sweep_reaches(sm
     assert earning <= set(sweep_candidates(today=today))
 
 
-def test_a_run_that_has_ended_is_evaluated(small):
+def test_a_run_that_has_ended_is_evaluated(bench_small):
     # The runs under way end today: met early, their units are earned now.
     today = timezone.localdate()
     current = Enrollment.objects.filter(
