@@ -36,6 +36,9 @@ ALLOWED_HOSTS = env.list(
     "ALLOWED_HOSTS", cast=str.strip, default=["127.0.0.1", "localhost", "testserver"]
 )
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", cast=str.strip, default=[])
+# Routes bench/page_bench.py's floor view (credentials_portal/bench_floor.py); never
+# set in production.
+BENCH_FLOOR_VIEW = env.bool("BENCH_FLOOR_VIEW", default=False)
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
@@ -227,6 +230,12 @@ CELERY_RESULT_BACKEND = None
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A worker process grows by about 0.15 MiB per rendered award (WeasyPrint's
+# caches: +150 MiB over 500 renders each, bench/issuance_bench.py bulk): each pool
+# process is replaced after this many tasks, which bounds it.
+CELERY_WORKER_MAX_TASKS_PER_CHILD = env.int(
+    "CELERY_WORKER_MAX_TASKS_PER_CHILD", default=100
+)
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 # A dead broker must never hang a web request: fail fast and let the sweep catch up.

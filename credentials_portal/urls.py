@@ -1,9 +1,11 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from accounts import views as account_views
 from api import token_views
+from credentials_portal.bench_floor import bench_floor
 from credentials_portal.health import healthz
 from programs import views as program_views
 
@@ -33,3 +35,7 @@ urlpatterns = [
     path("", include("reviews.urls")),
     path("", include("enrollments.attendance.urls")),
 ]
+
+# The benchmark's floor view exists only while the benchmark runs (BENCH_FLOOR_VIEW).
+if settings.BENCH_FLOOR_VIEW:
+    urlpatterns.append(path("bench/floor/", bench_floor, name="bench_floor"))

@@ -1,6 +1,8 @@
 """Reads of the public catalogue."""
 
-from django.db.models import Prefetch, QuerySet
+import datetime as dt
+
+from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from .models import CompletionRule, CredentialProgram, Offering, Unit
@@ -16,16 +18,24 @@ def _published_units(offerings: QuerySet[Offering] | None = None) -> QuerySet[Un
     )
 
 
-def program_list() -> QuerySet[CredentialProgram]:
-    """Published programs with their units and every offering by start date.
+def program_list(*, today: dt.date | None = None) -> QuerySet[CredentialProgram]:
+    """Published programs with their units and offerings by start date: every
+    offering, or with ``today`` those whose enrollment has not closed.
 
     Which offerings are still listed, and which can be enrolled in, is the
-    enrollment window rule's to say (``enrollments.window_selectors``).
+    enrollment window rule's to say (``enrollments.window_selectors``); an offering
+    whose enrollment closed is never listed, so the catalogue leaves the past runs
+    out (at 1,500 offerings, counting their seats cost most of the page, bench/).
     """
+    offerings = Offering.objects.order_by("start_date")
+    if today is not None:
+        offerings = offerings.filter(
+            Q(enrollment_closes__isnull=True) | Q(enrollment_closes__gte=today)
+        )
     return (
         CredentialProgram.objects.filter(is_published=True)
         .select_related("provider")
-        .prefetch_related(Prefetch("units", queryset=_published_units()))
+        .prefetch_related(Prefetch("units", queryset=_published_units(offerings)))
     )
 
 

@@ -20,9 +20,10 @@ def home(request):
 
 
 def catalog(request):
-    programs = list(selectors.program_list())
+    today = timezone.localdate()
+    programs = list(selectors.program_list(today=today))
     units = [unit for program in programs for unit in program.units.all()]
-    units_mark_listed_offerings(units=units, today=timezone.localdate())
+    units_mark_listed_offerings(units=units, today=today)
     return render(request, "programs/catalog.html", {"programs": programs})
 
 

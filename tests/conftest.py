@@ -64,3 +64,13 @@ def award_catalog(demo_catalog):
     from demo.awards import demo_outputs_load
 
     demo_outputs_load()
+
+
+@pytest.fixture
+def bench_small(db):
+    """The benchmark dataset's small preset (``manage.py bench_data``), about 1 s."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    call_command("bench_data", scale="small", stdout=StringIO())

@@ -132,6 +132,11 @@ class Award(models.Model):
         ordering = ["-created_at", "-id"]
         verbose_name = _("award")
         verbose_name_plural = _("awards")
+        # The admin's change list reads awards newest first: without it, a sort
+        # of every award per page (0.3 s at 50,000 awards, bench/).
+        indexes = [
+            models.Index(fields=["-created_at", "-id"], name="award_newest_first")
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(program__isnull=False, unit__isnull=True)

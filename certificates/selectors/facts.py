@@ -16,7 +16,7 @@ from programs.models import (
     RuleKind,
     Unit,
 )
-from reviews.selectors import requirement_states
+from reviews.selectors import units_requirement_states
 
 from ..evaluators import LearnerFacts, RequirementInfo, Rule, UnitInfo
 from ..models import Award
@@ -164,9 +164,11 @@ def learner_facts(
         for rule in credential.rules
         for requirement in rule.requirements
     }
-    states = {}
-    for unit_id in sorted(state_units):
-        states.update(requirement_states(learner_id=learner_id, unit_id=unit_id))
+    states = (
+        units_requirement_states(learner_id=learner_id, unit_ids=state_units)
+        if state_units
+        else {}
+    )
     return LearnerFacts(
         today=today,
         tz=timezone.get_current_timezone(),

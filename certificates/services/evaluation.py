@@ -7,7 +7,6 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from enrollments.models import Enrollment
 from enrollments.services.enrollment import enrollment_complete
 from enrollments.time_rules import award_may_be_earned
 
@@ -25,6 +24,7 @@ from ..selectors.progress import (
     enrollment_details,
     learner_runs_end_on,
 )
+from ..selectors.sweep import sweep_candidates
 from .awards import award_request
 
 
@@ -115,19 +115,16 @@ def _certified_until(learner_id: int, credential: Credential) -> dt.date | None:
 
 
 def progress_sweep(*, today: dt.date) -> int:
-    """Re-evaluate every active enrollment; return how many awards were requested.
+    """Re-evaluate the active enrollments that may earn an award; return how many
+    awards were requested.
 
     Catches what no progress change announced: a completion rule an admin adds or
-    loosens after learners already meet it. Each learner and unit is evaluated in
-    its own transaction, so one failure does not undo the others' awards.
+    loosens after learners already meet it, a run that has ended. The pairs that
+    cannot earn anything today are screened out in a few queries
+    (``selectors.sweep``); each other learner and unit is evaluated in its own
+    transaction, so one failure does not undo the others' awards.
     """
-    pairs = (
-        Enrollment.objects.filter(status=Enrollment.Status.ACTIVE)
-        .values_list("learner_id", "offering__unit_id")
-        .order_by("learner_id", "offering__unit_id")
-        .distinct()
-    )
     return sum(
         len(progress_evaluate(learner_id=learner_id, unit_id=unit_id, today=today))
-        for learner_id, unit_id in pairs.iterator()
+        for learner_id, unit_id in sweep_candidates(today=today)
     )

@@ -34,6 +34,7 @@ from .states import (
     requirement_rows_for,
     requirement_states,
     unit_enrollment,
+    units_requirement_states,
 )
 from .teaching import OfferingWork, offerings_to_run
 
@@ -65,4 +66,5 @@ __all__ = [
     "submission_get_for_reviewer",
     "submission_versions",
     "unit_enrollment",
+    "units_requirement_states",
 ]

@@ -30,11 +30,13 @@ STATE_FILTERS = {
 
 
 def _reviewable_versions(user) -> QuerySet[SubmissionVersion]:
+    # The offering ids are read first (one small query): as a subquery, PostgreSQL
+    # planned the queue from every reviewed submission and applied the
+    # facilitator's offerings last (4-10 s at 1,000,000 versions, bench/).
+    offering_ids = list(facilitated_offerings(user=user).values_list("pk", flat=True))
     return SubmissionVersion.objects.latest_submitted().filter(
         submission__requirement__review_mode__in=REVIEWED_MODES,
-        submission__enrollment__offering__in=facilitated_offerings(user=user).values(
-            "pk"
-        ),
+        submission__enrollment__offering_id__in=offering_ids,
     )
 
 

@@ -258,3 +258,38 @@ def requirement_states(*, learner_id: int, unit_id: int) -> dict[int, Requiremen
         row.requirement.pk: row.state
         for row in enrollment_requirement_rows(enrollment=enrollment)
     }
+
+
+def units_requirement_states(
+    *, learner_id: int, unit_ids: Iterable[int]
+) -> dict[int, RequirementState]:
+    """``requirement_states`` of several units at once, by requirement id: the same
+    states in a constant number of queries however many units (one call per unit
+    made the learner's dashboard grow by seven queries a unit)."""
+    unit_ids = set(unit_ids)
+    current: dict[int, Enrollment] = {}
+    for enrollment in (
+        Enrollment.objects.filter(
+            learner_id=learner_id,
+            offering__unit_id__in=unit_ids,
+            status__in=[Enrollment.Status.ACTIVE, Enrollment.Status.COMPLETED],
+        )
+        .select_related("offering")
+        .order_by("-created_at", "-id")
+    ):
+        current.setdefault(enrollment.offering.unit_id, enrollment)
+    states: dict[int, RequirementState] = {}
+    if current:
+        rows = requirement_rows_for(enrollments=list(current.values()))
+        states = {
+            row.requirement.pk: row.state for unit in rows.values() for row in unit
+        }
+    missing = unit_ids - set(current)
+    if missing:
+        states.update(
+            (pk, RequirementState(pk, Outcome.MISSING))
+            for pk in Requirement.objects.filter(unit_id__in=missing).values_list(
+                "pk", flat=True
+            )
+        )
+    return states

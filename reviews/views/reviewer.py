@@ -52,9 +52,13 @@ def review_queue(request):
         "offering_id": offering.pk if offering else None,
         "requirement_id": requirement.pk if requirement else None,
     }
-    page = Paginator(
+    counts = selectors.review_queue_counts(**filters)
+    paginator = Paginator(
         selectors.review_queue(**filters, state=state), QUEUE_PAGE_SIZE
-    ).get_page(request.GET.get("page"))
+    )
+    # The counts already hold this state's total: no second COUNT over the queue.
+    paginator.count = counts[QueueState(state).value]
+    page = paginator.get_page(request.GET.get("page"))
     return render(
         request,
         "reviews/queue.html",
@@ -62,7 +66,7 @@ def review_queue(request):
             "form": form,
             "page": page,
             "state": QueueState(state),
-            "counts": selectors.review_queue_counts(**filters),
+            "counts": counts,
             "states": QueueState,
             "offerings": offerings,
         },

@@ -1,0 +1,291 @@
+"""Page latency (p50, p95) and query count of the portal's main pages, each against
+the floor view in the same run.
+
+Usage: .venv/bin/python bench/page_bench.py [--seconds 10] [--compare-database URL]
+       [--write]
+
+Serves the database in DATABASE_URL with gunicorn (2 sync workers, production
+settings) and loads each page from a separate process with wrk (Debian's ``wrk``
+package: ``apt-get install -y wrk``), 2 connections, right after loading the floor
+view (``credentials_portal/bench_floor.py``: one indexed query through the same
+middleware, with the same session cookie). Query counts are read in-process with
+the test client, here and, with ``--compare-database``, on a second dataset of
+another size, to show they do not grow with the data. ``--write`` replaces the
+"pages" section of docs/benchmarks.md.
+"""
+
+import argparse
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import report
+
+# One secret for this process and gunicorn: the session's auth hash is signed with it.
+SECRET_KEY = os.environ.setdefault("SECRET_KEY", "bench-only-" + os.urandom(24).hex())
+report.django_setup(BENCH_FLOOR_VIEW="true")
+
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY  # noqa: E402
+from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.db.models import Count, Exists, OuterRef, Q  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+# The pages measured: (name, URL, who asks). The admin reports page (branch
+# h-reports, /admin/reports/) joins this table once merged; until then the
+# admin's awards change list stands for the admin pages.
+PAGES = [
+    ("learner dashboard", "/dashboard/", "learner"),
+    ("facilitator review queue", "/review/", "facilitator"),
+    ("admin awards list", "/admin/certificates/award/", "admin"),
+    ("catalogue", "/catalog/", None),
+    ("verification page", "/verify/{code}/", None),
+]
+FLOOR = "/bench/floor/"
+MAX_QUERIES = 12
+P95_WITHIN = 3.0
+
+
+def subjects() -> dict:
+    """Who asks for each page: the busiest learner, facilitator and an admin."""
+    from django.contrib.auth import get_user_model
+
+    from certificates.models import Award
+    from enrollments.models import Enrollment
+
+    users = get_user_model().objects
+    working = Enrollment.objects.filter(
+        learner=OuterRef("pk"), status="active", submissions__isnull=False
+    )
+    # A learner with every kind of enrollment and work under way (so that both
+    # sizes compare the same page), the one with the most enrollments.
+    learner = (
+        users.filter(email__endswith="@bench.test", awards__isnull=False)
+        .annotate(
+            n=Count("enrollments", distinct=True),
+            **{
+                status: Count("enrollments", filter=Q(enrollments__status=status))
+                for status in ("active", "completed", "withdrawn")
+            },
+        )
+        .filter(active__gt=0, completed__gt=0, withdrawn__gt=0)
+        .filter(Exists(working))
+        .order_by("-n", "pk")
+        .first()
+    )
+    facilitator = (
+        users.filter(facilitated_offerings__isnull=False)
+        .annotate(
+            n=Count(
+                "facilitated_offerings__enrollments",
+                filter=Q(facilitated_offerings__enrollments__status="active"),
+            )
+        )
+        .order_by("-n", "pk")
+        .first()
+    )
+    admin = users.get(email="admin@bench.test")
+    award = Award.objects.filter(status="issued").order_by("-pk").first()
+    return {
+        "people": {"learner": learner, "facilitator": facilitator, "admin": admin},
+        "code": award.verification_code,
+    }
+
+
+def session_for(user) -> str:
+    store = SessionStore()
+    store[SESSION_KEY] = str(user.pk)
+    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    store.create()
+    return store.session_key
+
+
+def query_counts(found: dict) -> dict[str, int]:
+    counts = {}
+    for name, url, who in [*PAGES, ("floor", FLOOR, "learner")]:
+        client = Client()
+        if who:
+            client.cookies["sessionid"] = session_for(found["people"][who])
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url.format(code=found["code"]), secure=True)
+        if response.status_code != 200:
+            raise SystemExit(f"{url} answered {response.status_code}")
+        counts[name] = len(queries)
+    return counts
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def serve(port: int, static_root: str) -> subprocess.Popen:
+    env = {
+        **os.environ,
+        "DEBUG": "false",
+        "SECRET_KEY": SECRET_KEY,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "STATIC_ROOT": static_root,
+        "BENCH_FLOOR_VIEW": "true",
+    }
+    python = sys.executable
+    subprocess.run(  # noqa: S603 - our own interpreter and arguments
+        [python, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=report.ROOT,
+        env=env,
+        check=True,
+    )
+    server = subprocess.Popen(  # noqa: S603 - our own gunicorn and arguments
+        [
+            str(Path(python).with_name("gunicorn")),
+            "credentials_portal.wsgi",
+            "--workers",
+            "2",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=report.ROOT,
+        env=env,
+    )
+    for _ in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return server
+        except OSError:
+            time.sleep(0.2)
+    server.kill()
+    raise SystemExit("gunicorn did not start")
+
+
+def wrk(url: str, cookie: str | None, seconds: int) -> dict:
+    headers = ["-H", "X-Forwarded-Proto: https"]
+    if cookie:
+        headers += ["-H", f"Cookie: sessionid={cookie}"]
+    script = str(Path(__file__).with_name("wrk_report.lua"))
+    base = ["wrk", "-t1", "-c2", "--timeout", "30s", *headers, "-s", script]
+    # Warm up, then measure (wrk and its arguments are ours).
+    subprocess.run([*base, "-d2s", url], check=True, capture_output=True)  # noqa: S603
+    out = subprocess.run(  # noqa: S603
+        [*base, f"-d{seconds}s", url], check=True, capture_output=True, text=True
+    ).stdout
+    result = json.loads(out.strip().splitlines()[-1])
+    if result["errors"] or result["non2xx"]:
+        raise SystemExit(f"{url}: {result}")
+    return result
+
+
+def compare_counts(database_url: str) -> dict[str, int]:
+    env = {**os.environ, "DATABASE_URL": database_url}
+    out = subprocess.run(  # noqa: S603 - this script, in another process
+        [sys.executable, __file__, "--counts-only"],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def scale_of() -> str:
+    from enrollments.models import Enrollment
+    from reviews.models import SubmissionVersion
+
+    return (
+        f"{Enrollment.objects.count():,} enrollments, "
+        f"{SubmissionVersion.objects.count():,} submission versions"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--compare-database")
+    parser.add_argument("--counts-only", action="store_true")
+    parser.add_argument("--write", action="store_true")
+    args = parser.parse_args()
+    found = subjects()
+    counts = query_counts(found)
+    if args.counts_only:
+        sys.stdout.write(json.dumps({**counts, "_scale": scale_of()}) + "\n")
+        return
+    other = compare_counts(args.compare_database) if args.compare_database else {}
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is missing: apt-get install -y wrk")
+    port, static_root = free_port(), tempfile.mkdtemp(prefix="bench-static-")
+    server = serve(port, static_root)
+    rows = []
+    try:
+        for name, url, who in PAGES:
+            cookie = session_for(found["people"][who]) if who else None
+            base = f"http://127.0.0.1:{port}"
+            floor = wrk(base + FLOOR, cookie, args.seconds)
+            page = wrk(base + url.format(code=found["code"]), cookie, args.seconds)
+            rows.append((name, url, who, page, floor))
+            sys.stdout.write(
+                f"{name}: p50 {page['p50']:.1f} ms, p95 {page['p95']:.1f} ms; "
+                f"floor p95 {floor['p95']:.1f} ms; {counts[name]} queries" + "\n"
+            )
+            sys.stdout.flush()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        shutil.rmtree(static_root, ignore_errors=True)
+    body = table(rows, counts, other, args)
+    sys.stdout.write(body + "\n")
+    if args.write:
+        report.section_write("pages", body)
+
+
+def table(rows, counts, other, args) -> str:
+    here = scale_of()
+    lines = [
+        report.stamp(
+            "DATABASE_URL=... .venv/bin/python bench/page_bench.py "
+            + " ".join(sys.argv[1:])
+        ),
+        f"Dataset: {here}"
+        + (f"; query counts also on {other['_scale']}." if other else "."),
+        f"gunicorn, 2 sync workers; wrk, 1 thread, 2 connections, {args.seconds} s per "
+        "measurement after 2 s of warm-up; the floor measured just before its page, "
+        "with the same session.",
+        "",
+        "| page | who | p50 (ms) | p95 (ms) | floor p50 / p95 (ms) | p50 / floor p50 "
+        "| p95 / floor p95 "
+        "| requests | queries | queries, other size | targets |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+    ]
+    for name, url, who, page, floor in rows:
+        ratio = page["p95"] / floor["p95"]
+        queries, queries_other = counts[name], other.get(name, "-")
+        ok_queries = queries <= MAX_QUERIES and (not other or queries == queries_other)
+        verdict = f"queries {'met' if ok_queries else 'MISSED'}; p95 " + (
+            "met" if ratio <= P95_WITHIN else f"MISSED by {ratio / P95_WITHIN:.1f}x"
+        )
+        lines.append(
+            f"| {name} (`{url}`) | {who or 'anonymous'} | {page['p50']:.1f} | "
+            f"{page['p95']:.1f} | {floor['p50']:.1f} / {floor['p95']:.1f} | "
+            f"{page['p50'] / floor['p50']:.1f}x | "
+            f"{ratio:.1f}x | {page['requests']} | {queries} | {queries_other} | "
+            f"{verdict} |"
+        )
+    lines.append(
+        f"\nThe floor view itself makes {counts['floor']} queries with a session "
+        "(session, user, its one indexed query)."
+    )
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()

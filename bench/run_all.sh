@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Every benchmark against one large dataset, writing docs/benchmarks.md.
+# BENCH_DATABASE_URL: the large dataset (built by `manage.py bench_data --scale large`);
+# BENCH_COMPARE_DATABASE_URL: a smaller one, for the query counts at a second size.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+: "${BENCH_DATABASE_URL:=postgres://postgres@127.0.0.1:5432/cp_bench_large}"
+: "${BENCH_COMPARE_DATABASE_URL:=postgres://postgres@127.0.0.1:5432/cp_bench_small}"
+command -v wrk >/dev/null || apt-get install -y wrk
+export DATABASE_URL="$BENCH_DATABASE_URL"
+.venv/bin/python bench/dataset_report.py --write
+.venv/bin/python bench/page_bench.py --seconds 10 \
+  --compare-database "$BENCH_COMPARE_DATABASE_URL" --write
+.venv/bin/python bench/sweep_bench.py --write
+.venv/bin/python bench/issuance_bench.py latency --count 200 --write
+.venv/bin/python bench/issuance_bench.py bulk --count 1000 --write

@@ -1,0 +1,80 @@
+"""The benchmark dataset's small preset: its size and its consistency."""
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db.models import F
+from django.utils import timezone
+
+from certificates.models import Award
+from certificates.selectors.sweep import sweep_candidates
+from certificates.services.evaluation import progress_sweep
+from demo.benchdata.scales import SCALES
+from enrollments.models import Enrollment
+from reviews.models import Review, Submission, SubmissionVersion
+
+pytestmark = pytest.mark.django_db(transaction=False)
+SMALL = SCALES["small"]
+
+
+def test_the_small_preset_has_its_size(bench_small):
+    learners = Enrollment.objects.values("learner").distinct().count()
+    assert learners == SMALL.learners
+    assert abs(Enrollment.objects.count() - SMALL.enrollments) < SMALL.enrollments * 0.1
+    submitted = SubmissionVersion.objects.filter(status="submitted").count()
+    assert abs(submitted - SMALL.versions) < SMALL.versions * 0.2
+    assert abs(Award.objects.count() - SMALL.awards) < SMALL.awards * 0.5
+    assert Review.objects.count() > 0
+
+
+def test_work_belongs_to_the_enrollments_units_and_their_facilitators(bench_small):
+    assert not Submission.objects.exclude(
+        requirement__unit=F("enrollment__offering__unit")
+    ).exists()
+    reviews = Review.objects.select_related("version__submission__enrollment__offering")
+    assert not reviews.exclude(version__status="submitted").exists()
+    assert not reviews.exclude(
+        reviewer__facilitated_offerings=F("version__submission__enrollment__offering")
+    ).exists()
+    assert not Review.objects.filter(decision="not_met", feedback="").exists()
+
+
+def test_everything_is_dated_in_the_past_and_inside_its_run(bench_small):
+    now, today = timezone.now(), timezone.localdate()
+    assert not SubmissionVersion.objects.filter(submitted_at__gt=now).exists()
+    assert not SubmissionVersion.objects.filter(
+        submitted_at__date__lt=F("submission__enrollment__offering__start_date")
+    ).exists()
+    assert not Review.objects.filter(created_at__lt=F("version__submitted_at")).exists()
+    assert not Award.objects.filter(earned_on__gt=today).exists()
+    assert not Award.objects.filter(issued_at__gt=now).exists()
+    assert not Enrollment.objects.filter(created_at__gt=now).exists()
+
+
+def test_awards_go_to_learners_who_completed_and_only_to_them(bench_small):
+    completed = Enrollment.objects.filter(status="completed")
+    unit_awards = Award.objects.filter(unit__isnull=False)
+    assert unit_awards.count() == completed.count()
+    for award in unit_awards.select_related("unit"):
+        enrollment = completed.get(
+            learner=award.learner_id, offering__unit=award.unit_id
+        )
+        assert award.earned_on >= enrollment.offering.end_date
+        assert award.snapshot["credential"] == award.unit.title
+    assert not Award.objects.filter(
+        unit__isnull=False,
+        learner__enrollments__status="withdrawn",
+        learner__enrollments__offering__unit=F("unit"),
+    ).exists()
+
+
+def test_the_sweep_finds_nothing_left_to_award(bench_small):
+    """Whoever meets a rule already holds its award: the daily sweep, evaluated
+    in full on every active pair, requests none."""
+    today = timezone.localdate()
+    assert list(sweep_candidates(today=today)) == []
+    assert progress_sweep(today=today) == 0
+
+
+def test_a_second_run_is_refused(bench_small):
+    with pytest.raises(CommandError, match="already holds generated data"):
+        call_command("bench_data", scale="small")
