@@ -33,6 +33,7 @@ AWARD_FIELDS = [
     "earned_on",
     "created_at",
     "issued_at",
+    "email_claimed_at",
     "emailed_at",
     "email_learner",
     "revoked_at",
@@ -40,6 +41,7 @@ AWARD_FIELDS = [
     "share_evidence",
     "attempts",
     "last_error",
+    "in_wallet",
 ]
 EVENT_FIELDS = ["award", "kind", "detail", "at"]
 REVOKED_SHARE = 0.005
@@ -77,12 +79,14 @@ def _award(ids, learner, *, unit=None, program=None, day, created, snapshot_args
         created,
         issued,
         issued,
+        issued,
         True,
         issued + (timezone.now() - issued) / 2 if revoked else None,
         REVOKE_REASON if revoked else "",
         False,
         1,
         "",
+        False,
     )
 
 
