@@ -16,7 +16,7 @@ from programs.models import (
     RuleKind,
     Unit,
 )
-from reviews.selectors import requirement_states
+from reviews.selectors import requirement_states_for
 
 from ..completion import LearnerFacts, RequirementInfo, Rule, UnitInfo
 from ..models import Award
@@ -133,47 +133,92 @@ def credentials_with_rules(
     ]
 
 
+def _by_learner(rows: Iterable[tuple[int, int | None]]) -> dict[int, set[int]]:
+    grouped: dict[int, set[int]] = {}
+    for learner_id, value in rows:
+        if value is not None:
+            grouped.setdefault(learner_id, set()).add(value)
+    return grouped
+
+
+def completed_unit_ids_for(*, learner_ids: Iterable[int]) -> dict[int, set[int]]:
+    """Units each learner completed here (enrollments) or before (past completions),
+    by learner id, in two queries."""
+    learner_ids = set(learner_ids)
+    enrolled = Enrollment.objects.filter(
+        learner_id__in=learner_ids, status=Enrollment.Status.COMPLETED
+    ).values_list("learner_id", "offering__unit_id")
+    past = PastCompletion.objects.filter(learner_id__in=learner_ids).values_list(
+        "learner_id", "unit_id"
+    )
+    return _by_learner([*enrolled, *past])
+
+
+def held_award_ids_for(
+    *, learner_ids: Iterable[int]
+) -> dict[int, tuple[set[int], set[int]]]:
+    """(unit ids, program ids) of the awards each learner holds, in one query."""
+    rows = list(
+        Award.objects.filter(
+            learner_id__in=set(learner_ids), status__in=HELD_STATUSES
+        ).values_list("learner_id", "unit_id", "program_id")
+    )
+    units = _by_learner((learner, unit) for learner, unit, _ in rows)
+    programs = _by_learner((learner, program) for learner, _, program in rows)
+    return {
+        learner_id: (units.get(learner_id, set()), programs.get(learner_id, set()))
+        for learner_id in {row[0] for row in rows}
+    }
+
+
 def completed_unit_ids(*, learner_id: int) -> set[int]:
     """Units completed here (enrollments, unit awards) or before (past completions)."""
-    enrolled = Enrollment.objects.filter(
-        learner_id=learner_id, status=Enrollment.Status.COMPLETED
-    ).values_list("offering__unit_id", flat=True)
-    past = PastCompletion.objects.filter(learner_id=learner_id).values_list(
-        "unit_id", flat=True
-    )
-    return set(enrolled) | set(past)
+    return completed_unit_ids_for(learner_ids=[learner_id]).get(learner_id, set())
 
 
 def held_award_ids(*, learner_id: int) -> tuple[set[int], set[int]]:
     """(unit ids, program ids) of the awards the learner holds."""
-    rows = Award.objects.filter(
-        learner_id=learner_id, status__in=HELD_STATUSES
-    ).values_list("unit_id", "program_id")
-    return {u for u, _ in rows if u}, {p for _, p in rows if p}
+    return held_award_ids_for(learner_ids=[learner_id]).get(learner_id, (set(), set()))
 
 
-def learner_facts(
-    *, learner_id: int, credentials: list[Credential], today: dt.date
-) -> LearnerFacts:
-    """The facts for evaluating ``credentials``: requirement states are read only
-    for the units whose requirements their rules name."""
-    held_units, held_programs = held_award_ids(learner_id=learner_id)
+def learners_facts(
+    *, learner_ids: Iterable[int], credentials: list[Credential], today: dt.date
+) -> dict[int, LearnerFacts]:
+    """Each learner's facts for evaluating ``credentials``, by learner id, in a
+    fixed number of queries however many learners and credentials: requirement
+    states are read only for the units whose requirements the rules name."""
+    learner_ids = set(learner_ids)
+    held = held_award_ids_for(learner_ids=learner_ids)
+    completed = completed_unit_ids_for(learner_ids=learner_ids)
     state_units = {
         requirement.unit_id
         for credential in credentials
         for rule in credential.rules
         for requirement in rule.requirements
     }
-    states = {}
-    for unit_id in sorted(state_units):
-        states.update(requirement_states(learner_id=learner_id, unit_id=unit_id))
-    return LearnerFacts(
-        today=today,
-        tz=timezone.get_current_timezone(),
-        completed_unit_ids=frozenset(
-            completed_unit_ids(learner_id=learner_id) | held_units
-        ),
-        held_unit_ids=frozenset(held_units),
-        held_program_ids=frozenset(held_programs),
-        states=states,
+    states = (
+        requirement_states_for(learner_ids=learner_ids, unit_ids=state_units)
+        if state_units
+        else {}
     )
+    facts = {}
+    for learner_id in learner_ids:
+        held_units, held_programs = held.get(learner_id, (set(), set()))
+        facts[learner_id] = LearnerFacts(
+            today=today,
+            tz=timezone.get_current_timezone(),
+            completed_unit_ids=frozenset(completed.get(learner_id, set()) | held_units),
+            held_unit_ids=frozenset(held_units),
+            held_program_ids=frozenset(held_programs),
+            states=states.get(learner_id, {}),
+        )
+    return facts
+
+
+def learner_facts(
+    *, learner_id: int, credentials: list[Credential], today: dt.date
+) -> LearnerFacts:
+    """One learner's facts for evaluating ``credentials`` (``learners_facts``)."""
+    return learners_facts(
+        learner_ids=[learner_id], credentials=credentials, today=today
+    )[learner_id]

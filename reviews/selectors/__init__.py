@@ -43,7 +43,7 @@ from .states import (
     enrollment_requirement_rows,
     requirement_rows_for,
     requirement_states,
-    unit_enrollment,
+    requirement_states_for,
 )
 from .teaching import OfferingWork, offerings_to_run
 
@@ -72,6 +72,7 @@ __all__ = [
     "requirement_page",
     "requirement_rows_for",
     "requirement_states",
+    "requirement_states_for",
     "requirements_with_deadline",
     "review_queue",
     "review_queue_counts",
@@ -82,5 +83,4 @@ __all__ = [
     "submission_get_for_learner",
     "submission_get_for_reviewer",
     "submission_versions",
-    "unit_enrollment",
 ]
