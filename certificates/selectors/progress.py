@@ -28,6 +28,7 @@ class RuleLine:
     missing: str
     done: int | None = None  # a count rule: units completed of ``needed``
     needed: int | None = None
+    waiting: str = ""  # submitted, waiting for review: shown apart from missing
 
     @property
     def percent(self) -> int:
@@ -149,6 +150,7 @@ def progress_reports_for(*, learner, today: dt.date | None = None) -> list:
                         result.missing,
                         result.done,
                         result.needed,
+                        result.waiting,
                     )
                     for rule, result in zip(
                         credential.rules, evaluation.results, strict=True

@@ -136,3 +136,20 @@ def test_reports_read_in_the_same_number_of_queries_for_more_units(catalog, lear
         "Competency-based project not submitted yet"
     ]
     assert large == small
+
+
+def test_work_waiting_for_review_is_not_listed_as_still_needed(
+    client, catalog, learner
+):
+    enrollment = journeys.enroll(learner, "loyola-full-technology-integration")
+    journeys.met(journeys.submit(enrollment, "Module activities"))
+    journeys.submit(enrollment, "Competency-based project")
+    client.force_login(learner)
+
+    response = client.get("/dashboard/")
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Competency-based project submitted, waiting for review" in content
+    assert "Still needed" not in content
+    assert "awaiting review" not in content
