@@ -12,26 +12,11 @@ from certificates.services import award_request
 from certificates.services.issuance import award_issue
 from credentials_portal.dates import format_date
 from programs.models import CredentialProgram, Offering
-from tests.factories import EnrollmentFactory, LearnerFactory, UserFactory
+from tests.factories import EnrollmentFactory, UserFactory
 
 from . import journeys
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def learner():
-    return LearnerFactory(legal_name="Lucía Learner-Ortega")
-
-
-@pytest.fixture
-def issued(catalog, learner) -> Award:
-    award, _ = award_request(
-        learner=learner,
-        program=CredentialProgram.objects.get(slug="cmte"),
-        earned_on=dt.date(2026, 11, 23),
-    )
-    return award_issue(award_id=award.pk)
 
 
 @pytest.fixture
