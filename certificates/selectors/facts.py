@@ -76,14 +76,21 @@ def programs_for_rules(ids: Iterable[int]) -> list[CredentialProgram]:
     )
 
 
-def _rule_value(row: CompletionRule, owner: Unit | CredentialProgram) -> Rule:
+def rule_value(
+    row: CompletionRule,
+    owner: Unit | CredentialProgram,
+    *,
+    units: list[Unit] | None = None,
+) -> Rule:
+    """A rule row as a value; ``units`` stands for its set when the row is a
+    proposal not saved yet."""
     if isinstance(owner, Unit):
         default_units = list(owner.prerequisites.all())
         owner_requirements = list(owner.requirements.all())
     else:
         default_units = list(owner.units.all())
         owner_requirements = [r for u in default_units for r in u.requirements.all()]
-    units = list(row.units.all()) or default_units
+    units = (list(row.units.all()) if units is None else units) or default_units
     if row.kind in OWNER_REQUIREMENTS:
         requirements = owner_requirements
     else:
@@ -126,7 +133,7 @@ def credentials_with_rules(
             unit_id = cast(int, row.unit_id)
             row.unit = units_by_id[unit_id]
             owner, key = row.unit, ("unit", unit_id)
-        by_owner.setdefault(key, []).append(_rule_value(row, owner))
+        by_owner.setdefault(key, []).append(rule_value(row, owner))
     return [
         *(Credential(u, None, by_owner.get(("unit", u.pk), [])) for u in units),
         *(Credential(None, p, by_owner.get(("program", p.pk), [])) for p in programs),
