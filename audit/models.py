@@ -29,6 +29,10 @@ class AuditEvent(models.Model):
 
         RETAKE_ALLOWED = "retake.allowed", _("Retake allowed")
         RETAKE_WITHDRAWN = "retake.withdrawn", _("Retake allowance withdrawn")
+        COMPLETION_RULE_CHANGED = (
+            "completion_rule.changed",
+            _("Completion rule changed"),
+        )
 
     created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
