@@ -25,6 +25,12 @@ PREVIEW_TEMPLATE = "admin/programs/completionrule/preview.html"
 
 
 class CompletionRulePreviewAdmin(CompletionRuleAdmin):
+    def get_readonly_fields(self, request, obj=None):
+        """A saved rule stays with its credential (the preview compares one
+        credential's rules); to move it, add it to the other and delete it here."""
+        owner = ["program", "unit"] if obj is not None else []
+        return [*super().get_readonly_fields(request, obj), *owner]
+
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         preview = self._preview(request, object_id)
         if preview is None:

@@ -175,3 +175,16 @@ def test_the_credentials_page_links_each_rule_to_its_previewed_change_form(
     assert f'href="{change_url(rule)}"' in page
     assert 'name="completion_rules-0-kind"' not in page  # read here, changed there
     assert 'name="completion_rules-__prefix__-kind"' in page  # rules are added here
+
+
+def test_a_saved_rule_stays_with_its_credential(admin_client, catalog):
+    rule = cmte_rule()
+    other = CompletionRule.objects.get(unit__slug="iste-certification", kind="min_score")
+
+    response = admin_client.post(
+        change_url(rule), form_data(rule, program="", unit=other.unit_id)
+    )
+
+    assert response.status_code == 302  # the owner is not a field: nothing changed
+    rule.refresh_from_db()
+    assert (rule.program.slug, rule.unit_id) == ("cmte", None)
