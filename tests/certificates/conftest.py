@@ -63,3 +63,10 @@ def issued(catalog, learner):
         earned_on=dt.date(2026, 11, 23),
     )
     return award_issue(award_id=award.pk)
+
+
+@pytest.fixture
+def admin_client(client, portal_admin):
+    """The test client signed in as ``portal_admin``."""
+    client.force_login(portal_admin)
+    return client

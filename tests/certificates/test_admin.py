@@ -19,12 +19,6 @@ from . import journeys
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def admin_client(client, portal_admin):
-    client.force_login(portal_admin)
-    return client
-
-
 def test_admin_revokes_with_a_reason(admin_client, issued):
     url = reverse("admin:certificates_award_revoke", args=[issued.pk])
 

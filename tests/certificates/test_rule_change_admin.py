@@ -24,12 +24,6 @@ pytestmark = pytest.mark.django_db
 HIDDEN = re.compile(r'<input type="hidden" name="([^"]+)" value="([^"]*)">')
 
 
-@pytest.fixture
-def admin_client(client, portal_admin):
-    client.force_login(portal_admin)
-    return client
-
-
 def change_url(rule: CompletionRule) -> str:
     return reverse("admin:programs_completionrule_change", args=[rule.pk])
 
@@ -179,7 +173,7 @@ def test_the_credentials_page_links_each_rule_to_its_previewed_change_form(
 
 def test_a_saved_rule_stays_with_its_credential(admin_client, catalog):
     rule = cmte_rule()
-    other = CompletionRule.objects.get(unit__slug="iste-certification", kind="min_score")
+    other = iste_pass_mark()
 
     response = admin_client.post(
         change_url(rule), form_data(rule, program="", unit=other.unit_id)
