@@ -38,6 +38,10 @@ class AuditEvent(models.Model):
             "transcript.share_revoked",
             _("Transcript link revoked"),
         )
+        COMPLETION_RULE_CHANGED = (
+            "completion_rule.changed",
+            _("Completion rule changed"),
+        )
 
     created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(

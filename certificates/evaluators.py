@@ -67,6 +67,7 @@ class LearnerFacts:
 class RuleResult:
     is_met: bool
     missing: str = ""
+    waiting: str = ""  # submitted and waiting for review: not missing
     done: int | None = None  # a count rule: units completed of ``needed``
     needed: int | None = None
 
@@ -78,7 +79,11 @@ class Evaluation:
 
     @property
     def unmet(self) -> list[str]:
-        return [result.missing for result in self.results if not result.is_met]
+        return [
+            result.missing or result.waiting
+            for result in self.results
+            if not result.is_met
+        ]
 
 
 def _date(day: dt.date) -> str:
@@ -116,6 +121,8 @@ def min_score(rule: Rule, facts: LearnerFacts) -> RuleResult:
     params = {"requirement": title}
     if _outcome(state) == Outcome.MISSING:
         return RuleResult(False, messages.NOT_SUBMITTED % params)
+    if _outcome(state) == Outcome.PENDING_REVIEW:
+        return RuleResult(False, waiting=messages.AWAITING_REVIEW % params)
     if state is None or state.score is None:
         return RuleResult(False, messages.NOT_SCORED % params)
     out_of = state.out_of or rule.out_of or 0
@@ -131,7 +138,7 @@ def min_score(rule: Rule, facts: LearnerFacts) -> RuleResult:
 
 def all_met(rule: Rule, facts: LearnerFacts) -> RuleResult:
     """Every required Met / Not Met submission is Met (resubmissions allowed)."""
-    missing = []
+    missing, waiting = [], []
     for requirement in rule.requirements:
         if not requirement.is_required or requirement.review_mode != DECIDED_BY_REVIEW:
             continue
@@ -140,10 +147,12 @@ def all_met(rule: Rule, facts: LearnerFacts) -> RuleResult:
         if outcome == Outcome.NOT_MET:
             missing.append(messages.NOT_MET % params)
         elif outcome == Outcome.PENDING_REVIEW:
-            missing.append(messages.AWAITING_REVIEW % params)
+            waiting.append(messages.AWAITING_REVIEW % params)
         elif outcome != Outcome.MET:
             missing.append(messages.NOT_SUBMITTED % params)
-    return RuleResult(not missing, "; ".join(missing))
+    return RuleResult(
+        not missing and not waiting, "; ".join(missing), "; ".join(waiting)
+    )
 
 
 def required_pieces(rule: Rule, facts: LearnerFacts) -> RuleResult:

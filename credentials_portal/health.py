@@ -25,7 +25,16 @@ def _broker_ok() -> bool | None:
     if not url:
         return None
     try:
-        with Connection(url, connect_timeout=BROKER_TIMEOUT_SECONDS) as broker:
+        # The socket timeout bounds a broker that accepts but never replies;
+        # connect_timeout alone would wait on it forever.
+        with Connection(
+            url,
+            connect_timeout=BROKER_TIMEOUT_SECONDS,
+            transport_options={
+                "socket_timeout": BROKER_TIMEOUT_SECONDS,
+                "socket_connect_timeout": BROKER_TIMEOUT_SECONDS,
+            },
+        ) as broker:
             broker.ensure_connection(max_retries=0, timeout=BROKER_TIMEOUT_SECONDS)
         return True
     except Exception:  # any failure means unhealthy

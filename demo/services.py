@@ -23,7 +23,7 @@ from programs.models import (
     Unit,
 )
 
-from . import catalog_data as data
+from . import catalog as data
 from .schedule import term_runs
 
 UNIT_FIELDS = [

@@ -21,12 +21,26 @@ class ProviderAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["short_name"]}
 
 
-class ProgramRuleInline(admin.StackedInline):
+class RuleInlineReadOnly(admin.StackedInline):
+    """Rules are added here; a saved rule is changed (or deleted) on its own
+    page, which shows who a change reaches before it is saved
+    (``certificates.admin.rule_preview``)."""
+
     model = CompletionRule
-    fk_name = "program"
     extra = 0
     fields = ["kind", "min_count", "units", "requirement", "min_score", "out_of"]
     autocomplete_fields = ["units", "requirement"]
+    show_change_link = True
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ProgramRuleInline(RuleInlineReadOnly):
+    fk_name = "program"
 
 
 @admin.register(CredentialProgram)
@@ -76,12 +90,8 @@ class RequirementInline(admin.TabularInline):
     show_change_link = True
 
 
-class UnitRuleInline(admin.StackedInline):
-    model = CompletionRule
+class UnitRuleInline(RuleInlineReadOnly):
     fk_name = "unit"
-    extra = 0
-    fields = ["kind", "min_count", "units", "requirement", "min_score", "out_of"]
-    autocomplete_fields = ["units", "requirement"]
 
 
 @admin.register(Unit)

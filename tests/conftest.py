@@ -46,12 +46,21 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache(django_db_setup, django_db_blocker):
+def _fresh_cache(request, django_db_blocker):
     """allauth's rate limits count in the cache: each test starts with none used.
 
     The cache is the database's unless Redis is configured (Django's test database
-    creation makes its table), hence the database access.
+    creation makes its table), hence the database access, and only for tests that
+    use the database: a run of pure tests sets up no test database, and must not
+    reach the configured one.
     """
+    uses_db = request.node.get_closest_marker("django_db") or {
+        "db",
+        "transactional_db",
+    } & set(request.fixturenames)
+    if not uses_db:
+        return
+    request.getfixturevalue("django_db_setup")
     from django.core.cache import cache
 
     with django_db_blocker.unblock():

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from ..models import Award, AwardDocument, AwardEvent, OutputSpec
 from ..services import award_reissue, award_retry
 from ..services.emailing import award_email_again
-from . import keys, views  # noqa: F401  (registers IssuerKeyAdmin)
+from . import keys, rule_preview, views  # noqa: F401  (register their admins)
 
 
 @admin.register(OutputSpec)

@@ -16,7 +16,7 @@ from programs.models import (
     RuleKind,
     Unit,
 )
-from reviews.selectors import units_requirement_states
+from reviews.selectors import requirement_states_for
 
 from ..evaluators import LearnerFacts, RequirementInfo, Rule, UnitInfo
 from ..models import Award
@@ -76,14 +76,21 @@ def programs_for_rules(ids: Iterable[int]) -> list[CredentialProgram]:
     )
 
 
-def _rule_value(row: CompletionRule, owner: Unit | CredentialProgram) -> Rule:
+def rule_value(
+    row: CompletionRule,
+    owner: Unit | CredentialProgram,
+    *,
+    units: list[Unit] | None = None,
+) -> Rule:
+    """A rule row as a value; ``units`` stands for its set when the row is a
+    proposal not saved yet."""
     if isinstance(owner, Unit):
         default_units = list(owner.prerequisites.all())
         owner_requirements = list(owner.requirements.all())
     else:
         default_units = list(owner.units.all())
         owner_requirements = [r for u in default_units for r in u.requirements.all()]
-    units = list(row.units.all()) or default_units
+    units = (list(row.units.all()) if units is None else units) or default_units
     if row.kind in OWNER_REQUIREMENTS:
         requirements = owner_requirements
     else:
@@ -126,38 +133,70 @@ def credentials_with_rules(
             unit_id = cast(int, row.unit_id)
             row.unit = units_by_id[unit_id]
             owner, key = row.unit, ("unit", unit_id)
-        by_owner.setdefault(key, []).append(_rule_value(row, owner))
+        by_owner.setdefault(key, []).append(rule_value(row, owner))
     return [
         *(Credential(u, None, by_owner.get(("unit", u.pk), [])) for u in units),
         *(Credential(None, p, by_owner.get(("program", p.pk), [])) for p in programs),
     ]
 
 
+def _by_learner(rows: Iterable[tuple[int, int | None]]) -> dict[int, set[int]]:
+    grouped: dict[int, set[int]] = {}
+    for learner_id, value in rows:
+        if value is not None:
+            grouped.setdefault(learner_id, set()).add(value)
+    return grouped
+
+
+def completed_unit_ids_for(*, learner_ids: Iterable[int]) -> dict[int, set[int]]:
+    """Units each learner completed here (enrollments) or before (past completions),
+    by learner id, in two queries."""
+    learner_ids = set(learner_ids)
+    enrolled = Enrollment.objects.filter(
+        learner_id__in=learner_ids, status=Enrollment.Status.COMPLETED
+    ).values_list("learner_id", "offering__unit_id")
+    past = PastCompletion.objects.filter(learner_id__in=learner_ids).values_list(
+        "learner_id", "unit_id"
+    )
+    return _by_learner([*enrolled, *past])
+
+
+def held_award_ids_for(
+    *, learner_ids: Iterable[int]
+) -> dict[int, tuple[set[int], set[int]]]:
+    """(unit ids, program ids) of the awards each learner holds, in one query."""
+    rows = list(
+        Award.objects.filter(
+            learner_id__in=set(learner_ids), status__in=HELD_STATUSES
+        ).values_list("learner_id", "unit_id", "program_id")
+    )
+    units = _by_learner((learner, unit) for learner, unit, _ in rows)
+    programs = _by_learner((learner, program) for learner, _, program in rows)
+    return {
+        learner_id: (units.get(learner_id, set()), programs.get(learner_id, set()))
+        for learner_id in {row[0] for row in rows}
+    }
+
+
 def completed_unit_ids(*, learner_id: int) -> set[int]:
     """Units completed here (enrollments, unit awards) or before (past completions)."""
-    enrolled = Enrollment.objects.filter(
-        learner_id=learner_id, status=Enrollment.Status.COMPLETED
-    ).values_list("offering__unit_id", flat=True)
-    past = PastCompletion.objects.filter(learner_id=learner_id).values_list(
-        "unit_id", flat=True
-    )
-    return set(enrolled) | set(past)
+    return completed_unit_ids_for(learner_ids=[learner_id]).get(learner_id, set())
 
 
 def held_award_ids(*, learner_id: int) -> tuple[set[int], set[int]]:
     """(unit ids, program ids) of the awards the learner holds."""
-    rows = Award.objects.filter(
-        learner_id=learner_id, status__in=HELD_STATUSES
-    ).values_list("unit_id", "program_id")
-    return {u for u, _ in rows if u}, {p for _, p in rows if p}
+    return held_award_ids_for(learner_ids=[learner_id]).get(learner_id, (set(), set()))
 
 
-def learner_facts(
-    *, learner_id: int, credentials: list[Credential], today: dt.date
-) -> LearnerFacts:
-    """The facts for evaluating ``credentials``: requirement states are read only
-    for the units whose requirements their rules name."""
-    held_units, held_programs = held_award_ids(learner_id=learner_id)
+def learners_facts(
+    *, learner_ids: Iterable[int], credentials: list[Credential], today: dt.date
+) -> dict[int, LearnerFacts]:
+    """Each learner's facts for evaluating ``credentials``, by learner id, in a
+    fixed number of queries however many learners and credentials: requirement
+    states are read only for the units whose requirements the rules name."""
+    learner_ids = set(learner_ids)
+    held = held_award_ids_for(learner_ids=learner_ids)
+    completed = completed_unit_ids_for(learner_ids=learner_ids)
     state_units = {
         requirement.unit_id
         for credential in credentials
@@ -165,17 +204,28 @@ def learner_facts(
         for requirement in rule.requirements
     }
     states = (
-        units_requirement_states(learner_id=learner_id, unit_ids=state_units)
+        requirement_states_for(learner_ids=learner_ids, unit_ids=state_units)
         if state_units
         else {}
     )
-    return LearnerFacts(
-        today=today,
-        tz=timezone.get_current_timezone(),
-        completed_unit_ids=frozenset(
-            completed_unit_ids(learner_id=learner_id) | held_units
-        ),
-        held_unit_ids=frozenset(held_units),
-        held_program_ids=frozenset(held_programs),
-        states=states,
-    )
+    facts = {}
+    for learner_id in learner_ids:
+        held_units, held_programs = held.get(learner_id, (set(), set()))
+        facts[learner_id] = LearnerFacts(
+            today=today,
+            tz=timezone.get_current_timezone(),
+            completed_unit_ids=frozenset(completed.get(learner_id, set()) | held_units),
+            held_unit_ids=frozenset(held_units),
+            held_program_ids=frozenset(held_programs),
+            states=states.get(learner_id, {}),
+        )
+    return facts
+
+
+def learner_facts(
+    *, learner_id: int, credentials: list[Credential], today: dt.date
+) -> LearnerFacts:
+    """One learner's facts for evaluating ``credentials`` (``learners_facts``)."""
+    return learners_facts(
+        learner_ids=[learner_id], credentials=credentials, today=today
+    )[learner_id]

@@ -8,7 +8,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from enrollments.models import Enrollment, PastCompletion
-from enrollments.time_rules import certified_until
+from enrollments.time_rules import award_may_be_earned, certified_until
 from programs.models import Unit
 
 from ..evaluators import evaluate
@@ -29,6 +29,7 @@ class RuleLine:
     missing: str
     done: int | None = None  # a count rule: units completed of ``needed``
     needed: int | None = None
+    waiting: str = ""  # submitted, waiting for review: shown apart from missing
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,8 @@ class ProgressReport:
     kind: str
     url: str
     lines: list[RuleLine]
+    # Every rule met before the run ends: the day the award will be earned.
+    earned_on: dt.date | None = None
 
     @property
     def met_count(self) -> int:
@@ -77,26 +80,71 @@ def enrollment_details(
     return row or ("", "", None)
 
 
-def learner_runs_end_on(*, learner_id: int, unit_ids) -> dt.date | None:
-    """The last day of the learner's runs of these units (the later of each
-    offering's end and its last session); None when no run is dated."""
+def learner_run_ends(*, learner_id: int, unit_ids) -> dict[int, dt.date]:
+    """The last day of the learner's runs of each unit (the later of each
+    offering's end and its last session), by unit id, in one query; undated runs
+    are left out."""
     rows = (
         Enrollment.objects.filter(learner_id=learner_id, offering__unit_id__in=unit_ids)
         .exclude(status=Enrollment.Status.WITHDRAWN)
-        .values("offering_id", "offering__end_date")
+        .values("offering_id", "offering__unit_id", "offering__end_date")
         .annotate(last_session=Max("offering__sessions__starts_at"))
     )
-    ends = [
-        certified_until(
+    ends: dict[int, dt.date] = {}
+    for row in rows:
+        day = certified_until(
             offering_end=row["offering__end_date"],
             last_session_day=timezone.localdate(row["last_session"])
             if row["last_session"]
             else None,
         )
-        for row in rows
+        unit_id = row["offering__unit_id"]
+        if day is not None:
+            ends[unit_id] = max(day, ends.get(unit_id, day))
+    return ends
+
+
+def certified_unit_ids(credential: Credential) -> set[int]:
+    """The units whose runs an award certifies: the unit's own, or for a program
+    the units whose requirements its rules read (completed units it counts were
+    already held back until their runs ended)."""
+    unit_ids = {r.unit_id for rule in credential.rules for r in rule.requirements}
+    if credential.unit:
+        unit_ids.add(credential.unit.pk)
+    return unit_ids
+
+
+def learner_runs_end_on(*, learner_id: int, unit_ids) -> dt.date | None:
+    """The last day of the learner's runs of these units; None when no run is
+    dated."""
+    ends = learner_run_ends(learner_id=learner_id, unit_ids=unit_ids).values()
+    return max(ends) if ends else None
+
+
+def _earned_on_dates(
+    learner_id: int, credentials: list[Credential], evaluations: list, today: dt.date
+) -> list[dt.date | None]:
+    """For each credential whose rules are all met but whose runs end after
+    ``today``, the day its award will be earned (``award_may_be_earned``); None
+    for the others. One query, and none when nothing is complete."""
+    complete = [
+        c for c, e in zip(credentials, evaluations, strict=True) if e.is_complete
     ]
-    known: list[dt.date] = [day for day in ends if day is not None]
-    return max(known) if known else None
+    if not complete:
+        return [None] * len(credentials)
+    ends = learner_run_ends(
+        learner_id=learner_id,
+        unit_ids=set().union(*(certified_unit_ids(c) for c in complete)),
+    )
+    dates: list[dt.date | None] = []
+    for credential, evaluation in zip(credentials, evaluations, strict=True):
+        days = [ends[u] for u in certified_unit_ids(credential) if u in ends]
+        ends_on = max(days) if days and evaluation.is_complete else None
+        waits = ends_on is not None and not award_may_be_earned(
+            ends_on=ends_on, today=today
+        )
+        dates.append(ends_on if waits else None)
+    return dates
 
 
 def _credentials_in_progress(learner_id: int) -> list[Credential]:
@@ -132,9 +180,12 @@ def progress_reports_for(*, learner, today: dt.date | None = None) -> list:
     today = today or timezone.localdate()
     credentials = _credentials_in_progress(learner.pk)
     facts = learner_facts(learner_id=learner.pk, credentials=credentials, today=today)
+    evaluations = [evaluate(credential.rules, facts) for credential in credentials]
+    earned_on = _earned_on_dates(learner.pk, credentials, evaluations, today)
     reports = []
-    for credential in credentials:
-        evaluation = evaluate(credential.rules, facts)
+    for credential, evaluation, earned in zip(
+        credentials, evaluations, earned_on, strict=True
+    ):
         owner = credential.owner
         reports.append(
             ProgressReport(
@@ -148,11 +199,13 @@ def progress_reports_for(*, learner, today: dt.date | None = None) -> list:
                         result.missing,
                         result.done,
                         result.needed,
+                        result.waiting,
                     )
                     for rule, result in zip(
                         credential.rules, evaluation.results, strict=True
                     )
                 ],
+                earned_on=earned,
             )
         )
     return reports

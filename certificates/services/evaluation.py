@@ -20,6 +20,7 @@ from ..selectors.facts import (
     units_for_rules,
 )
 from ..selectors.progress import (
+    certified_unit_ids,
     dependent_unit_ids,
     enrollment_details,
     learner_runs_end_on,
@@ -103,12 +104,8 @@ def _award_if_complete(
 
 
 def _certified_until(learner_id: int, credential: Credential) -> dt.date | None:
-    """The last day of the runs an award certifies: the unit's own run, or for a
-    program the runs of the units whose requirements its rules read (completed
-    units it counts were already held back until their runs ended)."""
-    unit_ids = {r.unit_id for rule in credential.rules for r in rule.requirements}
-    if credential.unit:
-        unit_ids.add(credential.unit.pk)
+    """The last day of the runs an award certifies (``certified_unit_ids``)."""
+    unit_ids = certified_unit_ids(credential)
     if not unit_ids:
         return None
     return learner_runs_end_on(learner_id=learner_id, unit_ids=unit_ids)

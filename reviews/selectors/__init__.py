@@ -33,8 +33,7 @@ from .states import (
     enrollment_requirement_rows,
     requirement_rows_for,
     requirement_states,
-    unit_enrollment,
-    units_requirement_states,
+    requirement_states_for,
 )
 from .teaching import OfferingWork, offerings_to_run
 
@@ -58,6 +57,7 @@ __all__ = [
     "requirement_page",
     "requirement_rows_for",
     "requirement_states",
+    "requirement_states_for",
     "review_queue",
     "review_queue_counts",
     "reviewable_requirements",
@@ -65,6 +65,4 @@ __all__ = [
     "submission_get_for_learner",
     "submission_get_for_reviewer",
     "submission_versions",
-    "unit_enrollment",
-    "units_requirement_states",
 ]

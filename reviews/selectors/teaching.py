@@ -24,13 +24,25 @@ class OfferingWork:
     next_session: Session | None
     attendance_to_take: list[Session]
     ended: bool
+    upcoming: bool  # starts after today
+
+
+def dashboard_order(row: OfferingWork) -> tuple:
+    """Running offerings first (by start date, undated ones after), then upcoming
+    ones by start date, then ended ones, the latest ended first."""
+    offering = row.offering
+    if row.ended:
+        return (2, -offering.end_date.toordinal(), offering.pk)  # type: ignore[union-attr]
+    start = offering.start_date
+    return (1 if row.upcoming else 0, start is None, start or dt.date.min, offering.pk)
 
 
 def offerings_to_run(*, user, now: dt.datetime) -> list[OfferingWork]:
     """Each offering ``user`` facilitates (all of them for an admin), in three
-    queries however many there are. Registers to take are past sessions with no
-    attendance recorded; an offering whose end date has passed has ``ended``."""
-    offerings = list(facilitated_offerings(user=user).order_by("-start_date", "pk"))
+    queries however many there are, in ``dashboard_order``. Registers to take are
+    past sessions with no attendance recorded; an offering whose end date has
+    passed has ``ended``, one whose start date is to come is ``upcoming``."""
+    offerings = list(facilitated_offerings(user=user))
     waiting = {
         row["submission__enrollment__offering_id"]: row
         for row in review_queue(user=user, state=QueueState.PENDING)
@@ -64,6 +76,8 @@ def offerings_to_run(*, user, now: dt.datetime) -> list[OfferingWork]:
                     if s.starts_at < now and not s.recorded  # type: ignore[attr-defined]
                 ],
                 ended=offering.end_date is not None and offering.end_date < today,
+                upcoming=offering.start_date is not None
+                and offering.start_date > today,
             )
         )
-    return rows
+    return sorted(rows, key=dashboard_order)

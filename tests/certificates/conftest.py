@@ -1,3 +1,5 @@
+import datetime as dt
+
 import pytest
 from kombu import pools
 
@@ -38,3 +40,33 @@ def portal_admin(db):
 
     roles_ensure()
     return PortalAdminFactory()
+
+
+@pytest.fixture
+def learner():
+    """The learner of most certificates tests (a module may name its own)."""
+    from tests.factories import LearnerFactory
+
+    return LearnerFactory(legal_name="Lucía Learner-Ortega")
+
+
+@pytest.fixture
+def issued(catalog, learner):
+    """The learner's CMTE Certificate, issued (rendered) in this process."""
+    from certificates.services import award_request
+    from certificates.services.issuance import award_issue
+    from programs.models import CredentialProgram
+
+    award, _ = award_request(
+        learner=learner,
+        program=CredentialProgram.objects.get(slug="cmte"),
+        earned_on=dt.date(2026, 11, 23),
+    )
+    return award_issue(award_id=award.pk)
+
+
+@pytest.fixture
+def admin_client(client, portal_admin):
+    """The test client signed in as ``portal_admin``."""
+    client.force_login(portal_admin)
+    return client

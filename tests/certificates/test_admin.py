@@ -5,37 +5,18 @@ import datetime as dt
 import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
+from django.utils import timezone
 
 from certificates.models import Award, AwardEvent
 from certificates.services import award_request
 from certificates.services.issuance import award_issue
-from programs.models import CredentialProgram
-from tests.factories import LearnerFactory, UserFactory
+from credentials_portal.dates import format_date
+from programs.models import CredentialProgram, Offering
+from tests.factories import EnrollmentFactory, UserFactory
 
 from . import journeys
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def learner():
-    return LearnerFactory(legal_name="Lucía Learner-Ortega")
-
-
-@pytest.fixture
-def issued(catalog, learner) -> Award:
-    award, _ = award_request(
-        learner=learner,
-        program=CredentialProgram.objects.get(slug="cmte"),
-        earned_on=dt.date(2026, 11, 23),
-    )
-    return award_issue(award_id=award.pk)
-
-
-@pytest.fixture
-def admin_client(client, portal_admin):
-    client.force_login(portal_admin)
-    return client
 
 
 def test_admin_revokes_with_a_reason(admin_client, issued):
@@ -199,3 +180,35 @@ def test_admin_finds_a_failed_award_and_resends_it(
     award.refresh_from_db()
     assert award.status == Award.Status.ISSUED
     assert award.documents.count() == 1
+
+
+def test_why_not_yet_says_an_award_met_early_waits_for_its_runs_end(
+    admin_client, catalog, learner, monkeypatch
+):
+    # given SOTL's final product submitted during its run (Nov 9 - Dec 6, 2026)
+    end = dt.date(2026, 12, 6)
+    offering = Offering.objects.get(unit__slug="sotl", end_date=end)
+    enrollment = EnrollmentFactory(learner=learner, offering=offering)
+    journeys.submit(
+        enrollment,
+        "Final product",
+        now=dt.datetime(2026, 11, 20, 10, tzinfo=timezone.get_current_timezone()),
+    )
+    monkeypatch.setattr(
+        "django.utils.timezone.localdate", lambda *args: dt.date(2026, 11, 23)
+    )
+
+    # when the admin reads the learner's progress before the run ends
+    response = admin_client.get(
+        reverse("admin:certificates_award_progress", args=[learner.pk])
+    )
+
+    # then the unit's report says every condition is met and when it is earned
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert (
+        "Every condition is met: the award waits for the end of its run and is "
+        f"earned on {format_date(end)}."
+    ) in page
+    assert page.count("Every condition is met") == 1
+    assert not Award.objects.filter(learner=learner).exists()

@@ -9,7 +9,6 @@ from certificates.models import Award, AwardEvent
 from certificates.services.evaluation import progress_sweep
 from enrollments.models import Enrollment
 from programs.models import CompletionRule, Unit
-from tests.factories import LearnerFactory
 
 from . import journeys
 from .journeys import CMTE_WORKSHOPS, STACK, award_of
@@ -20,11 +19,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def catalog(demo_catalog):
     journeys.outputs()
-
-
-@pytest.fixture
-def learner():
-    return LearnerFactory(legal_name="Lucía Learner-Ortega")
 
 
 def test_two_workshops_earn_two_certificates_but_not_the_cmte(catalog, learner):

@@ -136,7 +136,7 @@ CASES = [
         ISTE_SCORE,
         {"states": {31: state(PORTFOLIO, "pending_review")}},
         False,
-        "E-portfolio not scored yet",
+        "",  # waiting for review, not missing: see test_waiting_for_review
     ),
     ("portfolio_not_submitted", ISTE_SCORE, {}, False, "E-portfolio not submitted yet"),
     (
@@ -253,7 +253,7 @@ CASES = [
             }
         },
         False,
-        "Reflective activity awaiting review",
+        "",  # waiting for review, not missing: see test_waiting_for_review
     ),
     (
         "one_not_submitted",
@@ -317,6 +317,39 @@ def test_rule(rule, fields, is_met, missing):
     assert evaluation.is_complete is is_met
     assert evaluation.results[0].is_met is is_met
     assert str(evaluation.results[0].missing) == missing
+
+
+@pytest.mark.parametrize(
+    ("rule", "states", "missing", "waiting"),
+    [
+        pytest.param(
+            ISTE_SCORE,
+            {31: state(PORTFOLIO, "pending_review")},
+            "",
+            "E-portfolio submitted, waiting for review",
+            id="portfolio_waiting_for_its_score",
+        ),
+        pytest.param(
+            LOYOLA,
+            {44: state(REFLECTION, "pending_review"), 46: state(PROJECT, "met")},
+            "",
+            "Reflective activity submitted, waiting for review",
+            id="the_only_gap_is_a_review",
+        ),
+        pytest.param(
+            LOYOLA,
+            {44: state(REFLECTION, "pending_review")},
+            "Competency-based project not submitted yet",
+            "Reflective activity submitted, waiting for review",
+            id="one_waiting_one_missing",
+        ),
+    ],
+)
+def test_waiting_for_review(rule, states, missing, waiting):
+    [result] = evaluate([rule], facts(states=states)).results
+    assert result.is_met is False
+    assert str(result.missing) == missing
+    assert str(result.waiting) == waiting
 
 
 def test_a_credential_without_rules_is_never_complete():

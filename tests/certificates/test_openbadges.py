@@ -11,7 +11,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from certificates.models import Award, IssuerKey
+from certificates.models import IssuerKey
 from certificates.openbadges.baking import badge_credential, badge_svg
 from certificates.openbadges.credential import identity_hash
 from certificates.openbadges.signing import (
@@ -24,7 +24,6 @@ from certificates.selectors.openbadges import issuer_jwks
 from certificates.services import award_request, award_revoke
 from certificates.services.issuance import award_issue
 from certificates.services.openbadges import award_badge_export
-from programs.models import CredentialProgram
 from tests.factories import LearnerFactory, PortalAdminFactory
 
 pytestmark = pytest.mark.django_db
@@ -43,16 +42,6 @@ def schema_validator():
 @pytest.fixture
 def learner():
     return LearnerFactory(legal_name="Lucía Learner-Ortega", email="Lucia@Example.org")
-
-
-@pytest.fixture
-def issued(catalog, learner) -> Award:
-    award, _ = award_request(
-        learner=learner,
-        program=CredentialProgram.objects.get(slug="cmte"),
-        earned_on=dt.date(2026, 11, 23),
-    )
-    return award_issue(award_id=award.pk)
 
 
 def export_url(award, fmt):

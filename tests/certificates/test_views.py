@@ -5,7 +5,6 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from certificates.models import Award
 from certificates.services import award_reissue, award_request, award_revoke
 from certificates.services.issuance import award_issue
 from programs.models import CredentialProgram
@@ -21,16 +20,6 @@ def learner():
         email="lucia@example.org",
         organisation="Riverside HS",
     )
-
-
-@pytest.fixture
-def issued(catalog, learner) -> Award:
-    award, _ = award_request(
-        learner=learner,
-        program=CredentialProgram.objects.get(slug="cmte"),
-        earned_on=dt.date(2026, 11, 23),
-    )
-    return award_issue(award_id=award.pk)
 
 
 def verify(client, code):

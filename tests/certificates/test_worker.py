@@ -16,7 +16,6 @@ from certificates.models import Award
 from certificates.services import award_request
 from certificates.tasks import award_sweep_task
 from programs.models import CredentialProgram
-from tests.factories import LearnerFactory
 
 from . import journeys
 from .journeys import CMTE_WORKSHOPS, STACK
@@ -53,11 +52,6 @@ def on_the_worker(worker, celery_broker, settings):
     celery_broker(REDIS_URL, eager=False)
     settings.MEDIA_ROOT = worker.media_root
     return worker
-
-
-@pytest.fixture
-def learner():
-    return LearnerFactory(legal_name="Lucía Learner-Ortega")
 
 
 def issued(worker, learner, **credential) -> Award:

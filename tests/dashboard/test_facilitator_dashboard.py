@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from credentials_portal.dates import format_date
 from enrollments.attendance.services import attendance_mark
 from programs.models import Requirement
 from reviews.services.submissions import draft_save, submission_submit
@@ -102,3 +103,39 @@ def test_queries_do_not_grow_with_offerings(client, django_assert_num_queries):
         content = client.get(URL).content.decode()
     assert all(f"Unit {number}" in content for number in range(1, 6))
     assert content.count("1 submission waiting for review") == 5
+
+
+def test_running_offerings_come_first_then_upcoming_by_start_date(client):
+    facilitator = FacilitatorFactory()
+    today = timezone.localdate()
+
+    def offering(title: str, starts_in: int, ends_in: int):
+        run = OfferingFactory(
+            unit__title=title,
+            start_date=today + dt.timedelta(days=starts_in),
+            end_date=today + dt.timedelta(days=ends_in),
+        )
+        run.facilitators.add(facilitator)
+
+    # Created in the order the old page showed them: latest start first.
+    offering("Next Spring Unit", starts_in=120, ends_in=150)
+    offering("Next Month Unit", starts_in=30, ends_in=60)
+    offering("Running Since Today", starts_in=0, ends_in=20)
+    offering("Running For Weeks", starts_in=-30, ends_in=10)
+    offering("Ended Last Week", starts_in=-60, ends_in=-7)
+
+    content = dashboard_page(client, facilitator)
+
+    order = [
+        "Running For Weeks",
+        "Running Since Today",
+        "Next Month Unit",
+        "Next Spring Unit",
+        "<details>",
+        "Ended Last Week",
+    ]
+    positions = [content.index(text) for text in order]
+    assert positions == sorted(positions)
+    starts = format_date(today + dt.timedelta(days=30))
+    assert f"Starts {starts}" in content
+    assert content.count("Starts ") == 2

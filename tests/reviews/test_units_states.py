@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from accounts.models import User
 from programs.models import Unit
-from reviews.selectors import requirement_states, units_requirement_states
+from reviews.selectors import requirement_states, requirement_states_for
 
 
 def test_several_units_read_at_once_give_each_units_states(bench_small):
@@ -25,6 +25,8 @@ def test_several_units_read_at_once_give_each_units_states(bench_small):
                 requirement_states(learner_id=learner.pk, unit_id=unit_id)
             )
         with CaptureQueriesContext(connection) as queries:
-            at_once = units_requirement_states(learner_id=learner.pk, unit_ids=units)
+            at_once = requirement_states_for(learner_ids=[learner.pk], unit_ids=units)[
+                learner.pk
+            ]
         assert at_once == one_by_one
         assert len(queries) <= 8

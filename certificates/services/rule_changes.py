@@ -1,0 +1,48 @@
+"""After an admin saves a previewed change to a completion rule."""
+
+import datetime as dt
+
+from django.db import transaction
+
+from audit.models import AuditEvent
+from audit.services import audit_event_record
+from programs.models import CompletionRule, Unit
+
+from ..models import Award
+from ..selectors.rule_changes import RuleChangePreview
+from .evaluation import progress_evaluate
+
+
+@transaction.atomic
+def rule_change_apply(
+    *, actor, rule: CompletionRule, preview: RuleChangePreview, today: dt.date
+) -> list[Award]:
+    """Record the saved change and evaluate, now, the learners it lets qualify.
+
+    Call in the transaction that saved ``rule``. The evaluation is the usual one
+    (``progress_evaluate``): an award is requested only if it is earned today (a
+    run not ended yet waits for the daily sweep). Learners who no longer qualify
+    keep every award they hold: nothing is revoked.
+    """
+    audit_event_record(
+        actor=actor,
+        action=AuditEvent.Action.COMPLETION_RULE_CHANGED,
+        target=rule,
+        summary=f"{preview.credential}: {preview.proposed}",
+        before={"rule": preview.current},
+        after={
+            "rule": preview.proposed,
+            "newly_qualifying": [learner.pk for learner in preview.newly_qualifying],
+            "losing": [learner.pk for learner in preview.losing],
+        },
+    )
+    owner = preview.credential
+    unit = owner if isinstance(owner, Unit) else owner.units.order_by("pk").first()
+    if unit is None:
+        return []
+    awarded = []
+    for learner in preview.newly_qualifying:
+        awarded += progress_evaluate(
+            learner_id=learner.pk, unit_id=unit.pk, today=today
+        )
+    return awarded
