@@ -29,6 +29,8 @@ class AuditEvent(models.Model):
 
         RETAKE_ALLOWED = "retake.allowed", _("Retake allowed")
         RETAKE_WITHDRAWN = "retake.withdrawn", _("Retake allowance withdrawn")
+        BULK_JOB_SUCCEEDED = "bulk_job.succeeded", _("Bulk job succeeded")
+        BULK_JOB_FAILED = "bulk_job.failed", _("Bulk job failed")
 
     created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(

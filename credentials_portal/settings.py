@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "accounts",
     "programs",
     "enrollments",
+    "jobs",
     "audit",
     "reviews",
     "certificates",

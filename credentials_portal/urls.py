@@ -19,6 +19,7 @@ urlpatterns = [
     path("enrollments/", include("enrollments.urls")),
     path("admin/", admin.site.urls),
     path("orders/", include("enrollments.order_urls")),
+    path("jobs/", include("jobs.urls")),
     path("", include("certificates.urls")),
     path("", include("reviews.urls")),
 ]

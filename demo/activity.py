@@ -21,11 +21,8 @@ from django.utils import timezone
 from enrollments.errors import EnrollmentRefused
 from enrollments.models import Enrollment, GroupOrder
 from enrollments.services.enrollment import offering_refusal
-from enrollments.services.orders import (
-    OrderRefused,
-    group_order_confirm,
-    group_order_create,
-)
+from enrollments.services.group_confirm import group_order_confirm
+from enrollments.services.orders import OrderRefused, group_order_create
 from enrollments.services.registration import registration_create
 from programs.models import Offering
 from reviews.models import Review, Submission, SubmissionVersion
