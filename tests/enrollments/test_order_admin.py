@@ -9,8 +9,9 @@ from django.urls import reverse
 
 from audit.models import AuditEvent
 from enrollments.models import Invoice
+from enrollments.services.group_confirm import group_order_confirm
 from enrollments.services.invoices import invoice_mark_paid
-from enrollments.services.orders import group_order_confirm, group_order_create
+from enrollments.services.orders import group_order_create
 from tests.factories import OfferingFactory, UnitFactory, UserFactory
 
 TODAY = dt.date(2026, 11, 23)
