@@ -94,7 +94,7 @@ def _claim(job_id: int) -> BulkJob | None:
         return job
 
 
-ENDED = {
+ENDED: dict[str, str] = {
     BulkJob.Status.SUCCEEDED: AuditEvent.Action.BULK_JOB_SUCCEEDED,
     BulkJob.Status.FAILED: AuditEvent.Action.BULK_JOB_FAILED,
 }

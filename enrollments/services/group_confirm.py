@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from accounts.models import User
 from accounts.roles import LEARNERS
 from programs.models import Offering
 
@@ -41,7 +42,7 @@ def _refuse(participant: Participant, reason: str) -> OrderRefused:
     )
 
 
-def _existing_accounts(participants: list[Participant]) -> dict[str, object]:
+def _existing_accounts(participants: list[Participant]) -> dict[str, User]:
     emails = [p.email for p in participants]
     users = (
         get_user_model()

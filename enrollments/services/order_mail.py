@@ -7,6 +7,7 @@ link, which also proves they own the address). The leader gets the invoice.
 """
 
 from collections.abc import Callable
+from typing import cast
 
 from allauth.account.forms import default_token_generator
 from allauth.account.utils import user_pk_to_url_str
@@ -17,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from credentials_portal.context_processors import site_names
 
 from ..models import GroupOrder, Participant
@@ -79,7 +81,8 @@ def order_invitations_send(*, order_id: int, progress: Callable[[int], None]) ->
     connection = get_connection()
     with connection:
         for participant in waiting.iterator(chunk_size=500):
-            is_new = not participant.learner.has_usable_password()
+            learner = cast(User, participant.learner)  # set by the confirmation
+            is_new = not learner.has_usable_password()
             connection.send_messages([_invitation(order, participant, is_new)])
             Participant.objects.filter(pk=participant.pk).update(
                 invited_at=timezone.now()

@@ -38,7 +38,7 @@ def past_completions_write(
         raise ImportRefused("\n".join(errors))
     completions = PastCompletion.objects.bulk_create(
         PastCompletion(
-            learner=row.learner,
+            learner=row.learner,  # type: ignore[misc]  # a User, typed object
             unit=row.unit,
             completed_on=row.completed_on,
             source=row.source,
