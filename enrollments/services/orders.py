@@ -117,10 +117,10 @@ def group_order_create(
     order = GroupOrder(leader=leader, offering=offering, organisation=organisation)
     order.full_clean()
     order.save()
-    for name, email in participants:
-        participant = Participant(order=order, name=name, email=email.lower())
-        participant.full_clean()
-        participant.save()
+    rows = [Participant(order=order, name=n, email=e.lower()) for n, e in participants]
+    for row in rows:
+        row.clean_fields()  # uniqueness is checked above, and by the database
+    Participant.objects.bulk_create(rows, batch_size=500)
     return order
 
 
