@@ -119,7 +119,8 @@ def group_order_create(
     order.save()
     rows = [Participant(order=order, name=n, email=e.lower()) for n, e in participants]
     for row in rows:
-        row.clean_fields()  # uniqueness is checked above, and by the database
+        # The order exists and uniqueness is checked above (and by the database).
+        row.clean_fields(exclude=["order"])
     Participant.objects.bulk_create(rows, batch_size=500)
     return order
 
