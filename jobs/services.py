@@ -31,6 +31,10 @@ UNEXPECTED = _(
     "The job stopped on an unexpected error; nothing was changed. The team has "
     "been told: try again later."
 )
+NOT_MAILED = _(
+    "Everyone is enrolled and the invoice is issued, but the invitations could "
+    "not all be sent. The team has been told."
+)
 TRANSIENT_ERRORS = runners.TRANSIENT_ERRORS
 
 
@@ -159,5 +163,11 @@ def bulk_job_run(*, job_id: int) -> BulkJob:
         logger.exception("Bulk job %s failed", job.pk)
         return _finish(job, BulkJob.Status.FAILED, str(UNEXPECTED))
     job.refresh_from_db()
-    runners.after_commit(job)
+    try:
+        runners.after_commit(job)
+    except TRANSIENT_ERRORS:
+        raise
+    except Exception:
+        logger.exception("Bulk job %s: written, but not mailed", job.pk)
+        return _finish(job, BulkJob.Status.FAILED, str(NOT_MAILED))
     return _finish(job, BulkJob.Status.SUCCEEDED)

@@ -14,3 +14,10 @@ class FlakyEmailBackend(EmailBackend):
             state["fail_after"] = None
             raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
         return super().send_messages(messages)
+
+
+class BrokenEmailBackend(EmailBackend):
+    """A backend with a bug: every message fails the same way."""
+
+    def send_messages(self, messages):
+        raise ValueError("a message the backend cannot encode")

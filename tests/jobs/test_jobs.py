@@ -168,3 +168,23 @@ def test_a_failed_job_page_says_nothing_changed(client, order):
     assert "Teacher 1 (teacher1@school.example) is already enrolled" in page
     assert reverse("orders:quote", kwargs={"pk": order.pk}) in page
     assert "http-equiv" not in page
+
+
+def test_an_invitation_that_cannot_be_written_fails_the_job_but_keeps_the_order(
+    client, order, settings
+):
+    # given a mail template that breaks (not a transient error)
+    settings.EMAIL_BACKEND = "tests.jobs.flaky_mail.BrokenEmailBackend"
+    job = bulk_job_run(job_id=_queued(order).pk)
+
+    # then the job says what was done and what was not
+    assert job.status == BulkJob.Status.FAILED
+    assert job.message == (
+        "Everyone is enrolled and the invoice is issued, but the invitations "
+        "could not all be sent. The team has been told."
+    )
+    assert Enrollment.objects.filter(group_order=order).count() == 10
+    client.force_login(order.leader)
+    page = client.get(job.get_absolute_url()).content.decode()
+    assert "Nothing was changed." not in page
+    assert job.result["invoice_number"] in page
