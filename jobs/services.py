@@ -171,3 +171,13 @@ def bulk_job_run(*, job_id: int) -> BulkJob:
         logger.exception("Bulk job %s: written, but not mailed", job.pk)
         return _finish(job, BulkJob.Status.FAILED, str(NOT_MAILED))
     return _finish(job, BulkJob.Status.SUCCEEDED)
+
+
+def bulk_job_give_up(*, job_id: int) -> BulkJob:
+    """Fail a job whose retries ran out (the database or mail server stayed away),
+    saying whether its rows were written; a finished job is left as it is."""
+    job = BulkJob.objects.get(pk=job_id)
+    if job.is_finished:
+        return job
+    message = NOT_MAILED if job.written_at else UNEXPECTED
+    return _finish(job, BulkJob.Status.FAILED, str(message))

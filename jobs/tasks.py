@@ -1,17 +1,24 @@
 """The job's task: fetch by id, call one service. Retried on transient errors
 only (the database or the mail server briefly away); ``bulk_job_run`` marks the
-job failed on any other error and returns."""
+job failed on any other error and returns. When the retries run out, the job is
+failed too (``on_failure``), so its page never waits forever."""
 
-from celery import shared_task
-
-# The database (connection lost, lock timeout, failover) or the mail server.
-from jobs.runners import TRANSIENT_ERRORS
+from celery import Task, shared_task
 
 from .enqueue import BULK_JOB_RUN_TASK
+from .runners import TRANSIENT_ERRORS
+
+
+class BulkJobTask(Task):
+    def on_failure(self, exc, task_id, args, kwargs, einfo):
+        from .services import bulk_job_give_up
+
+        bulk_job_give_up(job_id=args[0])
 
 
 @shared_task(
     name=BULK_JOB_RUN_TASK,
+    base=BulkJobTask,
     acks_late=True,
     reject_on_worker_lost=True,
     autoretry_for=TRANSIENT_ERRORS,

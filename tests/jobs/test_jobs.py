@@ -11,6 +11,7 @@ from enrollments.services.enrollment import enrollment_create
 from enrollments.services.orders import group_order_create
 from jobs.models import BulkJob
 from jobs.services import bulk_job_run, group_order_confirm_start
+from jobs.tasks import bulk_job_run_task
 from tests.enrollments.order_helpers import TODAY, people, sotl_offering
 from tests.factories import PortalAdminFactory, UserFactory
 
@@ -188,3 +189,21 @@ def test_an_invitation_that_cannot_be_written_fails_the_job_but_keeps_the_order(
     page = client.get(job.get_absolute_url()).content.decode()
     assert "Nothing was changed." not in page
     assert job.result["invoice_number"] in page
+
+
+def test_a_job_whose_retries_run_out_is_failed_not_left_running(order, settings):
+    # given a mail server that stays away after four invitations
+    settings.EMAIL_BACKEND = "tests.jobs.flaky_mail.FlakyEmailBackend"
+    flaky_mail.state["fail_after"] = 4
+    job = _queued(order)
+    with pytest.raises(smtplib.SMTPServerDisconnected):
+        bulk_job_run(job_id=job.pk)
+
+    # when Celery gives up on the task
+    bulk_job_run_task.on_failure(None, "task-id", (job.pk,), {}, None)
+
+    # then the job says the order is written but not everyone was invited
+    job.refresh_from_db()
+    assert job.status == BulkJob.Status.FAILED
+    assert job.message.startswith("Everyone is enrolled and the invoice is issued")
+    assert Enrollment.objects.filter(group_order=order).count() == 10
