@@ -42,6 +42,8 @@ class AuditEvent(models.Model):
             "completion_rule.changed",
             _("Completion rule changed"),
         )
+        BULK_JOB_SUCCEEDED = "bulk_job.succeeded", _("Bulk job succeeded")
+        BULK_JOB_FAILED = "bulk_job.failed", _("Bulk job failed")
 
     created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "accounts",
     "programs",
     "enrollments",
+    "jobs",
     "audit",
     "reviews",
     "certificates",

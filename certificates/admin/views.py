@@ -1,16 +1,17 @@
 """Admin pages beyond the model forms: revoke an award, see a learner's progress,
-import past completions. Each checks a permission, validates, calls one service."""
+import past completions (a job: the page of its progress follows). Each checks a
+permission, validates, calls one service."""
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from enrollments.services.past_completions import past_completions_import
+from enrollments.services.past_completions import past_completion_rows_read
+from jobs.services import past_completion_import_start
 
 from .. import selectors
 from ..forms import PastCompletionImportForm, RevokeForm
@@ -18,7 +19,6 @@ from ..models import Award
 from ..services import award_revoke
 
 REVOKED = _("The award is revoked; its verification page now says so.")
-IMPORTED = _("Past completions imported: %(n)s. Progress was re-evaluated.")
 NOTHING_IMPORTED = _("Nothing was imported: correct these lines and try again.")
 
 
@@ -75,15 +75,15 @@ def past_completions_import_view(model_admin, request):
     form = PastCompletionImportForm(request.POST or None, request.FILES or None)
     errors = []
     if request.method == "POST" and form.is_valid():
-        result = past_completions_import(
-            text=form.cleaned_data["text"],
-            imported_by=request.user,
-            today=timezone.localdate(),
-        )
-        if not result.errors:
-            messages.success(request, IMPORTED % {"n": len(result.created)})
-            return redirect(reverse("admin:certificates_award_changelist"))
-        errors = result.errors
+        # Every line is checked here, so the admin corrects the file at once; the
+        # worker's job checks them again and writes them all or none.
+        today, text = timezone.localdate(), form.cleaned_data["text"]
+        rows, errors = past_completion_rows_read(text=text, today=today)
+        if not errors:
+            job = past_completion_import_start(
+                text=text, rows=len(rows), imported_by=request.user, today=today
+            )
+            return redirect(job)
         messages.error(request, NOTHING_IMPORTED)
     context = _context(
         model_admin, request, _("Import past completions"), form=form, errors=errors

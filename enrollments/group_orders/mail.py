@@ -1,9 +1,13 @@
-"""Emails of a confirmed group order, sent after its transaction commits.
+"""Emails of a confirmed group order, sent by the worker after the confirmation
+commits.
 
 Each participant gets an invitation: someone who already has an account reads that
 they are enrolled; a newcomer gets a link to set a password (allauth's password-reset
 link, which also proves they own the address). The leader gets the invoice.
 """
+
+from collections.abc import Callable
+from typing import cast
 
 from allauth.account.forms import default_token_generator
 from allauth.account.utils import user_pk_to_url_str
@@ -11,11 +15,13 @@ from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from credentials_portal.context_processors import site_names
 
-from ..models import GroupOrder
+from ..models import GroupOrder, Participant
 
 
 def _password_link(user) -> str:
@@ -59,14 +65,36 @@ def _invoice_mail(order: GroupOrder) -> EmailMessage:
     return EmailMessage(subject, body, to=[order.leader.email])
 
 
-def order_mail_send(*, order_id: int, new_participant_ids: set[int]) -> None:
-    """Invite every participant and send the leader the invoice, on one connection."""
+def order_invitations_send(*, order_id: int, progress: Callable[[int], None]) -> int:
+    """Invite each participant not invited yet, marking each one as it goes, so a
+    run that stops halfway (and is retried) invites the others, never anyone
+    twice; returns how many are invited in all. ``progress(n)`` hears the count.
+
+    A participant whose account has no usable password (a newcomer, or someone
+    who never set one) gets the set-password link; the others are told to sign in.
+    """
+    order = GroupOrder.objects.select_related("offering__unit").get(pk=order_id)
+    waiting = order.participants.filter(invited_at__isnull=True).select_related(
+        "learner"
+    )
+    invited = order.participants.exclude(invited_at__isnull=True).count()
+    connection = get_connection()
+    with connection:
+        for participant in waiting.iterator(chunk_size=500):
+            learner = cast(User, participant.learner)  # set by the confirmation
+            is_new = not learner.has_usable_password()
+            connection.send_messages([_invitation(order, participant, is_new)])
+            Participant.objects.filter(pk=participant.pk).update(
+                invited_at=timezone.now()
+            )
+            invited += 1
+            progress(invited)
+    return invited
+
+
+def order_invoice_mail_send(*, order_id: int) -> None:
+    """Send the leader the order's invoice."""
     order = GroupOrder.objects.select_related(
         "offering__unit", "leader", "invoice"
     ).get(pk=order_id)
-    messages = [
-        _invitation(order, participant, participant.pk in new_participant_ids)
-        for participant in order.participants.select_related("learner")
-    ]
-    messages.append(_invoice_mail(order))
-    get_connection().send_messages(messages)
+    get_connection().send_messages([_invoice_mail(order)])

@@ -1,31 +1,25 @@
 """Group orders: a leader buys seats in one offering for named participants.
 
 ``group_order_create`` records the order and its participants once every check
-passes (status quoted); ``group_order_confirm`` issues the invoice, opens accounts
-for newcomers and enrolls everyone in one transaction, then emails after commit.
+passes (status quoted); confirming it (``.confirm.group_order_confirm``) is a
+job the worker runs: invoice, accounts and enrollments in one transaction, then
+the invitations (``.mail``).
 """
 
 import datetime as dt
 from typing import cast
 
-from allauth.account.models import EmailAddress
-from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.roles import LEARNERS
-from accounts.services import user_role_assign
 from credentials_portal.refusals import Refusal
 from programs.models import Offering
 from programs.quotes import PricingError, Quote, quote, tier_rules
 
-from ..errors import EnrollmentRefused
 from ..holding_selectors import unit_holdings_by_email
-from ..models import Enrollment, GroupOrder, Invoice, Participant
-from ..services.enrollment import HOLDS_A_PLACE, enrollment_create, offering_refusal
-from ..services.invoices import LineData, invoice_issue
-from .mail import order_mail_send
+from ..models import Enrollment, GroupOrder, Participant
+from ..services.enrollment import HOLDS_A_PLACE, offering_refusal
+from ..services.invoices import LineData
 
 MIN_PARTICIPANTS = 2
 
@@ -123,53 +117,12 @@ def group_order_create(
     order = GroupOrder(leader=leader, offering=offering, organisation=organisation)
     order.full_clean()
     order.save()
-    for name, email in participants:
-        participant = Participant(order=order, name=name, email=email.lower())
-        participant.full_clean()
-        participant.save()
+    rows = [Participant(order=order, name=n, email=e.lower()) for n, e in participants]
+    for row in rows:
+        # The order exists and uniqueness is checked above (and by the database).
+        row.clean_fields(exclude=["order"])
+    Participant.objects.bulk_create(rows, batch_size=500)
     return order
-
-
-def _participant_account(participant: Participant) -> tuple:
-    """The participant's user, opened (active, no password yet) if new.
-
-    A newcomer gets the learner role, as a sign-up does, so that they can later
-    enroll in other offerings on their own.
-    """
-    user_model = get_user_model()
-    user = user_model.objects.filter(email__iexact=participant.email).first()
-    if user is not None:
-        return user, False
-    user = user_model(email=participant.email, legal_name=participant.name)
-    user.set_unusable_password()
-    user.full_clean()
-    user.save()
-    EmailAddress.objects.create(
-        user=user, email=participant.email, primary=True, verified=True
-    )
-    user_role_assign(user=user, role=LEARNERS)
-    return user, True
-
-
-def _enroll(order: GroupOrder, participant: Participant, today: dt.date) -> bool:
-    user, is_new = _participant_account(participant)
-    try:
-        enrollment_create(
-            learner=user, offering=order.offering, group_order=order, today=today
-        )
-    except EnrollmentRefused as refused:
-        raise OrderRefused(
-            PARTICIPANT_REFUSED
-            % {
-                "name": participant.name,
-                "email": participant.email,
-                "reason": refused.message,
-            }
-        ) from refused
-    participant.learner = user
-    participant.invited_at = timezone.now()
-    participant.save(update_fields=["learner", "invited_at"])
-    return is_new
 
 
 def _invoice_lines(order: GroupOrder, order_quote: Quote) -> list[LineData]:
@@ -182,39 +135,3 @@ def _invoice_lines(order: GroupOrder, order_quote: Quote) -> list[LineData]:
         )
         for line in order_quote.lines
     ]
-
-
-@transaction.atomic
-def group_order_confirm(*, order: GroupOrder, today: dt.date) -> Invoice:
-    """Invoice the leader and enroll every participant, or write nothing.
-
-    The order row is locked so a double submit cannot confirm it twice. Invitations
-    and the invoice email go out only after the transaction commits.
-    """
-    order = (
-        GroupOrder.objects.select_for_update()
-        .select_related("offering__unit", "leader")
-        .get(pk=order.pk)
-    )
-    if order.status != GroupOrder.Status.QUOTED:
-        raise OrderRefused(ALREADY_CONFIRMED)
-    participants = list(order.participants.all())
-    _check_participants(
-        order.offering, [(p.name, p.email) for p in participants], today
-    )
-    order_quote = group_order_quote(offering=order.offering, seats=len(participants))
-    invoice = invoice_issue(
-        billed_to=order.leader,
-        currency=order_quote.currency,
-        lines=_invoice_lines(order, order_quote),
-        order=order,
-    )
-    new_accounts = {p.pk for p in participants if _enroll(order, p, today)}
-    order.status = GroupOrder.Status.CONFIRMED
-    order.confirmed_at = timezone.now()
-    order.full_clean()
-    order.save(update_fields=["status", "confirmed_at"])
-    transaction.on_commit(
-        lambda: order_mail_send(order_id=order.pk, new_participant_ids=new_accounts)
-    )
-    return invoice

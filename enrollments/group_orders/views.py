@@ -9,6 +9,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from jobs.services import group_order_confirm_start
+
 from ..models import GroupOrder
 from .forms import GroupOrderForm
 from .selectors import (
@@ -17,12 +19,7 @@ from .selectors import (
     order_get_for_leader,
     order_participants_flagged,
 )
-from .services import (
-    OrderRefused,
-    group_order_confirm,
-    group_order_create,
-    group_order_quote,
-)
+from .services import OrderRefused, group_order_create, group_order_quote
 
 
 @login_required
@@ -78,15 +75,14 @@ def order_quote(request, pk: int):
 @login_required
 @require_POST
 def order_confirm(request, pk: int):
+    """Start the confirmation job and show its progress page at once (the worker
+    enrolls and invites; with no broker the job has run before the redirect)."""
     order = order_get_for_leader(user=request.user, pk=pk)
     try:
-        invoice = group_order_confirm(order=order, today=timezone.localdate())
-    except OrderRefused as refused:
-        order.refresh_from_db()
-        if order.status == GroupOrder.Status.CONFIRMED:  # a second click
-            return redirect("orders:invoice", number=order.invoice.number)
-        return _quote_page(request, order, error=refused.message)
-    return redirect("orders:invoice", number=invoice.number)
+        job = group_order_confirm_start(order=order, leader=request.user)
+    except OrderRefused:  # confirmed before jobs ran confirmations
+        return redirect("orders:invoice", number=order.invoice.number)
+    return redirect(job)
 
 
 @login_required

@@ -1,13 +1,15 @@
 """Past completions: units completed before they were tracked here, imported by an
 admin (a form or a CSV file with the columns email, unit_slug, completed_on,
-source). Each one announces ``progress_changed`` so that, say, two earlier CMTE
-workshops count toward the Certificate without retaking them."""
+source), checked here and written by a job in the worker
+(``past_completion_bulk``). Each one announces ``progress_changed`` so that,
+say, two earlier CMTE workshops count toward the Certificate without retaking
+them."""
 
 import csv
 import datetime as dt
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -39,12 +41,6 @@ class PastCompletionRow:
     unit: Unit
     completed_on: dt.date
     source: str
-
-
-@dataclass
-class ImportResult:
-    created: list[PastCompletion] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
 
 
 @transaction.atomic
@@ -135,23 +131,3 @@ def _check_row(number, row, learners, units, today):
     if refusal := formula_refusal(where=LINE % {"line": number}, value=source):
         return refusal, None
     return None, PastCompletionRow(learners[email], units[slug], completed_on, source)
-
-
-@transaction.atomic
-def past_completions_import(*, text: str, imported_by, today: dt.date) -> ImportResult:
-    """Import every row or none: any error leaves the database as it was."""
-    rows, errors = past_completion_rows_read(text=text, today=today)
-    if errors:
-        return ImportResult(errors=errors)
-    return ImportResult(
-        created=[
-            past_completion_record(
-                learner=row.learner,
-                unit=row.unit,
-                completed_on=row.completed_on,
-                source=row.source,
-                imported_by=imported_by,
-            )
-            for row in rows
-        ]
-    )

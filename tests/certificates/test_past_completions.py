@@ -7,7 +7,13 @@ from django.urls import reverse
 
 from certificates.models import Award
 from enrollments.models import PastCompletion
-from enrollments.services.past_completions import past_completions_import
+from enrollments.services.past_completion_bulk import (
+    ImportRefused,
+    past_completions_write,
+)
+from enrollments.services.past_completions import past_completion_rows_read
+from jobs.models import BulkJob
+from jobs.services import bulk_job_run, past_completion_import_start
 from tests.factories import LearnerFactory, PortalAdminFactory
 
 from . import journeys
@@ -16,6 +22,21 @@ from .journeys import award_of
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2026, 11, 23)
 HEADER = "email,unit_slug,completed_on,source\n"
+
+
+def errors_of(text: str) -> list[str]:
+    """What the admin's request refuses, line by line."""
+    return past_completion_rows_read(text=text, today=TODAY)[1]
+
+
+def import_by_job(text: str) -> BulkJob:
+    """Start the import as the admin's request does and run it as the worker."""
+    rows, errors = past_completion_rows_read(text=text, today=TODAY)
+    assert errors == []
+    job = past_completion_import_start(
+        text=text, rows=len(rows), imported_by=PortalAdminFactory(), today=TODAY
+    )
+    return bulk_job_run(job_id=job.pk)
 
 
 @pytest.fixture
@@ -29,12 +50,11 @@ def test_importing_three_earlier_workshops_earns_the_cmte(catalog, learner):
         for n, slug in enumerate(journeys.CMTE_WORKSHOPS, start=1)
     )
 
-    result = past_completions_import(
-        text=text, imported_by=PortalAdminFactory(), today=TODAY
-    )
+    job = import_by_job(text)
 
-    assert result.errors == []
-    assert len(result.created) == 3
+    assert job.status == BulkJob.Status.SUCCEEDED
+    assert job.result == {"created": 3}
+    assert (job.done, job.total) == (3, 3)
     assert PastCompletion.objects.filter(learner=learner).count() == 3
     assert award_of(learner, program="cmte").status == Award.Status.PENDING
 
@@ -49,12 +69,7 @@ def test_one_bad_line_imports_nothing_and_names_every_problem(catalog, learner):
         "lucia@example.org,sotl,2024-06-01,again\n"
     )
 
-    result = past_completions_import(
-        text=text, imported_by=PortalAdminFactory(), today=TODAY
-    )
-
-    assert result.created == []
-    assert result.errors == [
+    assert errors_of(text) == [
         "Line 3: no learner has the email nobody@example.org.",
         "Line 4: no unit has the slug no-such-unit.",
         "Line 5: 05/01/2024 is not a date (use YYYY-MM-DD).",
@@ -68,13 +83,9 @@ def test_one_bad_line_imports_nothing_and_names_every_problem(catalog, learner):
 def test_a_completion_already_recorded_is_refused(catalog, learner):
     journeys.record_past_completion(learner, "sotl")
 
-    result = past_completions_import(
-        text=HEADER + "lucia@example.org,sotl,2024-05-01,\n",
-        imported_by=PortalAdminFactory(),
-        today=TODAY,
-    )
+    text = HEADER + "lucia@example.org,sotl,2024-05-01,\n"
 
-    assert result.errors == [
+    assert errors_of(text) == [
         "Line 2: lucia@example.org already has Developing Strategies for Online "
         "Teaching and Learning recorded."
     ]
@@ -91,14 +102,35 @@ def test_a_completion_already_recorded_is_refused(catalog, learner):
     ],
 )
 def test_a_file_of_the_wrong_shape_is_refused(catalog, text, error):
-    result = past_completions_import(
-        text=text, imported_by=PortalAdminFactory(), today=TODAY
+    assert errors_of(text) == [error]
+
+
+def test_the_worker_refuses_a_line_recorded_since_and_writes_nothing(catalog, learner):
+    # given a checked file of two lines, the second recorded meanwhile
+    other = LearnerFactory(email="other@example.org")
+    text = (
+        HEADER
+        + "other@example.org,sotl,2024-05-01,\n"
+        + "lucia@example.org,sotl,2024-05-01,\n"
     )
+    assert errors_of(text) == []
+    journeys.record_past_completion(learner, "sotl")
 
-    assert result.errors == [error]
+    # when the worker writes it
+    with pytest.raises(ImportRefused) as refused:
+        past_completions_write(text=text, imported_by=PortalAdminFactory(), today=TODAY)
+
+    # then it names the line and nothing of the file is written
+    assert refused.value.message == (
+        "Line 3: lucia@example.org already has Developing Strategies for Online "
+        "Teaching and Learning recorded."
+    )
+    assert not PastCompletion.objects.filter(learner=other).exists()
 
 
-def test_admin_imports_a_csv_file_in_the_admin(client, catalog, learner, portal_admin):
+def test_admin_imports_a_csv_file_in_the_admin(
+    client, catalog, learner, portal_admin, django_capture_on_commit_callbacks
+):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     client.force_login(portal_admin)
@@ -108,19 +140,23 @@ def test_admin_imports_a_csv_file_in_the_admin(client, catalog, learner, portal_
         content_type="text/csv",
     )
 
-    response = client.post(
-        reverse("admin:certificates_award_import"), {"csv_file": upload}, follow=True
-    )
+    # with no broker the job runs in-process, before the redirect
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("admin:certificates_award_import"), {"csv_file": upload}
+        )
 
-    assert "Past completions imported: 1. Progress was re-evaluated." in (
-        response.content.decode()
+    job = BulkJob.objects.get()
+    assert response.url == job.get_absolute_url()
+    assert "1 past completion imported; progress was re-evaluated." in (
+        client.get(response.url).content.decode()
     )
     completion = PastCompletion.objects.get(learner=learner)
     assert completion.source == "the 2024 cohort"
 
 
 def test_admin_import_reads_a_file_with_a_byte_order_mark(
-    client, catalog, learner, portal_admin
+    client, catalog, learner, portal_admin, django_capture_on_commit_callbacks
 ):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -128,7 +164,8 @@ def test_admin_import_reads_a_file_with_a_byte_order_mark(
     content = "\ufeff" + HEADER + "lucia@example.org,sotl,2024-05-01,Excel\n"
     upload = SimpleUploadedFile("past.csv", content.encode(), "text/csv")
 
-    client.post(reverse("admin:certificates_award_import"), {"csv_file": upload})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("admin:certificates_award_import"), {"csv_file": upload})
 
     assert PastCompletion.objects.get(learner=learner).source == "Excel"
 

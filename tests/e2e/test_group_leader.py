@@ -1,4 +1,5 @@
-"""A group leader enrolls ten colleagues in a CMTE workshop and gets the invoice."""
+"""A group leader enrolls ten colleagues in a CMTE workshop, watches the
+confirmation job finish and gets the invoice."""
 
 import datetime as dt
 import re
@@ -94,7 +95,18 @@ def test_group_leader_uploads_ten_and_gets_the_invoice_with_25_percent_off(
     # when they confirm
     page.get_by_role("button", name="Confirm and get the invoice").click()
 
-    # then they see the invoice, and all ten are enrolled
+    # then the job's progress page reaches "done" (with no broker the request
+    # ran the job itself; with one, the page refreshes until the worker is done)
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Group order confirmation"
+    )
+    expect(page.get_by_role("status")).to_contain_text(
+        "Done. 10 participants are enrolled and invited by email", timeout=30_000
+    )
+    assert_accessible("confirmation progress")
+    page.get_by_role("link", name=re.compile(r"^See invoice INV-")).click()
+
+    # and they see the invoice, and all ten are enrolled
     expect(page.get_by_role("heading", level=1)).to_have_text(
         re.compile(r"^Invoice INV-\d{4}-\d{6}$")
     )

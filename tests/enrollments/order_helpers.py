@@ -20,3 +20,12 @@ def sotl_offering():
     unit = UnitFactory(title="SOTL", price=Decimal("400.00"))
     GroupTierFactory(unit=unit, min_participants=10, percent_off=Decimal("25"))
     return OfferingFactory(unit=unit, label="Spring 2027", capacity=40)
+
+
+def confirm_by_job(order):
+    """Confirm ``order`` as the leader's click does and run its job, as the worker
+    would; returns the job, refreshed."""
+    from jobs.services import bulk_job_run, group_order_confirm_start
+
+    job = group_order_confirm_start(order=order, leader=order.leader)
+    return bulk_job_run(job_id=job.pk)

@@ -8,7 +8,8 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from audit.models import AuditEvent
-from enrollments.group_orders.services import group_order_confirm, group_order_create
+from enrollments.group_orders.confirm import group_order_confirm
+from enrollments.group_orders.services import group_order_create
 from enrollments.models import Invoice
 from enrollments.services.invoices import invoice_mark_paid
 from tests.factories import OfferingFactory, UnitFactory, UserFactory

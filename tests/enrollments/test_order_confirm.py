@@ -9,15 +9,13 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 
 from accounts.roles import is_learner
-from enrollments.group_orders.services import (
-    OrderRefused,
-    group_order_confirm,
-    group_order_create,
-)
+from enrollments.group_orders.confirm import group_order_confirm
+from enrollments.group_orders.services import OrderRefused, group_order_create
 from enrollments.models import Enrollment, GroupOrder, Invoice
 from enrollments.services.enrollment import enrollment_create
 from enrollments.services.invoices import invoice_mark_paid, invoice_void
-from tests.enrollments.order_helpers import TODAY, people, sotl_offering
+from jobs.models import BulkJob
+from tests.enrollments.order_helpers import TODAY, confirm_by_job, people, sotl_offering
 from tests.factories import UnitFactory, UserFactory
 
 User = get_user_model()
@@ -65,7 +63,8 @@ class TestConfirm:
         enrollments = Enrollment.objects.filter(offering=sotl, group_order=order)
         assert enrollments.count() == 10
         assert not order.participants.filter(learner__isnull=True).exists()
-        assert not order.participants.filter(invited_at__isnull=True).exists()
+        # and no one is invited yet: the job does it once this has committed
+        assert order.participants.filter(invited_at__isnull=True).count() == 10
         # and newcomers have an active account with no password and a verified email
         newcomer = User.objects.get(email="teacher7@school.example")
         assert newcomer.is_active
@@ -129,28 +128,29 @@ class TestConfirm:
         assert refused.value.message == "This group order is already confirmed."
         assert Invoice.objects.count() == 1
 
-    def test_mail_goes_out_after_commit(
-        self, sotl, django_capture_on_commit_callbacks, client
-    ):
+    def test_the_job_mails_everyone_once_after_the_commit(self, sotl, client):
+        # given a quoted order, one participant with an account
         leader = UserFactory(email="leader@school.example")
         UserFactory(email="teacher1@school.example")
         order = group_order_create(
             leader=leader, offering=sotl, participants=people(2), today=TODAY
         )
 
-        with django_capture_on_commit_callbacks() as callbacks:
-            invoice = group_order_confirm(order=order, today=TODAY)
-            # nothing is sent while the transaction could still roll back
-            assert mail.outbox == []
-        assert len(callbacks) == 1
-        callbacks[0]()
+        # when the worker runs the confirmation job
+        job = confirm_by_job(order)
 
+        # then each participant and the leader got one email
+        invoice = Invoice.objects.get(order=order)
+        assert job.status == BulkJob.Status.SUCCEEDED
+        assert job.mailed == 2
         by_recipient = {message.to[0]: message for message in mail.outbox}
+        assert len(mail.outbox) == 3
         assert set(by_recipient) == {
             "teacher1@school.example",
             "teacher2@school.example",
             "leader@school.example",
         }
+        assert not order.participants.filter(invited_at__isnull=True).exists()
         existing = by_recipient["teacher1@school.example"]
         assert existing.subject == f"You are enrolled in {sotl}"
         assert "Sign in with your existing account" in existing.body
@@ -169,9 +169,7 @@ class TestConfirm:
         assert leader_mail.subject == f"Invoice {invoice.number} for {sotl}"
         assert "Total due: USD 800.00" in leader_mail.body
 
-    def test_refused_confirmation_sends_no_mail(
-        self, sotl, django_capture_on_commit_callbacks
-    ):
+    def test_refused_confirmation_sends_no_mail(self, sotl):
         order = group_order_create(
             leader=UserFactory(), offering=sotl, participants=people(2), today=TODAY
         )
@@ -180,12 +178,8 @@ class TestConfirm:
             offering=sotl,
             today=TODAY,
         )
-        with (
-            django_capture_on_commit_callbacks(execute=True) as callbacks,
-            pytest.raises(OrderRefused),
-        ):
-            group_order_confirm(order=order, today=TODAY)
-        assert callbacks == []
+        job = confirm_by_job(order)
+        assert job.status == BulkJob.Status.FAILED
         assert mail.outbox == []
 
 

@@ -4,8 +4,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from enrollments.group_orders.services import group_order_confirm, group_order_create
+from enrollments.group_orders.confirm import group_order_confirm
+from enrollments.group_orders.services import group_order_create
 from enrollments.models import Enrollment, GroupOrder, Invoice
+from jobs.models import BulkJob
 from tests.enrollments.order_helpers import TODAY, sotl_offering
 from tests.factories import PortalAdminFactory, UserFactory
 
@@ -145,47 +147,89 @@ def test_no_participants_at_all_is_refused(client, sotl):
     ]
 
 
-def test_confirm_redirects_to_the_invoice(client, sotl):
-    leader = UserFactory()
-    order = group_order_create(
+def _two_person_order(leader, sotl):
+    return group_order_create(
         leader=leader,
         offering=sotl,
         participants=[("Ada", "ada@example.org"), ("Bob", "bob@example.org")],
         today=TODAY,
     )
+
+
+def test_confirm_returns_at_once_with_the_job_queued_and_nothing_written(
+    client, sotl, django_capture_on_commit_callbacks
+):
+    # given a quoted order
+    leader = UserFactory()
+    order = _two_person_order(leader, sotl)
     client.force_login(leader)
-    response = client.post(reverse("orders:confirm", kwargs={"pk": order.pk}))
-    invoice = Invoice.objects.get(order=order)
-    assert response.url == reverse("orders:invoice", kwargs={"number": invoice.number})
+
+    # when the leader confirms and the worker has not run the job yet
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        response = client.post(reverse("orders:confirm", kwargs={"pk": order.pk}))
+
+    # then they are sent to the job's page, the job waits, nothing is written
+    job = BulkJob.objects.get(group_order=order)
+    assert response.url == reverse("jobs:detail", kwargs={"public_id": job.public_id})
+    assert len(callbacks) == 1
+    assert job.status == BulkJob.Status.QUEUED
+    assert job.total == 2
+    assert not Invoice.objects.exists()
+    assert not Enrollment.objects.exists()
     page = client.get(response.url).content.decode()
+    assert "Waiting for the worker to start." in page
+    assert '<meta http-equiv="refresh" content="2">' in page
+    # and a second click finds the same job
+    again = client.post(reverse("orders:confirm", kwargs={"pk": order.pk}))
+    assert again.url == response.url
+    assert BulkJob.objects.count() == 1
+
+
+def test_confirm_without_a_broker_runs_the_job_before_the_page(
+    client, sotl, django_capture_on_commit_callbacks
+):
+    leader = UserFactory()
+    order = _two_person_order(leader, sotl)
+    client.force_login(leader)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("orders:confirm", kwargs={"pk": order.pk}))
+    invoice = Invoice.objects.get(order=order)
+    page = client.get(response.url).content.decode()
+    assert "2 participants are enrolled and invited by email" in page
+    assert reverse("orders:invoice", kwargs={"number": invoice.number}) in page
+    assert "http-equiv" not in page
+    assert Enrollment.objects.filter(group_order=order).count() == 2
+    page = client.get(
+        reverse("orders:invoice", kwargs={"number": invoice.number})
+    ).content.decode()
     assert f"Invoice {invoice.number}" in page
     assert "USD 800.00" in page
-    assert Enrollment.objects.filter(group_order=order).count() == 2
     # the quote page of a confirmed order leads to its invoice
     response = client.get(reverse("orders:quote", kwargs={"pk": order.pk}))
     assert response.url == reverse("orders:invoice", kwargs={"number": invoice.number})
-    # and a second click on Confirm changes nothing and leads there too
-    response = client.post(reverse("orders:confirm", kwargs={"pk": order.pk}))
-    assert response.url == reverse("orders:invoice", kwargs={"number": invoice.number})
+    # and a second click on Confirm changes nothing and leads to the same job
+    with django_capture_on_commit_callbacks(execute=True):
+        again = client.post(reverse("orders:confirm", kwargs={"pk": order.pk}))
+    assert again.url == BulkJob.objects.get().get_absolute_url()
     assert Invoice.objects.count() == 1
 
 
-def test_refused_confirmation_shows_who_and_why(client, sotl):
+def test_refused_confirmation_shows_who_and_why(
+    client, sotl, django_capture_on_commit_callbacks
+):
     leader = UserFactory()
-    order = group_order_create(
-        leader=leader,
-        offering=sotl,
-        participants=[("Ada", "ada@example.org"), ("Bob", "bob@example.org")],
-        today=TODAY,
-    )
+    order = _two_person_order(leader, sotl)
     bob = UserFactory(email="bob@example.org")
     Enrollment.objects.create(learner=bob, offering=sotl)
     client.force_login(leader)
-    response = client.post(reverse("orders:confirm", kwargs={"pk": order.pk}))
-    assert response.status_code == 200
-    assert response.context["error"] == (
-        f"Bob (bob@example.org) is already enrolled in {sotl}."
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("orders:confirm", kwargs={"pk": order.pk}))
+    job = BulkJob.objects.get(group_order=order)
+    assert job.status == BulkJob.Status.FAILED
+    assert job.message == f"Bob (bob@example.org) is already enrolled in {sotl}."
+    page = client.get(response.url).content.decode()
+    assert "Nothing was changed." in page
+    assert f"Bob (bob@example.org) is already enrolled in {sotl}." in page
     assert not Invoice.objects.exists()
 
 

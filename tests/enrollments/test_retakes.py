@@ -95,7 +95,9 @@ def test_group_order_naming_a_holder_is_refused():
     )
 
 
-def test_quote_flags_a_participant_who_came_to_hold_the_unit(client, monkeypatch):
+def test_quote_flags_a_participant_who_came_to_hold_the_unit(
+    client, monkeypatch, django_capture_on_commit_callbacks
+):
     monkeypatch.setattr("django.utils.timezone.localdate", lambda *args: TODAY)
     offering = sotl_offering()
     participants = people(3)
@@ -111,10 +113,14 @@ def test_quote_flags_a_participant_who_came_to_hold_the_unit(client, monkeypatch
         "Teacher 2 (teacher2@school.example) already holds SOTL (completed Jun 30, "
         "2025)."
     ) in content
-    response = client.post(reverse("orders:confirm", args=[order.pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("orders:confirm", args=[order.pk]))
     assert not Enrollment.objects.exists()
     assert not Invoice.objects.exists()
-    assert response.status_code == 200
+    # the confirmation job failed, and its page says who and why
+    page = client.get(response.url).content.decode()
+    assert "Nothing was changed." in page
+    assert "Teacher 2 (teacher2@school.example) already holds SOTL" in page
 
 
 def test_admin_grants_a_retake_in_the_admin_with_who_and_when(admin_client):

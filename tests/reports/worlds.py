@@ -5,7 +5,8 @@ import datetime as dt
 from django.utils import timezone
 
 from certificates.models import Award
-from enrollments.group_orders.services import group_order_confirm, group_order_create
+from enrollments.group_orders.confirm import group_order_confirm
+from enrollments.group_orders.services import group_order_create
 from enrollments.services.registration import registration_create
 from programs.models import Offering, Unit
 from tests.certificates import journeys

@@ -11,7 +11,7 @@ from django.urls import reverse
 from accounts.services import roles_ensure
 from enrollments.group_orders.participants_csv import parse_csv, parse_lines
 from enrollments.models import GroupOrder, PastCompletion
-from enrollments.services.past_completions import past_completions_import
+from enrollments.services.past_completions import past_completion_rows_read
 from tests.enrollments.order_helpers import TODAY, sotl_offering
 from tests.factories import LearnerFactory, PortalAdminFactory, UserFactory
 
@@ -96,12 +96,10 @@ def test_a_past_completion_source_that_is_a_formula_imports_nothing(
         f'lucia@example.org,otla,2024-05-02,"{quoted}"\n'
     )
 
-    result = past_completions_import(
-        text=text, imported_by=PortalAdminFactory(), today=dt.date(2026, 11, 23)
-    )
+    rows, errors = past_completion_rows_read(text=text, today=dt.date(2026, 11, 23))
 
-    assert result.errors == [formula_message("Line 3", value)]
-    assert result.created == []
+    assert errors == [formula_message("Line 3", value)]
+    assert [row.source for row in rows] == ["the 2024 cohort"]
     assert PastCompletion.objects.count() == 0
 
 

@@ -1,0 +1,17 @@
+"""Reads of bulk jobs, with their object-permission lookup."""
+
+import uuid
+
+from django.shortcuts import get_object_or_404
+
+from accounts.roles import is_portal_admin
+
+from .models import BulkJob
+
+
+def bulk_job_get_for_viewer(*, user, public_id: uuid.UUID) -> BulkJob:
+    """The job seen by whoever started it or by a portal admin, else 404."""
+    queryset = BulkJob.objects.select_related("group_order__offering__unit")
+    if not is_portal_admin(user):
+        queryset = queryset.filter(started_by=user)
+    return get_object_or_404(queryset, public_id=public_id)

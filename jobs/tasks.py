@@ -1,0 +1,36 @@
+"""The job's task: fetch by id, call one service. Retried on transient errors
+only (the database or the mail server briefly away); ``bulk_job_run`` marks the
+job failed on any other error and returns. When the retries run out, the job is
+failed too (``on_failure``), so its page never waits forever."""
+
+from celery import Task, shared_task
+
+from .enqueue import BULK_JOB_RUN_TASK
+from .runners import TRANSIENT_ERRORS
+
+
+class BulkJobTask(Task):
+    def on_failure(self, exc, task_id, args, kwargs, einfo):
+        from .services import bulk_job_give_up
+
+        bulk_job_give_up(job_id=args[0])
+
+
+@shared_task(
+    name=BULK_JOB_RUN_TASK,
+    base=BulkJobTask,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=TRANSIENT_ERRORS,
+    retry_backoff=5,
+    retry_backoff_max=300,
+    retry_jitter=True,
+    max_retries=5,
+    soft_time_limit=1800,
+    time_limit=1900,
+)
+def bulk_job_run_task(job_id: int) -> str:
+    """Run the job once; a finished job is left as it is."""
+    from .services import bulk_job_run
+
+    return bulk_job_run(job_id=job_id).status

@@ -1,0 +1,1 @@
+from tests.certificates.conftest import celery_broker  # noqa: F401
