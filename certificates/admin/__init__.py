@@ -170,10 +170,5 @@ class AwardAdmin(admin.ModelAdmin):
                 wrap(lambda r, user_id: views.learner_progress_view(self, r, user_id)),
                 name="certificates_award_progress",
             ),
-            path(
-                "import-past-completions/",
-                wrap(lambda r: views.past_completions_import_view(self, r)),
-                name="certificates_award_import",
-            ),
             *super().get_urls(),
         ]

@@ -8,7 +8,7 @@ graduate-credit track.
 
 from django.contrib import admin
 
-from ..models import Attendance, Enrollment, Extension, PastCompletion
+from ..models import Attendance, Enrollment, Extension
 
 LEARNER_SEARCH = ["learner__email", "learner__legal_name"]
 ENROLLMENT_LEARNER_SEARCH = [
@@ -77,12 +77,3 @@ class ExtensionAdmin(ReadOnlyAdmin):
     search_fields = [*ENROLLMENT_LEARNER_SEARCH, "reason"]
     list_select_related = ["enrollment__learner", "enrollment__offering__unit"]
     list_select_related += ["requirement__unit", "granted_by"]
-
-
-@admin.register(PastCompletion)
-class PastCompletionAdmin(ReadOnlyAdmin):
-    list_display = ["learner", "unit", "completed_on", "source", "imported_by"]
-    list_filter = ["unit__provider", "unit"]
-    search_fields = [*LEARNER_SEARCH, "unit__title", "source"]
-    list_select_related = ["learner", "unit", "imported_by"]
-    date_hierarchy = "completed_on"

@@ -119,7 +119,7 @@ def test_award_pages_of_the_admin_open(admin_client, issued):
         reverse("admin:certificates_award_changelist"),
         reverse("admin:certificates_award_change", args=[issued.pk]),
         reverse("admin:certificates_outputspec_changelist"),
-        reverse("admin:certificates_award_import"),
+        reverse("admin:enrollments_pastcompletion_import"),
     ]:
         assert admin_client.get(url).status_code == 200, url
 

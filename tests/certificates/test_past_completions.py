@@ -143,7 +143,7 @@ def test_admin_imports_a_csv_file_in_the_admin(
     # with no broker the job runs in-process, before the redirect
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            reverse("admin:certificates_award_import"), {"csv_file": upload}
+            reverse("admin:enrollments_pastcompletion_import"), {"csv_file": upload}
         )
 
     job = BulkJob.objects.get()
@@ -165,7 +165,9 @@ def test_admin_import_reads_a_file_with_a_byte_order_mark(
     upload = SimpleUploadedFile("past.csv", content.encode(), "text/csv")
 
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("admin:certificates_award_import"), {"csv_file": upload})
+        client.post(
+            reverse("admin:enrollments_pastcompletion_import"), {"csv_file": upload}
+        )
 
     assert PastCompletion.objects.get(learner=learner).source == "Excel"
 
@@ -180,7 +182,7 @@ def test_admin_import_refuses_a_latin1_file_with_a_message(
     upload = SimpleUploadedFile("past.csv", content.encode("latin-1"), "text/csv")
 
     response = client.post(
-        reverse("admin:certificates_award_import"), {"csv_file": upload}
+        reverse("admin:enrollments_pastcompletion_import"), {"csv_file": upload}
     )
 
     assert response.context["form"].errors["csv_file"] == [
@@ -196,7 +198,7 @@ def test_admin_sees_every_error_and_nothing_is_imported(
     client.force_login(portal_admin)
 
     response = client.post(
-        reverse("admin:certificates_award_import"),
+        reverse("admin:enrollments_pastcompletion_import"),
         {"csv_text": HEADER + "lucia@example.org,sotl,yesterday,\n"},
     )
 
@@ -209,7 +211,7 @@ def test_admin_sees_every_error_and_nothing_is_imported(
 def test_a_learner_cannot_open_the_import(client, catalog, learner):
     client.force_login(learner)
 
-    response = client.get(reverse("admin:certificates_award_import"))
+    response = client.get(reverse("admin:enrollments_pastcompletion_import"))
 
     assert response.status_code == 302
     assert PastCompletion.objects.count() == 0

@@ -116,7 +116,7 @@ def test_the_admin_import_names_the_formula_line_and_the_repeat(client, demo_cat
     )
 
     response = client.post(
-        reverse("admin:certificates_award_import"), {"csv_text": text}
+        reverse("admin:enrollments_pastcompletion_import"), {"csv_text": text}
     )
 
     page = response.content.decode()
