@@ -275,6 +275,11 @@ CELERY_BEAT_SCHEDULE["certificates-progress-sweep"] = {
     "task": "certificates.progress_sweep",
     "schedule": 24 * 60 * 60,
 }
+# jobs: send again a bulk job the worker never received (the broker was down).
+CELERY_BEAT_SCHEDULE["jobs-bulk-job-sweep"] = {
+    "task": "jobs.bulk_job_sweep",
+    "schedule": env.float("JOB_SWEEP_SECONDS", default=300.0),
+}
 # Daily: remind learners of deadlines in the coming week (reviews).
 CELERY_BEAT_SCHEDULE["reviews-deadline-reminders"] = {
     "task": "reviews.tasks.deadline_reminders_task",

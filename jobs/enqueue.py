@@ -14,6 +14,7 @@ from django.db import transaction
 from credentials_portal.celery import app as celery_app
 
 BULK_JOB_RUN_TASK = "jobs.bulk_job_run"
+BULK_JOB_SWEEP_TASK = "jobs.bulk_job_sweep"
 
 logger = logging.getLogger(__name__)
 
@@ -24,7 +25,8 @@ def bulk_job_run_on_commit(job_id: int) -> None:
 
 def bulk_job_run_send(job_id: int) -> None:
     """Ask the worker to run the job; a broker that is down is logged, never
-    raised, and the job stays queued (its page says it waits for the worker)."""
+    raised, and the job stays queued (its page says it waits for the worker)
+    until beat's ``jobs.bulk_job_sweep`` sends it again."""
     if celery_app.conf.task_always_eager and BULK_JOB_RUN_TASK not in celery_app.tasks:
         import_module("jobs.tasks")
     try:

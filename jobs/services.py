@@ -21,7 +21,7 @@ from enrollments.group_orders.services import ALREADY_CONFIRMED, OrderRefused
 from enrollments.models import GroupOrder
 
 from . import runners
-from .enqueue import bulk_job_run_on_commit
+from .enqueue import bulk_job_run_on_commit, bulk_job_run_send
 from .models import BulkJob, JobPayload
 from .progress import ProgressReporter
 
@@ -181,3 +181,26 @@ def bulk_job_give_up(*, job_id: int) -> BulkJob:
         return job
     message = NOT_MAILED if job.written_at else UNEXPECTED
     return _finish(job, BulkJob.Status.FAILED, str(message))
+
+
+# A queued job the worker has not claimed after this long was most likely never
+# delivered (the broker was down when it was started).
+UNCLAIMED_AFTER = dt.timedelta(minutes=5)
+
+
+def bulk_jobs_resend_unclaimed(*, now: dt.datetime) -> list[int]:
+    """Send again every job still queued ``UNCLAIMED_AFTER`` after it was made.
+
+    Safe to repeat: a job delivered twice writes once (``bulk_job_run``). Returns
+    the ids sent, oldest first.
+    """
+    ids = list(
+        BulkJob.objects.filter(
+            status=BulkJob.Status.QUEUED, created_at__lte=now - UNCLAIMED_AFTER
+        )
+        .order_by("created_at")
+        .values_list("pk", flat=True)
+    )
+    for job_id in ids:
+        bulk_job_run_send(job_id)
+    return ids

@@ -5,7 +5,7 @@ failed too (``on_failure``), so its page never waits forever."""
 
 from celery import Task, shared_task
 
-from .enqueue import BULK_JOB_RUN_TASK
+from .enqueue import BULK_JOB_RUN_TASK, BULK_JOB_SWEEP_TASK
 from .runners import TRANSIENT_ERRORS
 
 
@@ -34,3 +34,13 @@ def bulk_job_run_task(job_id: int) -> str:
     from .services import bulk_job_run
 
     return bulk_job_run(job_id=job_id).status
+
+
+@shared_task(name=BULK_JOB_SWEEP_TASK)
+def bulk_job_sweep_task() -> list[int]:
+    """Send again the jobs the worker never received (beat, every few minutes)."""
+    from django.utils import timezone
+
+    from .services import bulk_jobs_resend_unclaimed
+
+    return bulk_jobs_resend_unclaimed(now=timezone.now())

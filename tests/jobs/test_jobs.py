@@ -1,5 +1,6 @@
 """Bulk jobs run by the worker: all or nothing, once, and their progress page."""
 
+import datetime as dt
 import smtplib
 
 import pytest
@@ -10,7 +11,12 @@ from enrollments.group_orders.services import group_order_create
 from enrollments.models import Enrollment, GroupOrder, Invoice
 from enrollments.services.enrollment import enrollment_create
 from jobs.models import BulkJob
-from jobs.services import bulk_job_run, group_order_confirm_start
+from jobs.services import (
+    UNCLAIMED_AFTER,
+    bulk_job_run,
+    bulk_jobs_resend_unclaimed,
+    group_order_confirm_start,
+)
 from jobs.tasks import bulk_job_run_task
 from tests.enrollments.order_helpers import TODAY, people, sotl_offering
 from tests.factories import PortalAdminFactory, UserFactory
@@ -207,3 +213,26 @@ def test_a_job_whose_retries_run_out_is_failed_not_left_running(order, settings)
     assert job.status == BulkJob.Status.FAILED
     assert job.message.startswith("Everyone is enrolled and the invoice is issued")
     assert Enrollment.objects.filter(group_order=order).count() == 10
+
+
+def test_a_job_the_worker_never_received_is_sent_again_by_the_sweep(order):
+    # given a job queued while the broker was down, and one queued just now
+    lost, fresh = (
+        _queued(order),
+        BulkJob.objects.create(
+            kind=BulkJob.Kind.PAST_COMPLETION_IMPORT, started_by=order.leader, total=1
+        ),
+    )
+    now = lost.created_at + UNCLAIMED_AFTER + dt.timedelta(seconds=1)
+    BulkJob.objects.filter(pk=fresh.pk).update(created_at=now)
+
+    # when beat's sweep runs (tasks run in-process in the tests)
+    sent = bulk_jobs_resend_unclaimed(now=now)
+
+    # then only the lost one is sent, and it runs to the end
+    assert sent == [lost.pk]
+    lost.refresh_from_db()
+    assert lost.status == BulkJob.Status.SUCCEEDED
+    assert Enrollment.objects.filter(group_order=order).count() == 10
+    fresh.refresh_from_db()
+    assert fresh.status == BulkJob.Status.QUEUED

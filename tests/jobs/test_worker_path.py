@@ -26,7 +26,7 @@ pytestmark = [
 
 
 def test_confirm_returns_with_the_job_on_the_broker_and_nothing_written(
-    client, celery_broker
+    client, celery_broker, settings
 ):
     # given a real broker and a quoted order
     celery_broker(REDIS_URL, eager=False)
@@ -45,7 +45,8 @@ def test_confirm_returns_with_the_job_on_the_broker_and_nothing_written(
     job = BulkJob.objects.get(group_order=order)
     assert response.url == job.get_absolute_url()
     assert job.status == BulkJob.Status.QUEUED
-    message = json.loads(broker.lindex("celery", 0))
+    # jobs go to the default queue, beside the renders
+    message = json.loads(broker.lindex(settings.CELERY_TASK_DEFAULT_QUEUE, 0))
     assert message["headers"]["task"] == "jobs.bulk_job_run"
     assert message["headers"]["argsrepr"] == f"({job.pk},)"
     assert not Enrollment.objects.exists()

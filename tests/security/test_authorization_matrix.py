@@ -133,6 +133,7 @@ ACCESS = {
     "orders:quote": Page(OWNER, pk="order"),
     "orders:confirm": Page(OWNER, method="post", ok=FORM, pk="order"),
     "orders:invoice": Page(OWNER | ADMIN, number="invoice"),
+    "jobs:detail": Page(OWNER | ADMIN, public_id="job"),
     # The award, its exports and PDF: the learner's (admins read).
     "certificates:award": Page(OWNER | ADMIN, award_uuid="award"),
     "certificates:export": Page(OWNER | ADMIN, award_uuid="award", fmt="json"),

@@ -17,6 +17,7 @@ from certificates.services import award_request
 from certificates.services.issuance import award_issue
 from enrollments.models import Attendance, GroupOrder
 from enrollments.services.registration import registration_create
+from jobs.models import BulkJob
 from programs.models import CredentialProgram, Session
 from reviews.models import Artifact, Submission
 from reviews.services.reviews import review_decide
@@ -94,6 +95,9 @@ def world_build() -> World:
     award = award_issue(award_id=award.pk, notify=False)
     document = award.documents.first()
     share = transcript_share_create(learner=owner)
+    job = BulkJob.objects.create(
+        kind=BulkJob.Kind.PAST_COMPLETION_IMPORT, started_by=owner, total=1
+    )
     api_token, _secret = api_token_create(user=owner, name="Matrix")
     artifact = Artifact.objects.get(version=version)
     users = {
@@ -124,6 +128,7 @@ def world_build() -> World:
         "verification_code": award.verification_code,
         "json": "json",
         "share": share.pk,
+        "job": job.public_id,
         "share_token": share.token,
         "api_token": api_token.pk,
         "bogus": "not-a-valid-key",
