@@ -5,24 +5,24 @@ The first render in this media root writes the rendering process's id to
 ``<MEDIA_ROOT>/../rendering.pid`` and sleeps, so the test knows which process to
 SIGKILL (the solo worker itself, or a prefork pool's child); any later render, in
 a restarted worker or a new pool child, finds the file and renders at once.
+
+Only the worker imports this module: imported in the test process, its signal
+would hold up every in-process render there too.
 """
 
 import os
 import time
-from pathlib import Path
 
 from celery.signals import task_prerun
 from django.conf import settings
 
 from credentials_portal.celery import app
 
+from .render_hold import rendering_pid_file
+
 __all__ = ["app"]
 
 HOLD_SECONDS = 120
-
-
-def rendering_pid_file(media_root: Path) -> Path:
-    return Path(media_root).parent / "rendering.pid"
 
 
 def _held_first(render):

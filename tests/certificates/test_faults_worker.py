@@ -26,7 +26,7 @@ from programs.models import CredentialProgram
 from tests.factories import LearnerFactory, PortalAdminFactory
 
 from . import journeys
-from .slow_render import rendering_pid_file
+from .render_hold import rendering_pid_file
 from .worker import (
     REDIS_URL,
     emails_sent,
