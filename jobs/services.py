@@ -54,7 +54,11 @@ def group_order_confirm_start(*, order: GroupOrder, leader) -> BulkJob:
     """The job confirming ``order``: a new one, or the one already under way or
     done (a second click lands on the same page). Refuses a confirmed order."""
     order = GroupOrder.objects.select_for_update().get(pk=order.pk)
-    live = order.bulk_jobs.exclude(status=BulkJob.Status.FAILED).first()
+    live = (
+        BulkJob.objects.filter(group_order=order)
+        .exclude(status=BulkJob.Status.FAILED)
+        .first()
+    )
     if live is not None:
         return live
     if order.status != GroupOrder.Status.QUOTED:
@@ -69,7 +73,11 @@ def group_order_confirm_start(*, order: GroupOrder, leader) -> BulkJob:
                 group_order=order,
             )
     except IntegrityError:  # the constraint: another request made it meanwhile
-        return order.bulk_jobs.exclude(status=BulkJob.Status.FAILED).get()
+        return (
+            BulkJob.objects.filter(group_order=order)
+            .exclude(status=BulkJob.Status.FAILED)
+            .get()
+        )
 
 
 @transaction.atomic

@@ -94,7 +94,8 @@ def test_queries_do_not_grow_with_offerings(client, django_assert_num_queries):
     facilitator = FacilitatorFactory()
     run_offering(facilitator, title="Unit 1", waiting=1)
     client.force_login(facilitator)
-    with django_assert_num_queries(6) as small:
+    # session, user, roles, offerings, their ids for the queue, waiting work, sessions
+    with django_assert_num_queries(7) as small:
         content = client.get(URL).content.decode()
     assert "Unit 1" in content
     for number in range(2, 6):
@@ -139,3 +140,17 @@ def test_running_offerings_come_first_then_upcoming_by_start_date(client):
     starts = format_date(today + dt.timedelta(days=30))
     assert f"Starts {starts}" in content
     assert content.count("Starts ") == 2
+
+
+def test_work_submitted_today_reads_submitted_today_not_zero_days(client):
+    facilitator = FacilitatorFactory()
+    offering = run_offering(facilitator, title="Fresh Unit")
+    project = offering.unit.requirements.get()
+    enrollment = EnrollmentFactory(offering=offering)
+    draft_save(enrollment=enrollment, requirement=project, text="x")
+    submission_submit(enrollment=enrollment, requirement=project, now=timezone.now())
+
+    content = dashboard_page(client, facilitator)
+
+    assert "1 submission waiting for review · submitted today" in content
+    assert "0 days" not in content
