@@ -43,13 +43,14 @@ class Rollback(Exception):
 
 
 @pytest.fixture
-def learner():
+def lucia():
+    """A learner with an email address, for the emailing cases."""
     return LearnerFactory(legal_name="Lucía Learner-Ortega", email="lucia@example.org")
 
 
-def request_cmte(learner) -> Award:
+def request_cmte(lucia) -> Award:
     award, _ = award_request(
-        learner=learner,
+        learner=lucia,
         program=CredentialProgram.objects.get(slug="cmte"),
         earned_on=TODAY,
     )
@@ -58,7 +59,7 @@ def request_cmte(learner) -> Award:
 
 @pytest.mark.skipif(not redis_reachable(), reason=f"Redis is down at {REDIS_URL}")
 @pytest.mark.django_db(transaction=True)
-def test_a_rolled_back_transaction_sends_no_task(catalog, celery_broker, learner):
+def test_a_rolled_back_transaction_sends_no_task(catalog, celery_broker, lucia):
     # given this process enqueueing to Redis, with an empty rendering queue
     queue = redis.Redis.from_url(REDIS_URL)
     queue.flushdb()
@@ -67,7 +68,7 @@ def test_a_rolled_back_transaction_sends_no_task(catalog, celery_broker, learner
     # when an award is requested in a transaction that rolls back
     def requested_then_rolled_back():
         with transaction.atomic():
-            request_cmte(learner)
+            request_cmte(lucia)
             raise Rollback
 
     with pytest.raises(Rollback):
@@ -76,20 +77,20 @@ def test_a_rolled_back_transaction_sends_no_task(catalog, celery_broker, learner
     # then nothing was written and no task sent; a committed request sends one
     assert not Award.objects.exists()
     assert queue.llen("rendering") == 0
-    request_cmte(learner)
+    request_cmte(lucia)
     assert queue.llen("rendering") == 1
     queue.flushdb()
 
 
 def test_a_render_that_always_fails_ends_failed_after_n_retries_with_a_resend_action(
-    catalog, learner, monkeypatch, admin_client, django_capture_on_commit_callbacks
+    catalog, lucia, monkeypatch, admin_client, django_capture_on_commit_callbacks
 ):
     # given a disk that is full on every attempt
     def disk_full(**kwargs):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(issuance, "render_document", disk_full)
-    award = request_cmte(learner)
+    award = request_cmte(lucia)
 
     # when the task runs with its retries (applied in-process, they run at once)
     award_issue_task.apply(args=[award.pk])
@@ -120,10 +121,10 @@ def test_a_render_that_always_fails_ends_failed_after_n_retries_with_a_resend_ac
 
 
 def test_an_email_whose_confirmation_fails_to_commit_is_never_sent_twice(
-    catalog, learner, monkeypatch, mailoutbox, admin_client
+    catalog, lucia, monkeypatch, mailoutbox, admin_client
 ):
     # given an issued award, and a database that fails the commit after sending
-    award = award_issue(award_id=request_cmte(learner).pk)
+    award = award_issue(award_id=request_cmte(lucia).pk)
 
     def commit_lost(award_id):
         raise OperationalError("server closed the connection unexpectedly")
@@ -136,7 +137,7 @@ def test_an_email_whose_confirmation_fails_to_commit_is_never_sent_twice(
         now=award.issued_at + dt.timedelta(hours=1), pending_for=dt.timedelta(0)
     )
 
-    # then the learner got exactly one email; the award shows it unconfirmed
+    # then the lucia got exactly one email; the award shows it unconfirmed
     award.refresh_from_db()
     assert len(mailoutbox) == 1
     assert swept == {"issued": 0, "emails_queued": 0}
@@ -149,10 +150,10 @@ def test_an_email_whose_confirmation_fails_to_commit_is_never_sent_twice(
 
 
 def test_a_mail_server_that_refuses_releases_the_claim_and_the_retry_sends_once(
-    catalog, learner, monkeypatch, mailoutbox
+    catalog, lucia, monkeypatch, mailoutbox
 ):
     # given an issued award and a mail server that refuses the first message
-    award = request_cmte(learner)
+    award = request_cmte(lucia)
     award_issue(award_id=award.pk)
     refusals = []
     send = emailing_module.EmailMessage.send
@@ -180,10 +181,10 @@ def test_a_mail_server_that_refuses_releases_the_claim_and_the_retry_sends_once(
 
 
 def test_the_admin_sends_an_unconfirmed_email_again(
-    catalog, learner, admin_client, mailoutbox, django_capture_on_commit_callbacks
+    catalog, lucia, admin_client, mailoutbox, django_capture_on_commit_callbacks
 ):
     # given an award whose sender died while handing its email to the mail server
-    award = request_cmte(learner)
+    award = request_cmte(lucia)
     award_issue(award_id=award.pk)
     Award.objects.filter(pk=award.pk).update(email_claimed_at=award.issued_at)
     changelist = reverse("admin:certificates_award_changelist")
