@@ -235,7 +235,7 @@ CELERY_RESULT_BACKEND = None
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-# A worker process grows by about 0.15 MiB per rendered award (WeasyPrint's
+# A worker process grows by about 0.3 MiB per rendered award (WeasyPrint's
 # caches: +150 MiB over 500 renders each, bench/issuance_bench.py bulk): each pool
 # process is replaced after this many tasks, which bounds it.
 CELERY_WORKER_MAX_TASKS_PER_CHILD = env.int(

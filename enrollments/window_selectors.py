@@ -1,7 +1,7 @@
 """Reads: can an offering be enrolled in today?
 
 Every page that offers an Enroll button asks here, and so does
-``enrollment_create``: one rule (``rules.window_state``) over one count of the
+``enrollment_create``: one rule (``time_rules.window_state``) over one count of the
 places taken, so a page never shows a button the service would refuse.
 """
 
@@ -84,7 +84,7 @@ def offerings_mark_availability(
     offerings = list(offerings)
     taken = places_taken(offering_ids=[offering.pk for offering in offerings])
     for offering in offerings:
-        offering.availability = offering_availability(
+        offering.availability = offering_availability(  # type: ignore[attr-defined]
             offering=offering, today=today, taken=taken.get(offering.pk, 0)
         )
 
@@ -96,10 +96,10 @@ def units_mark_listed_offerings(*, units: Iterable[Unit], today: dt.date) -> Non
     offerings = [offering for unit in units for offering in unit.offerings.all()]
     offerings_mark_availability(offerings=offerings, today=today)
     for unit in units:
-        unit.listed_offerings = [
+        unit.listed_offerings = [  # type: ignore[attr-defined]
             offering
             for offering in unit.offerings.all()
-            if offering.availability.is_listed
+            if offering.availability.is_listed  # type: ignore[attr-defined]
         ]
 
 
@@ -109,7 +109,11 @@ def offerings_enrollable(
     """The offerings open to enrollment today, by start date (undated ones last)."""
     rows = list(offerings)
     offerings_mark_availability(offerings=rows, today=today)
-    open_rows = [offering for offering in rows if offering.availability.can_enroll]
+    open_rows = [
+        offering
+        for offering in rows
+        if offering.availability.can_enroll  # type: ignore[attr-defined]
+    ]
     return sorted(
         open_rows,
         key=lambda o: (o.start_date is None, o.start_date or dt.date.min, o.pk),

@@ -1,8 +1,8 @@
 """The contract between reviews and certificates: where each requirement stands.
 
-``reviews.selectors.requirement_states(learner_id=..., unit_id=...)`` returns one
-``RequirementState`` per requirement of the unit; the certificates evaluators read
-only these plain values.
+``reviews.selectors.requirement_states_for(learner_ids=..., unit_ids=...)`` returns,
+for each learner, one ``RequirementState`` per requirement of the units; the
+certificates evaluators read only these plain values.
 """
 
 import datetime as dt

@@ -1,6 +1,6 @@
-"""Admin pages beyond the model forms: revoke an award, see a learner's progress,
-import past completions (a job: the page of its progress follows). Each checks a
-permission, validates, calls one service."""
+"""Admin pages beyond the model forms: revoke an award, see a learner's progress.
+Each checks a permission, validates, calls one service. (Past completions are
+imported from their own admin, ``enrollments/admin/past_completions.py``.)"""
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model

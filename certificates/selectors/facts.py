@@ -178,11 +178,6 @@ def held_award_ids_for(
     }
 
 
-def completed_unit_ids(*, learner_id: int) -> set[int]:
-    """Units completed here (enrollments, unit awards) or before (past completions)."""
-    return completed_unit_ids_for(learner_ids=[learner_id]).get(learner_id, set())
-
-
 def held_award_ids(*, learner_id: int) -> tuple[set[int], set[int]]:
     """(unit ids, program ids) of the awards the learner holds."""
     return held_award_ids_for(learner_ids=[learner_id]).get(learner_id, (set(), set()))

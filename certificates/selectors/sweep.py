@@ -81,7 +81,7 @@ def _held(learners: set[int]) -> tuple[dict[int, set[int]], dict[int, set[int]]]
 
 
 def _completed(learners: set[int]) -> dict[int, set[int]]:
-    """Units completed here or before, as ``facts.completed_unit_ids``."""
+    """Units completed here or before, as ``facts.completed_unit_ids_for``."""
     done: dict[int, set[int]] = defaultdict(set)
     enrolled = Enrollment.objects.filter(
         status=Enrollment.Status.COMPLETED

@@ -94,7 +94,7 @@ def _check_learners(offering: Offering, participants, accounts) -> None:
 
 def _open_accounts(participants, accounts) -> None:
     """Open an account (active, no password yet, verified address, learner role)
-    for each newcomer, as ``_participant_account`` does one by one."""
+    for each newcomer, in one insert per table."""
     user_model = get_user_model()
     newcomers = []
     for participant in participants:

@@ -1,6 +1,7 @@
 """Reads of submissions and reviews, and the object-permission lookups.
 
-``requirement_states`` is the contract certificates reads (see ``reviews.outcomes``).
+``requirement_states_for`` is the contract certificates reads (see
+``reviews.outcomes``).
 """
 
 from .access import (
