@@ -8,7 +8,7 @@ from .selectors import api_token_get_for_value
 from .services import api_token_mark_used
 
 KEYWORD = "Bearer"
-TOKEN_REFUSED = _("The token is unknown or revoked.")
+TOKEN_REFUSED = _("The token is unknown, revoked or expired.")
 HEADER_MALFORMED = _("Send the token as “Authorization: Bearer <token>”.")
 
 

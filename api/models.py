@@ -28,6 +28,9 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    expires_at = models.DateTimeField(
+        _("expires at"), help_text=_("After this moment the token is refused.")
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -56,5 +59,5 @@ class ApiToken(models.Model):
         return f"{self.name} ({self.prefix}…)"
 
     @property
-    def is_active(self) -> bool:
-        return self.revoked_at is None
+    def is_revoked(self) -> bool:
+        return self.revoked_at is not None

@@ -1,6 +1,7 @@
 """Reads of API tokens: a person's own list, one of theirs, the row a value names."""
 
-from django.db.models import F, QuerySet
+from django.db.models import BooleanField, ExpressionWrapper, F, Q, QuerySet
+from django.db.models.functions import Now
 from django.shortcuts import get_object_or_404
 
 from .models import ApiToken
@@ -11,9 +12,13 @@ TOKEN_MAX_LENGTH = 100
 
 
 def api_tokens_for(*, user) -> QuerySet[ApiToken]:
-    """The user's tokens, active ones first, then newest first."""
-    return ApiToken.objects.filter(user=user).order_by(
-        F("revoked_at").desc(nulls_first=True), "-created_at", "-id"
+    """The user's tokens, unrevoked ones first, then newest first; each with
+    ``is_expired``."""
+    expired = ExpressionWrapper(Q(expires_at__lte=Now()), output_field=BooleanField())
+    return (
+        ApiToken.objects.filter(user=user)
+        .annotate(is_expired=expired)
+        .order_by(F("revoked_at").desc(nulls_first=True), "-created_at", "-id")
     )
 
 
@@ -23,13 +28,16 @@ def api_token_get_for_owner(*, user, pk: int) -> ApiToken:
 
 
 def api_token_get_for_value(*, value: str) -> ApiToken | None:
-    """The active token of an active user this value is, else None."""
+    """The unrevoked, unexpired token of an active user this value is, else None."""
     if not value.startswith(TOKEN_MARK) or len(value) > TOKEN_MAX_LENGTH:
         return None
     return (
         ApiToken.objects.select_related("user")
         .filter(
-            digest=token_digest(value), revoked_at__isnull=True, user__is_active=True
+            digest=token_digest(value),
+            revoked_at__isnull=True,
+            expires_at__gt=Now(),
+            user__is_active=True,
         )
         .first()
     )

@@ -15,6 +15,8 @@ from .models import ApiToken
 from .tokens import token_new
 
 ACTIVE_TOKENS_MAX = 10
+# A token lives this long: a leaked one stops working by itself.
+TOKEN_LIFETIME = dt.timedelta(days=90)
 # How stale ``last_used_at`` may get: one write a minute per token at most, not
 # one per request of a busy client.
 LAST_USED_RESOLUTION = dt.timedelta(minutes=1)
@@ -23,10 +25,10 @@ LAST_USED_RESOLUTION = dt.timedelta(minutes=1)
 def _refuse_name(*, user, name: str) -> None:
     if not name:
         raise Refusal(_("Give the token a name."))
-    active = ApiToken.objects.filter(user=user, revoked_at__isnull=True)
-    if active.filter(name=name).exists():
+    unrevoked = ApiToken.objects.filter(user=user, revoked_at__isnull=True)
+    if unrevoked.filter(name=name).exists():
         raise Refusal(_("You already have a token with this name."))
-    if active.count() >= ACTIVE_TOKENS_MAX:
+    if unrevoked.filter(expires_at__gt=timezone.now()).count() >= ACTIVE_TOKENS_MAX:
         raise Refusal(
             _("You have %(count)d active tokens: revoke one before creating another.")
             % {"count": ACTIVE_TOKENS_MAX}
@@ -37,13 +39,19 @@ def _refuse_name(*, user, name: str) -> None:
 def api_token_create(*, user, name: str) -> tuple[ApiToken, str]:
     """A new token for ``user`` and its value, which is never stored nor shown
     again. Audited; refused (nothing written) for an empty or duplicate name or
-    past ``ACTIVE_TOKENS_MAX`` active tokens."""
+    past ``ACTIVE_TOKENS_MAX`` active tokens. It expires after ``TOKEN_LIFETIME``."""
     name = name.strip()
     # The user's row orders concurrent creations (the name and count checks).
     get_user_model().objects.select_for_update().filter(pk=user.pk).first()
     _refuse_name(user=user, name=name)
     new = token_new()
-    token = ApiToken(user=user, name=name, prefix=new.prefix, digest=new.digest)
+    token = ApiToken(
+        user=user,
+        name=name,
+        prefix=new.prefix,
+        digest=new.digest,
+        expires_at=timezone.now() + TOKEN_LIFETIME,
+    )
     token.full_clean()
     token.save()
     audit_event_record(

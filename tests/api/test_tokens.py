@@ -158,7 +158,7 @@ def test_a_revoked_token_is_refused_at_once(api_client, learner):
     response = client.get(LIST)
 
     assert response.status_code == 401
-    assert response.json() == {"detail": "The token is unknown or revoked."}
+    assert response.json() == {"detail": "The token is unknown, revoked or expired."}
 
 
 @pytest.mark.parametrize(
@@ -273,3 +273,39 @@ def test_revoking_needs_a_post(client, learner):
     client.force_login(learner)
 
     assert client.get(f"{PAGE}{token.pk}/revoke/").status_code == 405
+
+
+def test_a_token_expires_90_days_after_it_is_made_and_is_then_refused(
+    api_client, learner
+):
+    # given a token made now
+    token, value = api_token_create(user=learner, name="LMS")
+    lifetime = token.expires_at - token.created_at
+    assert abs(lifetime - dt.timedelta(days=90)) < dt.timedelta(seconds=5)
+    client = bearer(api_client, value)
+    assert client.get(LIST).status_code == 200
+
+    # when its 90 days are over
+    ApiToken.objects.filter(pk=token.pk).update(
+        expires_at=timezone.now() - dt.timedelta(seconds=1)
+    )
+    response = client.get(LIST)
+
+    # then it is refused, and its page says it expired
+    assert response.status_code == 401
+    assert response.json() == {"detail": "The token is unknown, revoked or expired."}
+    api_client.force_login(learner)
+    page = api_client.get(PAGE).content.decode()
+    assert "Expired" in page
+
+
+def test_expired_tokens_do_not_count_toward_the_limit(learner):
+    for number in range(ACTIVE_TOKENS_MAX):
+        api_token_create(user=learner, name=f"Token {number}")
+    ApiToken.objects.filter(user=learner).update(
+        expires_at=timezone.now() - dt.timedelta(seconds=1)
+    )
+
+    token, _ = api_token_create(user=learner, name="A fresh one")
+
+    assert token.expires_at > timezone.now()
