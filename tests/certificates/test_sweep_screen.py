@@ -52,3 +52,18 @@ def test_a_run_that_has_ended_is_evaluated(bench_small):
     earning = _earning_pairs(today)
     assert earning
     assert earning <= set(sweep_candidates(today=today))
+
+
+def test_the_screen_drops_the_pairs_that_cannot_earn_today(bench_small):
+    # With the rules as they are, most active pairs have nothing to earn today
+    # (runs under way, work missing): the screen must leave them out.
+    today = timezone.localdate()
+    active = set(
+        Enrollment.objects.filter(status="active").values_list(
+            "learner_id", "offering__unit_id"
+        )
+    )
+    candidates = set(sweep_candidates(today=today))
+    assert candidates <= active
+    assert len(candidates) < len(active)
+    assert _earning_pairs(today) <= candidates
