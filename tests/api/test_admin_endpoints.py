@@ -46,14 +46,20 @@ def test_learners_and_facilitators_get_403(api_client, request, url, who):
     assert response.json() == {"detail": "Only portal admins may read this."}
 
 
-def test_a_superuser_reads_the_lists(api_client, db):
+def test_a_superuser_reads_the_lists(api_client, learner):
     from accounts.models import User
 
+    award = award_make(learner)
     root = User.objects.create_superuser("root@example.org", "a-strong-password")
     api_client.force_login(root)
 
-    assert api_client.get(AWARDS).status_code == 200
-    assert api_client.get(ENROLLMENTS).status_code == 200
+    awards = api_client.get(AWARDS)
+    enrollments = api_client.get(ENROLLMENTS)
+
+    assert awards.status_code == enrollments.status_code == 200
+    assert awards.json()["count"] == 1
+    assert ids(awards) == [str(award.uuid)]
+    assert enrollments.json()["count"] == Enrollment.objects.count()
 
 
 def test_an_admin_reads_every_award_with_its_learner(
