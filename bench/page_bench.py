@@ -39,13 +39,12 @@ from django.db.models import Count, Exists, OuterRef, Q  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-# The pages measured: (name, URL, who asks). The admin reports page (branch
-# h-reports, /admin/reports/) joins this table once merged; until then the
-# admin's awards change list stands for the admin pages.
+# The pages measured: (name, URL, who asks).
 PAGES = [
     ("learner dashboard", "/dashboard/", "learner"),
     ("facilitator review queue", "/review/", "facilitator"),
     ("admin awards list", "/admin/certificates/award/", "admin"),
+    ("admin reports", "/admin/reports/", "admin"),
     ("catalogue", "/catalog/", None),
     ("verification page", "/verify/{code}/", None),
 ]

@@ -1,7 +1,7 @@
 """Gathering what the pure evaluators need: rules as values and a learner's facts."""
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import cast
 
@@ -16,6 +16,7 @@ from programs.models import (
     RuleKind,
     Unit,
 )
+from reviews.outcomes import RequirementState
 from reviews.selectors import requirement_states_for
 
 from ..evaluators import LearnerFacts, RequirementInfo, Rule, UnitInfo
@@ -211,15 +212,34 @@ def learners_facts(
     facts = {}
     for learner_id in learner_ids:
         held_units, held_programs = held.get(learner_id, (set(), set()))
-        facts[learner_id] = LearnerFacts(
+        facts[learner_id] = facts_from(
             today=today,
-            tz=timezone.get_current_timezone(),
-            completed_unit_ids=frozenset(completed.get(learner_id, set()) | held_units),
-            held_unit_ids=frozenset(held_units),
-            held_program_ids=frozenset(held_programs),
+            completed_unit_ids=completed.get(learner_id, set()) | held_units,
+            held_unit_ids=held_units,
+            held_program_ids=held_programs,
             states=states.get(learner_id, {}),
         )
     return facts
+
+
+def facts_from(
+    *,
+    today: dt.date,
+    completed_unit_ids: set[int],
+    held_unit_ids: set[int],
+    held_program_ids: set[int],
+    states: Mapping[int, RequirementState],
+) -> LearnerFacts:
+    """A learner's facts from what was read (``learners_facts``, or a learner's
+    record for a page)."""
+    return LearnerFacts(
+        today=today,
+        tz=timezone.get_current_timezone(),
+        completed_unit_ids=frozenset(completed_unit_ids),
+        held_unit_ids=frozenset(held_unit_ids),
+        held_program_ids=frozenset(held_program_ids),
+        states=states,
+    )
 
 
 def learner_facts(
