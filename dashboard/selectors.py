@@ -43,7 +43,9 @@ def dashboard_context(*, user, today: dt.date) -> dict:
     )
     portfolios = [
         portfolio
-        for portfolio in review_selectors.portfolios_in_progress(learner=user)
+        for portfolio in review_selectors.portfolios_in_progress(
+            enrollments=current, rows=record.rows
+        )
         if (portfolio.submission.enrollment_id, portfolio.requirement.pk) in still_open
     ]
     return {

@@ -5,7 +5,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import cast
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.utils import timezone
 
 from enrollments.models import Enrollment, PastCompletion
@@ -61,12 +61,30 @@ def _units_prefetched() -> Prefetch:
     )
 
 
+# What a unit's rules and the programs it counts toward read from it.
+UNIT_RULE_PREFETCHES = ("requirements", "prerequisites", "programs")
+
+
 def units_for_rules(ids: Iterable[int]) -> list[Unit]:
     return list(
-        Unit.objects.filter(pk__in=set(ids)).prefetch_related(
-            "requirements", "prerequisites", "programs"
-        )
+        Unit.objects.filter(pk__in=set(ids)).prefetch_related(*UNIT_RULE_PREFETCHES)
     )
+
+
+def units_ready_for_rules(units: Iterable[Unit]) -> list[Unit]:
+    """As ``units_for_rules``, for unit instances already read with their
+    provider: one of each, in the units' order, with what is not prefetched yet
+    read (a unit's requirements often are)."""
+    by_id: dict[int, Unit] = {}
+    for unit in units:
+        fetched = getattr(unit, "_prefetched_objects_cache", {})
+        if unit.pk not in by_id or "requirements" in fetched:
+            by_id[unit.pk] = unit
+    ready = sorted(
+        by_id.values(), key=lambda u: (u.provider.name, u.position, u.title)
+    )
+    prefetch_related_objects(ready, *UNIT_RULE_PREFETCHES)
+    return ready
 
 
 def programs_for_rules(ids: Iterable[int]) -> list[CredentialProgram]:
@@ -117,7 +135,8 @@ def credentials_with_rules(
     rows = (
         CompletionRule.objects.filter(Q(unit__in=units) | Q(program__in=programs))
         .select_related("requirement")
-        .prefetch_related(_units_prefetched())
+        # A rule's own units stand for themselves: their requirements are not read.
+        .prefetch_related(Prefetch("units", queryset=Unit.objects.order_by("position")))
         .order_by("id")
     )
     by_owner: dict[tuple[str, int], list[Rule]] = {}

@@ -17,7 +17,7 @@ from .facts import (
     credentials_with_rules,
     facts_from,
     programs_for_rules,
-    units_for_rules,
+    units_ready_for_rules,
 )
 from .record import LearnerRecord, learner_record, run_end
 
@@ -149,9 +149,12 @@ def _credentials_in_progress(record: LearnerRecord) -> list[Credential]:
     count toward, less what the learner already holds."""
     held_units, held_programs = record.held_award_ids()
     active = {e.offering.unit_id for e in record.active}
-    touched = {e.offering.unit_id for e in record.not_withdrawn}
-    touched |= {completion.unit_id for completion in record.past_completions}
-    units = units_for_rules(touched)
+    units = units_ready_for_rules(
+        [
+            *(e.offering.unit for e in record.not_withdrawn),
+            *(completion.unit for completion in record.past_completions),
+        ]
+    )
     program_ids = {p.pk for u in units for p in u.programs.all()} - held_programs
     credentials = credentials_with_rules(
         units=[u for u in units if u.pk in active - held_units],
