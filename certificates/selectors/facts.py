@@ -80,9 +80,7 @@ def units_ready_for_rules(units: Iterable[Unit]) -> list[Unit]:
         fetched = getattr(unit, "_prefetched_objects_cache", {})
         if unit.pk not in by_id or "requirements" in fetched:
             by_id[unit.pk] = unit
-    ready = sorted(
-        by_id.values(), key=lambda u: (u.provider.name, u.position, u.title)
-    )
+    ready = sorted(by_id.values(), key=lambda u: (u.provider.name, u.position, u.title))
     prefetch_related_objects(ready, *UNIT_RULE_PREFETCHES)
     return ready
 

@@ -174,29 +174,13 @@ def requirement_rows_for(
 
     Six queries however many enrollments, three when the enrollments come with
     their offering's sessions, their unit's requirements and their extensions
-    prefetched (``enrollments.selectors.learner_enrollments``); attendance is
-    read only for units that have an attendance requirement. Drafts never
+    prefetched (``enrollments.selectors.learner_enrollments``). Drafts never
     count; the latest submitted version and its review decide. ``today`` dates
     "overdue".
     """
     prefetch_related_objects(enrollments, *ROW_PREFETCHES)
     ids = [enrollment.pk for enrollment in enrollments]
-    takes_attendance = [
-        enrollment.pk
-        for enrollment in enrollments
-        if any(
-            requirement.kind == Requirement.Kind.ATTENDANCE
-            for requirement in enrollment.offering.unit.requirements.all()
-        )
-    ]
-    attended = (
-        _by(
-            Attendance.objects.filter(enrollment_id__in=takes_attendance),
-            "enrollment_id",
-        )
-        if takes_attendance
-        else {}
-    )
+    attended = _by(Attendance.objects.filter(enrollment_id__in=ids), "enrollment_id")
     submissions = _submissions(ids)
     rows: dict[int, list[RequirementRow]] = {}
     for enrollment in enrollments:
