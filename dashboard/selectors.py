@@ -6,8 +6,9 @@ Learners see their own learning; facilitators and admins the offerings they run.
 
 import datetime as dt
 
-from certificates import selectors as certificate_selectors
-from certificates.selectors.wallet import wallet_for
+from certificates.selectors.progress import progress_reports_from
+from certificates.selectors.record import learner_record
+from certificates.selectors.wallet import wallet_from
 from enrollments import selectors as enrollment_selectors
 from enrollments.group_orders import selectors as group_order_selectors
 from enrollments.models import Enrollment
@@ -15,16 +16,15 @@ from reviews import selectors as review_selectors
 
 
 def dashboard_context(*, user, today: dt.date) -> dict:
-    enrollments = enrollment_selectors.learner_enrollments(learner=user)
-    past_completions = enrollment_selectors.learner_past_completions(learner=user)
-    current = [e for e in enrollments if e.status == Enrollment.Status.ACTIVE]
-    past = [e for e in enrollments if e.status != Enrollment.Status.ACTIVE]
-    rows = review_selectors.requirement_rows_for(enrollments=current, today=today)
+    # Read once: every section below draws on the same record.
+    record = learner_record(learner=user, today=today)
+    current = record.active
+    past = [e for e in record.enrollments if e.status != Enrollment.Status.ACTIVE]
     # A requirement done or waiting for review asks nothing more of the learner.
     still_open = {
-        (enrollment_pk, row.requirement.pk)
-        for enrollment_pk, enrollment_rows in rows.items()
-        for row in enrollment_rows
+        (enrollment.pk, row.requirement.pk)
+        for enrollment in current
+        for row in record.rows[enrollment.pk]
         if row.is_open
     }
     dues = {
@@ -43,19 +43,19 @@ def dashboard_context(*, user, today: dt.date) -> dict:
     )
     portfolios = [
         portfolio
-        for portfolio in review_selectors.portfolios_in_progress(learner=user)
+        for portfolio in review_selectors.portfolios_in_progress(
+            enrollments=current, rows=record.rows
+        )
         if (portfolio.submission.enrollment_id, portfolio.requirement.pk) in still_open
     ]
     return {
         "current_enrollments": [(e, dues[e.pk]) for e in current],
         "past_enrollments": past,
-        "past_completions": past_completions,
+        "past_completions": record.past_completions,
         "upcoming_deadlines": upcoming,
-        "awards": certificate_selectors.awards_for(learner=user),
-        "wallet": wallet_for(learner=user),
-        "progress_reports": certificate_selectors.progress_reports_for(
-            learner=user, today=today
-        ),
+        "awards": record.awards,
+        "wallet": wallet_from(record.awards),
+        "progress_reports": progress_reports_from(record, today),
         "portfolios": portfolios,
         "invoices": list(group_order_selectors.invoices_billed_to(user=user)),
     }

@@ -3,7 +3,7 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
 from programs.models import (
@@ -17,13 +17,11 @@ from .models import Enrollment, PastCompletion
 
 DETAIL_RELATED = ("offering__unit__provider", "learner")
 
+# What deadlines and requirement rows (``reviews.selectors.requirement_rows_for``)
+# read from an enrollment.
 _ENROLLMENT_PREFETCHES = (
     "offering__sessions",
-    Prefetch(
-        "offering__unit__requirements",
-        queryset=Requirement.objects.exclude(deadline=Requirement.Deadline.NONE),
-        to_attr="dated_requirements",
-    ),
+    "offering__unit__requirements",
     "extensions",
 )
 
@@ -94,7 +92,9 @@ def enrollment_deadlines(*, enrollment: Enrollment, today: dt.date) -> list[Due]
     extensions = list(enrollment.extensions.all())
     extended = {extension.requirement_id for extension in extensions}
     dues = []
-    for requirement in offering.unit.dated_requirements:  # type: ignore[attr-defined]
+    for requirement in offering.unit.requirements.all():
+        if requirement.deadline == Requirement.Deadline.NONE:
+            continue
         deadline = enrollment_due_date(
             requirement=requirement,
             offering=offering,

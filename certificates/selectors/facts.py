@@ -1,11 +1,11 @@
 """Gathering what the pure evaluators need: rules as values and a learner's facts."""
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import cast
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.utils import timezone
 
 from enrollments.models import Enrollment, PastCompletion
@@ -16,6 +16,7 @@ from programs.models import (
     RuleKind,
     Unit,
 )
+from reviews.outcomes import RequirementState
 from reviews.selectors import requirement_states_for
 
 from ..evaluators import LearnerFacts, RequirementInfo, Rule, UnitInfo
@@ -60,12 +61,28 @@ def _units_prefetched() -> Prefetch:
     )
 
 
+# What a unit's rules and the programs it counts toward read from it.
+UNIT_RULE_PREFETCHES = ("requirements", "prerequisites", "programs")
+
+
 def units_for_rules(ids: Iterable[int]) -> list[Unit]:
     return list(
-        Unit.objects.filter(pk__in=set(ids)).prefetch_related(
-            "requirements", "prerequisites", "programs"
-        )
+        Unit.objects.filter(pk__in=set(ids)).prefetch_related(*UNIT_RULE_PREFETCHES)
     )
+
+
+def units_ready_for_rules(units: Iterable[Unit]) -> list[Unit]:
+    """As ``units_for_rules``, for unit instances already read with their
+    provider: one of each, in the units' order, with what is not prefetched yet
+    read (a unit's requirements often are)."""
+    by_id: dict[int, Unit] = {}
+    for unit in units:
+        fetched = getattr(unit, "_prefetched_objects_cache", {})
+        if unit.pk not in by_id or "requirements" in fetched:
+            by_id[unit.pk] = unit
+    ready = sorted(by_id.values(), key=lambda u: (u.provider.name, u.position, u.title))
+    prefetch_related_objects(ready, *UNIT_RULE_PREFETCHES)
+    return ready
 
 
 def programs_for_rules(ids: Iterable[int]) -> list[CredentialProgram]:
@@ -116,7 +133,8 @@ def credentials_with_rules(
     rows = (
         CompletionRule.objects.filter(Q(unit__in=units) | Q(program__in=programs))
         .select_related("requirement")
-        .prefetch_related(_units_prefetched())
+        # A rule's own units stand for themselves: their requirements are not read.
+        .prefetch_related(Prefetch("units", queryset=Unit.objects.order_by("position")))
         .order_by("id")
     )
     by_owner: dict[tuple[str, int], list[Rule]] = {}
@@ -206,15 +224,34 @@ def learners_facts(
     facts = {}
     for learner_id in learner_ids:
         held_units, held_programs = held.get(learner_id, (set(), set()))
-        facts[learner_id] = LearnerFacts(
+        facts[learner_id] = facts_from(
             today=today,
-            tz=timezone.get_current_timezone(),
-            completed_unit_ids=frozenset(completed.get(learner_id, set()) | held_units),
-            held_unit_ids=frozenset(held_units),
-            held_program_ids=frozenset(held_programs),
+            completed_unit_ids=completed.get(learner_id, set()) | held_units,
+            held_unit_ids=held_units,
+            held_program_ids=held_programs,
             states=states.get(learner_id, {}),
         )
     return facts
+
+
+def facts_from(
+    *,
+    today: dt.date,
+    completed_unit_ids: set[int],
+    held_unit_ids: set[int],
+    held_program_ids: set[int],
+    states: Mapping[int, RequirementState],
+) -> LearnerFacts:
+    """A learner's facts from what was read (``learners_facts``, or a learner's
+    record for a page)."""
+    return LearnerFacts(
+        today=today,
+        tz=timezone.get_current_timezone(),
+        completed_unit_ids=frozenset(completed_unit_ids),
+        held_unit_ids=frozenset(held_unit_ids),
+        held_program_ids=frozenset(held_program_ids),
+        states=states,
+    )
 
 
 def learner_facts(

@@ -7,19 +7,19 @@ from decimal import Decimal
 from django.db.models import Max
 from django.utils import timezone
 
-from enrollments.models import Enrollment, PastCompletion
-from enrollments.time_rules import award_may_be_earned, certified_until
+from enrollments.models import Enrollment
+from enrollments.time_rules import award_may_be_earned
 from programs.models import Unit
 
 from ..evaluators import evaluate
 from .facts import (
     Credential,
     credentials_with_rules,
-    held_award_ids,
-    learner_facts,
+    facts_from,
     programs_for_rules,
-    units_for_rules,
+    units_ready_for_rules,
 )
+from .record import LearnerRecord, learner_record, run_end
 
 
 @dataclass(frozen=True)
@@ -92,11 +92,8 @@ def learner_run_ends(*, learner_id: int, unit_ids) -> dict[int, dt.date]:
     )
     ends: dict[int, dt.date] = {}
     for row in rows:
-        day = certified_until(
-            offering_end=row["offering__end_date"],
-            last_session_day=timezone.localdate(row["last_session"])
-            if row["last_session"]
-            else None,
+        day = run_end(
+            offering_end=row["offering__end_date"], last_session=row["last_session"]
         )
         unit_id = row["offering__unit_id"]
         if day is not None:
@@ -122,20 +119,20 @@ def learner_runs_end_on(*, learner_id: int, unit_ids) -> dt.date | None:
 
 
 def _earned_on_dates(
-    learner_id: int, credentials: list[Credential], evaluations: list, today: dt.date
+    record: LearnerRecord,
+    credentials: list[Credential],
+    evaluations: list,
+    today: dt.date,
 ) -> list[dt.date | None]:
     """For each credential whose rules are all met but whose runs end after
     ``today``, the day its award will be earned (``award_may_be_earned``); None
-    for the others. One query, and none when nothing is complete."""
+    for the others."""
     complete = [
         c for c, e in zip(credentials, evaluations, strict=True) if e.is_complete
     ]
     if not complete:
         return [None] * len(credentials)
-    ends = learner_run_ends(
-        learner_id=learner_id,
-        unit_ids=set().union(*(certified_unit_ids(c) for c in complete)),
-    )
+    ends = record.run_ends(set().union(*(certified_unit_ids(c) for c in complete)))
     dates: list[dt.date | None] = []
     for credential, evaluation in zip(credentials, evaluations, strict=True):
         days = [ends[u] for u in certified_unit_ids(credential) if u in ends]
@@ -147,25 +144,17 @@ def _earned_on_dates(
     return dates
 
 
-def _credentials_in_progress(learner_id: int) -> list[Credential]:
+def _credentials_in_progress(record: LearnerRecord) -> list[Credential]:
     """Units the learner is enrolled in and programs those or any completed unit
     count toward, less what the learner already holds."""
-    held_units, held_programs = held_award_ids(learner_id=learner_id)
-    enrollments = Enrollment.objects.filter(learner_id=learner_id).exclude(
-        status=Enrollment.Status.WITHDRAWN
+    held_units, held_programs = record.held_award_ids()
+    active = {e.offering.unit_id for e in record.active}
+    units = units_ready_for_rules(
+        [
+            *(e.offering.unit for e in record.not_withdrawn),
+            *(completion.unit for completion in record.past_completions),
+        ]
     )
-    active = set(
-        enrollments.filter(status=Enrollment.Status.ACTIVE).values_list(
-            "offering__unit_id", flat=True
-        )
-    )
-    touched = set(enrollments.values_list("offering__unit_id", flat=True))
-    touched |= set(
-        PastCompletion.objects.filter(learner_id=learner_id).values_list(
-            "unit_id", flat=True
-        )
-    )
-    units = units_for_rules(touched)
     program_ids = {p.pk for u in units for p in u.programs.all()} - held_programs
     credentials = credentials_with_rules(
         units=[u for u in units if u.pk in active - held_units],
@@ -174,14 +163,37 @@ def _credentials_in_progress(learner_id: int) -> list[Credential]:
     return [c for c in credentials if c.rules]
 
 
+def _facts(record: LearnerRecord, credentials: list[Credential], today: dt.date):
+    """The learner's facts for evaluating ``credentials``, from the record."""
+    held_units, held_programs = record.held_award_ids()
+    return facts_from(
+        today=today,
+        completed_unit_ids=record.completed_unit_ids() | held_units,
+        held_unit_ids=held_units,
+        held_program_ids=held_programs,
+        states=record.states(
+            requirement
+            for credential in credentials
+            for rule in credential.rules
+            for requirement in rule.requirements
+        ),
+    )
+
+
 def progress_reports_for(*, learner, today: dt.date | None = None) -> list:
-    """A progress report per credential in progress, units first, for the learner's
-    dashboard and the admin's view of a learner."""
+    """A progress report per credential in progress, units first, for the
+    learner's certificates page and the admin's view of a learner."""
     today = today or timezone.localdate()
-    credentials = _credentials_in_progress(learner.pk)
-    facts = learner_facts(learner_id=learner.pk, credentials=credentials, today=today)
+    return progress_reports_from(learner_record(learner=learner, today=today), today)
+
+
+def progress_reports_from(record: LearnerRecord, today: dt.date) -> list:
+    """``progress_reports_for`` from a record already read (the dashboard's): the
+    rule graph is the only thing read here."""
+    credentials = _credentials_in_progress(record)
+    facts = _facts(record, credentials, today)
     evaluations = [evaluate(credential.rules, facts) for credential in credentials]
-    earned_on = _earned_on_dates(learner.pk, credentials, evaluations, today)
+    earned_on = _earned_on_dates(record, credentials, evaluations, today)
     reports = []
     for credential, evaluation, earned in zip(
         credentials, evaluations, earned_on, strict=True

@@ -10,15 +10,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 
 from enrollments.deadlines import enrollment_due_date
-from enrollments.models import Attendance, Enrollment, Extension
-from programs.models import Requirement, Session
+from enrollments.models import Attendance, Enrollment
+from programs.models import Requirement
 
 from ..models import Review, Submission, SubmissionVersion
 from ..outcomes import Outcome, RequirementState
+
+# What a requirement row reads from its enrollment; already prefetched, not read again.
+ROW_PREFETCHES = ("offering__sessions", "offering__unit__requirements", "extensions")
 
 REVIEW_OUTCOMES = {
     Review.Decision.MET: Outcome.MET,
@@ -169,32 +172,29 @@ def requirement_rows_for(
 ) -> dict[int, list[RequirementRow]]:
     """Every requirement of each enrollment's unit with its state, by enrollment id.
 
-    Seven queries however many enrollments. Drafts never count; the latest
-    submitted version and its review decide. ``today`` dates "overdue".
+    Six queries however many enrollments, three when the enrollments come with
+    their offering's sessions, their unit's requirements and their extensions
+    prefetched (``enrollments.selectors.learner_enrollments``). Drafts never
+    count; the latest submitted version and its review decide. ``today`` dates
+    "overdue".
     """
+    prefetch_related_objects(enrollments, *ROW_PREFETCHES)
     ids = [enrollment.pk for enrollment in enrollments]
-    units = {enrollment.offering.unit_id for enrollment in enrollments}
-    offerings = {enrollment.offering_id for enrollment in enrollments}
-    requirements = _by(Requirement.objects.filter(unit_id__in=units), "unit_id")
-    sessions = _by(
-        Session.objects.filter(offering_id__in=offerings).order_by("starts_at"),
-        "offering_id",
-    )
     attended = _by(Attendance.objects.filter(enrollment_id__in=ids), "enrollment_id")
-    extensions = _by(Extension.objects.filter(enrollment_id__in=ids), "enrollment_id")
     submissions = _submissions(ids)
     rows: dict[int, list[RequirementRow]] = {}
     for enrollment in enrollments:
         offering = enrollment.offering
-        own_sessions = sessions.get(offering.pk, [])
+        own_sessions = list(offering.sessions.all())
+        extensions = list(enrollment.extensions.all())
         marked = {a.session_id: a.marked_at for a in attended.get(enrollment.pk, [])}
         rows[enrollment.pk] = []
-        for requirement in requirements.get(offering.unit_id, []):
+        for requirement in offering.unit.requirements.all():
             deadline = enrollment_due_date(
                 requirement=requirement,
                 offering=offering,
                 session_starts=[session.starts_at for session in own_sessions],
-                extensions=extensions.get(enrollment.pk, []),
+                extensions=extensions,
             )
             submission = submissions.get((enrollment.pk, requirement.pk))
             if requirement.kind == Requirement.Kind.ATTENDANCE:
@@ -234,7 +234,7 @@ def current_enrollments(
             offering__unit_id__in=set(unit_ids),
             status__in=[Enrollment.Status.ACTIVE, Enrollment.Status.COMPLETED],
         )
-        .select_related("offering")
+        .select_related("offering__unit")
         .order_by("created_at", "id")
     )
     return {(row.learner_id, row.offering.unit_id): row for row in rows}
