@@ -35,7 +35,8 @@ def award_issue_task(self, award_id: int) -> str | None:
 
 
 # On the ``email`` queue. A mail server that refuses is retried with backoff; after
-# the last attempt the sweep enqueues it again (the claim makes each send once).
+# the last attempt the sweep enqueues it again (the claim makes each send once),
+# until ``MAX_EMAIL_FAILURES`` refused sends leave it to an admin.
 @shared_task(
     name=AWARD_EMAIL_TASK,
     acks_late=True,

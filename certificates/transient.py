@@ -11,6 +11,9 @@ from django.db import InterfaceError, OperationalError
 MAX_RENDER_ATTEMPTS = 5
 # Attempts of one email task while the mail server refuses.
 MAX_EMAIL_ATTEMPTS = 4
+# Refused sends of one award's email, over its tasks' retries and the sweep's
+# rounds, after which it is left failed for an admin to send again.
+MAX_EMAIL_FAILURES = 3 * MAX_EMAIL_ATTEMPTS
 
 TRANSIENT_ERRORS: tuple[type[Exception], ...] = (
     OperationalError,  # the database: connection lost, lock timeout, failover
