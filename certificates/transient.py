@@ -4,7 +4,8 @@ way on every attempt, so the award is marked failed at once instead."""
 
 import kombu.exceptions
 import redis.exceptions
-from django.db import InterfaceError, OperationalError
+
+from credentials_portal.transient import TRANSIENT_ERRORS as UNAVAILABLE_ERRORS
 
 # Attempts at issuing an award (the task's first run and its retries, and the
 # sweep's) before a transient error fails it too.
@@ -16,10 +17,8 @@ MAX_EMAIL_ATTEMPTS = 4
 MAX_EMAIL_FAILURES = 3 * MAX_EMAIL_ATTEMPTS
 
 TRANSIENT_ERRORS: tuple[type[Exception], ...] = (
-    OperationalError,  # the database: connection lost, lock timeout, failover
-    InterfaceError,
+    *UNAVAILABLE_ERRORS,  # the database, the mail server, templates, fonts, PDFs
     kombu.exceptions.OperationalError,  # the broker
     redis.exceptions.ConnectionError,
     redis.exceptions.TimeoutError,
-    OSError,  # reading templates and fonts, writing the PDFs
 )
