@@ -79,7 +79,7 @@ def award_sweep_task() -> dict:
     soft_time_limit=1800,
     time_limit=1900,
 )
-def progress_sweep_task() -> int:
+def progress_sweep_task() -> dict:
     """Re-evaluate active enrollments: awards earned under rules added later."""
     from django.utils import timezone
 
