@@ -63,7 +63,7 @@ def main() -> None:
     pairs = active_pairs()
     floor = time.perf_counter() - started
     started = time.perf_counter()
-    requested = progress_sweep(today=today)
+    requested = progress_sweep(today=today)["requested"]
     sweep = time.perf_counter() - started
     per_pair = unscreened_ms_per_pair(pairs, args.sample, today)
     unscreened = per_pair * len(pairs) / 1000

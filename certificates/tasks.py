@@ -35,7 +35,8 @@ def award_issue_task(self, award_id: int) -> str | None:
 
 
 # On the ``email`` queue. A mail server that refuses is retried with backoff; after
-# the last attempt the sweep enqueues it again (the claim makes each send once).
+# the last attempt the sweep enqueues it again (the claim makes each send once),
+# until ``MAX_EMAIL_FAILURES`` refused sends leave it to an admin.
 @shared_task(
     name=AWARD_EMAIL_TASK,
     acks_late=True,
@@ -78,7 +79,7 @@ def award_sweep_task() -> dict:
     soft_time_limit=1800,
     time_limit=1900,
 )
-def progress_sweep_task() -> int:
+def progress_sweep_task() -> dict:
     """Re-evaluate active enrollments: awards earned under rules added later."""
     from django.utils import timezone
 

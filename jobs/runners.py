@@ -2,10 +2,8 @@
 what follows their commit (the invitations). Each calls one service."""
 
 import datetime as dt
-import smtplib
 
 from django.contrib.auth import get_user_model
-from django.db import InterfaceError, OperationalError
 from django.utils import timezone
 
 from enrollments.group_orders.confirm import group_order_confirm
@@ -18,9 +16,6 @@ from enrollments.services.past_completion_bulk import past_completions_write
 
 from .models import BulkJob
 from .progress import ProgressReporter
-
-# Worth another attempt: the database or the mail server was briefly away.
-TRANSIENT_ERRORS = (OperationalError, InterfaceError, smtplib.SMTPException, OSError)
 
 
 def write(job: BulkJob, data: dict, progress: ProgressReporter) -> dict:

@@ -5,6 +5,7 @@ import uuid
 from django.shortcuts import get_object_or_404
 
 from accounts.roles import is_portal_admin
+from enrollments.models import Participant
 
 from .models import BulkJob
 
@@ -15,3 +16,15 @@ def bulk_job_get_for_viewer(*, user, public_id: uuid.UUID) -> BulkJob:
     if not is_portal_admin(user):
         queryset = queryset.filter(started_by=user)
     return get_object_or_404(queryset, public_id=public_id)
+
+
+def bulk_job_not_invited(*, job: BulkJob) -> list[Participant]:
+    """The participants of the job's order whose invitation the mail server
+    refused for good, with its reason; none for a job without an order."""
+    if job.group_order_id is None:
+        return []
+    return list(
+        Participant.objects.filter(order_id=job.group_order_id).exclude(
+            invitation_error=""
+        )
+    )

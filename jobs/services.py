@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from audit.models import AuditEvent
 from audit.services import audit_event_record
 from credentials_portal.refusals import Refusal
+from credentials_portal.transient import TRANSIENT_ERRORS
 from enrollments.group_orders.services import ALREADY_CONFIRMED, OrderRefused
 from enrollments.models import GroupOrder
 
@@ -35,7 +36,6 @@ NOT_MAILED = _(
     "Everyone is enrolled and the invoice is issued, but the invitations could "
     "not all be sent. The team has been told."
 )
-TRANSIENT_ERRORS = runners.TRANSIENT_ERRORS
 
 
 def _job_create(*, kind, started_by, total, data, group_order=None) -> BulkJob:

@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
-from .selectors import bulk_job_get_for_viewer
+from .selectors import bulk_job_get_for_viewer, bulk_job_not_invited
 
 # Seconds between reloads while the job is queued or running.
 REFRESH_SECONDS = 2
@@ -14,5 +14,9 @@ REFRESH_SECONDS = 2
 @require_http_methods(["GET"])
 def job_detail(request, public_id):
     job = bulk_job_get_for_viewer(user=request.user, public_id=public_id)
-    context = {"job": job, "refresh": None if job.is_finished else REFRESH_SECONDS}
+    context = {
+        "job": job,
+        "refresh": None if job.is_finished else REFRESH_SECONDS,
+        "not_invited": bulk_job_not_invited(job=job) if job.is_finished else [],
+    }
     return render(request, "jobs/job_detail.html", context)

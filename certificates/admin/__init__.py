@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from ..models import Award, AwardDocument, AwardEvent, OutputSpec
 from ..services import award_reissue, award_retry
 from ..services.emailing import award_email_again
+from ..transient import MAX_EMAIL_FAILURES
 from . import keys, rule_preview, views  # noqa: F401  (register their admins)
 
 
@@ -52,6 +53,7 @@ class AwardEventInline(admin.TabularInline):
 EMAIL_STATES = {
     "sent": _("sent"),
     "unconfirmed": _("unconfirmed: handed to the mail server, never confirmed"),
+    "failed": _("failed, not sent: the mail server refused it"),
     "due": _("not sent yet"),
     "none": "-",
 }
@@ -62,24 +64,36 @@ def _email_state(award: Award) -> str:
         return "sent"
     if award.email_claimed_at:
         return "unconfirmed"
+    if award.email_failures >= MAX_EMAIL_FAILURES:
+        return "failed"
     if award.email_learner and award.status == Award.Status.ISSUED:
         return "due"
     return "none"
 
 
 class EmailStateFilter(admin.SimpleListFilter):
-    """Finds the emails whose sender died while handing them to the mail server."""
+    """Finds the emails whose sender died while handing them to the mail server,
+    and those the mail server refused until the sweep stopped sending them."""
 
     title = _("email")
     parameter_name = "email"
 
     def lookups(self, request, model_admin):
-        return [("unconfirmed", EMAIL_STATES["unconfirmed"])]
+        return [
+            ("unconfirmed", EMAIL_STATES["unconfirmed"]),
+            ("failed", EMAIL_STATES["failed"]),
+        ]
 
     def queryset(self, request, queryset):
         if self.value() == "unconfirmed":
             return queryset.filter(
                 email_claimed_at__isnull=False, emailed_at__isnull=True
+            )
+        if self.value() == "failed":
+            return queryset.filter(
+                email_failures__gte=MAX_EMAIL_FAILURES,
+                email_claimed_at__isnull=True,
+                emailed_at__isnull=True,
             )
         return queryset
 
@@ -101,6 +115,7 @@ class AwardAdmin(admin.ModelAdmin):
     fields = [
         *("learner", "program", "unit", "status", "verification_code", "uuid"),
         *("earned_on", "issued_at", "email_claimed_at", "emailed_at"),
+        *("email_failures", "email_error"),
         *("revoked_at", "revoke_reason", "replaces", "attempts", "last_error"),
         "snapshot",
     ]
@@ -133,7 +148,7 @@ class AwardAdmin(admin.ModelAdmin):
         self._each(request, queryset, award_retry, _("Queued again: %(n)s."))
 
     @admin.action(
-        description=_("Email again: awards whose email was never confirmed"),
+        description=_("Email again: awards whose email failed or was never confirmed"),
         permissions=["change"],
     )
     def email_again(self, request, queryset):
@@ -141,7 +156,10 @@ class AwardAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("email"))
     def email_state(self, award):
-        return EMAIL_STATES[_email_state(award)]
+        state = _email_state(award)
+        if state == "failed":
+            return f"{EMAIL_STATES[state]} ({award.email_error})"
+        return EMAIL_STATES[state]
 
     def _each(self, request, queryset, service, done_message):
         done = 0

@@ -90,6 +90,16 @@ class Award(models.Model):
     email_claimed_at = models.DateTimeField(
         _("email handed to the mail server at"), null=True, blank=True
     )
+    # Sends the mail server refused since the email was last requested; at
+    # ``MAX_EMAIL_FAILURES`` the sweep stops sending it and an admin decides.
+    email_failures = models.PositiveSmallIntegerField(
+        _("failed email sends"), default=0
+    )
+    email_error = models.TextField(
+        _("last email error"),
+        blank=True,
+        help_text=_("Why the mail server refused the last send of the email."),
+    )
     email_learner = models.BooleanField(
         _("email the learner"),
         default=True,

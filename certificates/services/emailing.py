@@ -8,7 +8,9 @@ is split in three steps so that no retry or redelivery can send a second copy:
    returns.
 2. send, outside any transaction. If the mail server refuses (an ``OSError``,
    ``smtplib.SMTPException`` included) nothing went out: the claim is released in
-   its own transaction and the task retries.
+   its own transaction and the task retries. After ``MAX_EMAIL_FAILURES`` refused
+   sends the email is left failed (neither the task nor the sweep sends it again)
+   until an admin sends it again.
 3. confirm: ``emailed_at`` and an ``emailed`` event.
 
 A process killed between 1 and 3 leaves a claim without ``emailed_at``: the mail may
@@ -23,6 +25,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from django.db import transaction
+from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -31,6 +34,7 @@ from credentials_portal.context_processors import site_names
 from .. import messages
 from ..enqueue import award_email_on_commit
 from ..models import Award, AwardEvent
+from ..transient import MAX_EMAIL_FAILURES
 
 logger = logging.getLogger(__name__)
 
@@ -62,6 +66,7 @@ def _claim(award_id: int) -> EmailMessage | None:
         or award.status != Award.Status.ISSUED
         or award.email_claimed_at
         or not award.email_learner
+        or award.email_failures >= MAX_EMAIL_FAILURES
     ):
         return None
     documents = list(award.documents.all())
@@ -87,14 +92,14 @@ def _claim(award_id: int) -> EmailMessage | None:
 
 @transaction.atomic
 def _release(award_id: int, exc: Exception) -> None:
-    """The mail server refused the message: nothing went out, so it may be sent."""
+    """The mail server refused the message: nothing went out, so it may be sent,
+    unless this was its last allowed failure."""
+    error = f"{type(exc).__name__}: {exc}"[:2000]
     Award.objects.filter(pk=award_id, emailed_at__isnull=True).update(
-        email_claimed_at=None
+        email_claimed_at=None, email_failures=F("email_failures") + 1, email_error=error
     )
     AwardEvent.objects.create(
-        award_id=award_id,
-        kind=AwardEvent.Kind.EMAIL_FAILED,
-        detail={"error": f"{type(exc).__name__}: {exc}"[:2000]},
+        award_id=award_id, kind=AwardEvent.Kind.EMAIL_FAILED, detail={"error": error}
     )
 
 
@@ -107,7 +112,8 @@ def _confirm(award_id: int) -> None:
 @transaction.atomic
 def award_email_again(*, award: Award, actor) -> Award:
     """An admin sends an issued award's email whose delivery was never confirmed
-    (its sender was killed while handing it to the mail server)."""
+    (its sender was killed while handing it to the mail server, or the mail server
+    refused it ``MAX_EMAIL_FAILURES`` times): its failures are counted afresh."""
     award = Award.objects.select_for_update().get(pk=award.pk)
     if (
         award.status != Award.Status.ISSUED
@@ -116,7 +122,8 @@ def award_email_again(*, award: Award, actor) -> Award:
     ):
         raise ValidationError(messages.EMAIL_AGAIN_NOT_ALLOWED)
     award.email_claimed_at = None
-    award.save(update_fields=["email_claimed_at"])
+    award.email_failures, award.email_error = 0, ""
+    award.save(update_fields=["email_claimed_at", "email_failures", "email_error"])
     AwardEvent.objects.create(
         award=award, kind=AwardEvent.Kind.EMAIL_REQUESTED, actor=actor
     )

@@ -1,6 +1,7 @@
 """Evaluating a learner's progress when it changes, and awarding what is earned."""
 
 import datetime as dt
+import logging
 from dataclasses import replace
 
 from django.contrib.auth import get_user_model
@@ -27,6 +28,8 @@ from ..selectors.progress import (
 )
 from ..selectors.sweep import sweep_candidates
 from .awards import award_request
+
+logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
@@ -111,17 +114,31 @@ def _certified_until(learner_id: int, credential: Credential) -> dt.date | None:
     return learner_runs_end_on(learner_id=learner_id, unit_ids=unit_ids)
 
 
-def progress_sweep(*, today: dt.date) -> int:
+def progress_sweep(*, today: dt.date) -> dict[str, int]:
     """Re-evaluate the active enrollments that may earn an award; return how many
-    awards were requested.
+    awards were requested and how many learner-and-unit evaluations failed.
 
     Catches what no progress change announced: a completion rule an admin adds or
     loosens after learners already meet it, a run that has ended. The pairs that
     cannot earn anything today are screened out in a few queries
     (``selectors.sweep``); each other learner and unit is evaluated in its own
-    transaction, so one failure does not undo the others' awards.
+    transaction, so one failure does not undo the others' awards. A pair whose
+    evaluation raises is logged and skipped: the others are still evaluated, and
+    the next night's sweep tries it again.
     """
-    return sum(
-        len(progress_evaluate(learner_id=learner_id, unit_id=unit_id, today=today))
-        for learner_id, unit_id in sweep_candidates(today=today)
-    )
+    requested = failed = 0
+    for learner_id, unit_id in sweep_candidates(today=today):
+        try:
+            awards = progress_evaluate(
+                learner_id=learner_id, unit_id=unit_id, today=today
+            )
+        except Exception:
+            logger.exception(
+                "The progress sweep could not evaluate learner %s in unit %s",
+                learner_id,
+                unit_id,
+            )
+            failed += 1
+            continue
+        requested += len(awards)
+    return {"requested": requested, "failed": failed}

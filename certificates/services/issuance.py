@@ -16,7 +16,7 @@ from ..enqueue import award_email_on_commit
 from ..models import Award, AwardDocument, AwardEvent
 from ..rendering import render_document
 from ..storage import award_leftovers_remove, document_file_write
-from ..transient import MAX_RENDER_ATTEMPTS, TRANSIENT_ERRORS
+from ..transient import MAX_EMAIL_FAILURES, MAX_RENDER_ATTEMPTS, TRANSIENT_ERRORS
 
 logger = logging.getLogger(__name__)
 
@@ -114,7 +114,8 @@ def award_sweep(
 ) -> dict:
     """Issue awards still pending after ``pending_for`` (their task was lost or the
     broker was down) and enqueue the email of issued awards whose email was never
-    handed to the mail server (a claimed, unconfirmed one is left to an admin)."""
+    handed to the mail server (a claimed, unconfirmed one, or one refused
+    ``MAX_EMAIL_FAILURES`` times, is left to an admin)."""
     cutoff = now - pending_for
     pending = Award.objects.filter(
         status=Award.Status.PENDING, created_at__lte=cutoff
@@ -132,6 +133,7 @@ def award_sweep(
         status=Award.Status.ISSUED,
         email_learner=True,
         email_claimed_at__isnull=True,
+        email_failures__lt=MAX_EMAIL_FAILURES,
         issued_at__lte=cutoff,
     ).order_by("issued_at")
     emails_queued = 0

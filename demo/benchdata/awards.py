@@ -42,6 +42,8 @@ AWARD_FIELDS = [
     "attempts",
     "last_error",
     "in_wallet",
+    "email_failures",
+    "email_error",
 ]
 EVENT_FIELDS = ["award", "kind", "detail", "at"]
 REVOKED_SHARE = 0.005
@@ -87,6 +89,8 @@ def _award(ids, learner, *, unit=None, program=None, day, created, snapshot_args
         1,
         "",
         False,
+        0,
+        "",
     )
 
 

@@ -22,6 +22,7 @@ from accounts.models import User
 from credentials_portal.context_processors import site_names
 
 from ..models import GroupOrder, Participant
+from .refusals import recipient_refusal
 
 
 def _password_link(user) -> str:
@@ -72,18 +73,28 @@ def order_invitations_send(*, order_id: int, progress: Callable[[int], None]) ->
 
     A participant whose account has no usable password (a newcomer, or someone
     who never set one) gets the set-password link; the others are told to sign in.
+    An address the mail server refuses for good is recorded on its participant
+    (``invitation_error``) and the others go on; a connection error is raised.
     """
     order = GroupOrder.objects.select_related("offering__unit").get(pk=order_id)
-    waiting = order.participants.filter(invited_at__isnull=True).select_related(
-        "learner"
-    )
+    waiting = order.participants.filter(
+        invited_at__isnull=True, invitation_error=""
+    ).select_related("learner")
     invited = order.participants.exclude(invited_at__isnull=True).count()
     connection = get_connection()
     with connection:
         for participant in waiting.iterator(chunk_size=500):
             learner = cast(User, participant.learner)  # set by the confirmation
             is_new = not learner.has_usable_password()
-            connection.send_messages([_invitation(order, participant, is_new)])
+            try:
+                connection.send_messages([_invitation(order, participant, is_new)])
+            except OSError as exc:  # smtplib.SMTPException included
+                if (refusal := recipient_refusal(exc)) is None:
+                    raise
+                Participant.objects.filter(pk=participant.pk).update(
+                    invitation_error=refusal[:2000]
+                )
+                continue
             Participant.objects.filter(pk=participant.pk).update(
                 invited_at=timezone.now()
             )

@@ -51,6 +51,9 @@ class Participant(models.Model):
         related_name="+",
     )
     invited_at = models.DateTimeField(_("invited at"), null=True, blank=True)
+    # Set when the mail server refused this participant's invitation for good (an
+    # address it does not accept): it is not sent again, and the job's page says so.
+    invitation_error = models.TextField(_("invitation not sent"), blank=True)
 
     class Meta:
         ordering = ["order", "name"]

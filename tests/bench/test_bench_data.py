@@ -72,7 +72,7 @@ def test_the_sweep_finds_nothing_left_to_award(bench_small):
     in full on every active pair, requests none."""
     today = timezone.localdate()
     assert list(sweep_candidates(today=today)) == []
-    assert progress_sweep(today=today) == 0
+    assert progress_sweep(today=today) == {"requested": 0, "failed": 0}
 
 
 def test_a_second_run_is_refused(bench_small):

@@ -1,14 +1,17 @@
 """Progress changes (submissions, reviews, attendance, imports) earn awards."""
 
 import datetime as dt
+import logging
 
 import pytest
 
 from audit.models import AuditEvent
 from certificates.models import Award, AwardEvent
+from certificates.services import evaluation
 from certificates.services.evaluation import progress_sweep
 from enrollments.models import Enrollment
 from programs.models import CompletionRule, Unit
+from tests.factories import LearnerFactory
 
 from . import journeys
 from .journeys import CMTE_WORKSHOPS, STACK, award_of
@@ -209,12 +212,50 @@ def test_progress_sweep_awards_what_a_rule_added_later_makes_earned(catalog, lea
     # when the admin adds the rule and the daily sweep runs
     for kind in kinds:
         CompletionRule.objects.create(unit=Unit.objects.get(slug="sotl"), kind=kind)
-    requested = progress_sweep(today=dt.date(2026, 11, 23))
+    summary = progress_sweep(today=dt.date(2026, 11, 23))
 
     # then the award is requested once, and a second sweep requests nothing
-    assert requested == 1
+    assert summary == {"requested": 1, "failed": 0}
     assert award_of(learner, unit="sotl").status == Award.Status.PENDING
-    assert progress_sweep(today=dt.date(2026, 11, 23)) == 0
+    assert progress_sweep(today=dt.date(2026, 11, 23)) == {"requested": 0, "failed": 0}
+
+
+def test_one_learner_whose_evaluation_raises_leaves_the_others_awarded(
+    catalog, monkeypatch, caplog
+):
+    # given three learners meeting a rule an admin adds later
+    rules = CompletionRule.objects.filter(unit__slug="sotl")
+    kinds = list(rules.values_list("kind", flat=True))
+    rules.delete()
+    learners = [LearnerFactory(email=f"l{i}@example.org") for i in range(3)]
+    for each in learners:
+        journeys.complete_workshop(each, "sotl")
+    for kind in kinds:
+        CompletionRule.objects.create(unit=Unit.objects.get(slug="sotl"), kind=kind)
+    broken, sotl = learners[1], Unit.objects.get(slug="sotl")
+
+    # and an evaluation that raises for the second one
+    evaluate = evaluation.progress_evaluate
+
+    def fails_for_one(*, learner_id, unit_id, today):
+        if learner_id == broken.pk:
+            raise KeyError("a rule the evaluator does not know")
+        return evaluate(learner_id=learner_id, unit_id=unit_id, today=today)
+
+    monkeypatch.setattr(evaluation, "progress_evaluate", fails_for_one)
+
+    # when the daily sweep runs
+    with caplog.at_level(logging.ERROR, logger=evaluation.__name__):
+        summary = progress_sweep(today=dt.date(2026, 11, 23))
+
+    # then the others are awarded, the failure counted and logged with its pair
+    assert summary == {"requested": 2, "failed": 1}
+    assert award_of(learners[0], unit="sotl") is not None
+    assert award_of(learners[2], unit="sotl") is not None
+    assert award_of(broken, unit="sotl") is None
+    assert [r.getMessage() for r in caplog.records] == [
+        f"The progress sweep could not evaluate learner {broken.pk} in unit {sotl.pk}"
+    ]
 
 
 def test_a_completed_enrollment_is_audited_as_the_systems_doing(catalog, learner):

@@ -27,7 +27,11 @@ from certificates.services import emailing as emailing_module
 from certificates.services.emailing import award_email
 from certificates.services.issuance import award_issue, award_sweep
 from certificates.tasks import award_email_task, award_issue_task
-from certificates.transient import MAX_RENDER_ATTEMPTS
+from certificates.transient import (
+    MAX_EMAIL_ATTEMPTS,
+    MAX_EMAIL_FAILURES,
+    MAX_RENDER_ATTEMPTS,
+)
 from credentials_portal.celery import app as celery_app
 from programs.models import CredentialProgram
 from tests.factories import LearnerFactory
@@ -178,6 +182,67 @@ def test_a_mail_server_that_refuses_releases_the_claim_and_the_retry_sends_once(
     assert award.events.filter(kind=AwardEvent.Kind.EMAILED).count() == 1
     assert award_email(award_id=award.pk) is False
     assert len(mailoutbox) == 1
+
+
+def test_an_email_the_mail_server_always_refuses_stops_and_waits_for_an_admin(
+    catalog,
+    learner,
+    monkeypatch,
+    mailoutbox,
+    admin_client,
+    django_capture_on_commit_callbacks,
+):
+    # given an issued award whose email the mail server always refuses
+    award = award_issue(award_id=request_cmte(learner).pk)
+    send = emailing_module.EmailMessage.send
+
+    def refuse(message, *args, **kwargs):
+        raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+
+    monkeypatch.setattr(emailing_module.EmailMessage, "send", refuse)
+
+    # when the task runs with its retries and the sweep enqueues it round after round
+    later = award.issued_at + dt.timedelta(hours=1)
+    award_email_task.apply(args=[award.pk])
+    rounds = []
+    for _ in range(MAX_EMAIL_FAILURES):
+        with django_capture_on_commit_callbacks(execute=True):
+            rounds.append(award_sweep(now=later, pending_for=dt.timedelta(0)))
+
+    # then the sends stop at the bound, and the sweep stops enqueueing it
+    award.refresh_from_db()
+    failed = award.events.filter(kind=AwardEvent.Kind.EMAIL_FAILED)
+    assert failed.count() == MAX_EMAIL_FAILURES
+    assert award.email_failures == MAX_EMAIL_FAILURES
+    assert rounds[-1] == {"issued": 0, "emails_queued": 0}
+    assert sum(r["emails_queued"] for r in rounds) == (
+        MAX_EMAIL_FAILURES // MAX_EMAIL_ATTEMPTS - 1
+    )
+    assert award_email(award_id=award.pk) is False
+    assert failed.count() == MAX_EMAIL_FAILURES
+
+    # and the admin lists it as failed, with its reason
+    changelist = reverse("admin:certificates_award_changelist")
+    page = admin_client.get(changelist, {"email": "failed"})
+    assert list(page.context["cl"].result_list) == [award]
+    assert "SMTPServerDisconnected: Connection unexpectedly closed" in (
+        page.content.decode()
+    )
+
+    # when the mail server is back and an admin emails it again, it is sent once
+    monkeypatch.setattr(emailing_module.EmailMessage, "send", send)
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(
+            changelist, {"action": "email_again", "_selected_action": [award.pk]}
+        )
+    award.refresh_from_db()
+    assert len(mailoutbox) == 1
+    assert award.emailed_at is not None
+    assert award.email_failures == 0
+    assert award.events.filter(kind=AwardEvent.Kind.EMAIL_REQUESTED).get().actor
+    assert (
+        not admin_client.get(changelist, {"email": "failed"}).context["cl"].result_list
+    )
 
 
 def test_the_admin_sends_an_unconfirmed_email_again(

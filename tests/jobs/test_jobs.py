@@ -99,6 +99,48 @@ def test_a_mail_server_error_is_retried_and_no_one_is_invited_twice(order, setti
     assert not order.participants.filter(invited_at__isnull=True).exists()
 
 
+def test_a_refused_address_is_recorded_and_the_others_are_still_invited(
+    client, order, settings, monkeypatch
+):
+    # given a mail server that refuses teacher 3's address and teacher 6's message
+    settings.EMAIL_BACKEND = "tests.jobs.flaky_mail.RefusingEmailBackend"
+    monkeypatch.setitem(flaky_mail.refused, "recipients", {"teacher3@school.example"})
+    monkeypatch.setitem(flaky_mail.refused, "content", {"teacher6@school.example"})
+    job = _queued(order)
+
+    # when the worker runs the job
+    job = bulk_job_run(job_id=job.pk)
+
+    # then the eight others and the leader got their mail; the two are recorded
+    assert job.status == BulkJob.Status.SUCCEEDED
+    assert job.mailed == 8
+    recipients = sorted(message.to[0] for message in mail.outbox)
+    assert len(recipients) == 9
+    assert "teacher3@school.example" not in recipients
+    assert "teacher6@school.example" not in recipients
+    assert "teacher10@school.example" in recipients
+    refused = order.participants.exclude(invitation_error="").order_by("name")
+    assert [(p.name, p.invited_at, p.invitation_error) for p in refused] == [
+        ("Teacher 3", None, "teacher3@school.example: 550 5.1.1 No such user"),
+        ("Teacher 6", None, "554 5.7.1 Message rejected"),
+    ]
+
+    # and the job's page says which invitations were not sent, and why
+    client.force_login(order.leader)
+    page = client.get(job.get_absolute_url()).content.decode()
+    assert "10 participants are enrolled and 8 invited by email" in page
+    assert "These invitations could not be sent:" in page
+    assert "Teacher 3 (teacher3@school.example): teacher3@school.example: 550" in page
+    assert "Teacher 6 (teacher6@school.example): 554 5.7.1 Message rejected" in page
+
+    # and a second delivery of the job sends nothing again
+    BulkJob.objects.filter(pk=job.pk).update(
+        status=BulkJob.Status.RUNNING, finished_at=None
+    )
+    assert bulk_job_run(job_id=job.pk).status == BulkJob.Status.SUCCEEDED
+    assert len(mail.outbox) == 9
+
+
 def test_a_participant_refused_in_the_worker_fails_the_job_and_writes_nothing(order):
     # given a confirmation queued, then participant 3 enrolls on their own
     job = _queued(order)
