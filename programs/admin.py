@@ -22,15 +22,20 @@ class ProviderAdmin(admin.ModelAdmin):
 
 
 class RuleInlineReadOnly(admin.StackedInline):
-    """Rules are added here; a saved rule is changed (or deleted) on its own
-    page, which shows who a change reaches before it is saved
+    """The credential's rules, read-only, each linking to its own page, and a
+    link to add one there: every addition, change and deletion goes through the
+    rule admin, which shows who it reaches before it is saved
     (``certificates.admin.rule_preview``)."""
 
     model = CompletionRule
+    template = "admin/programs/completionrule/rules_inline.html"
     extra = 0
     fields = ["kind", "min_count", "units", "requirement", "min_score", "out_of"]
     autocomplete_fields = ["units", "requirement"]
     show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
     def has_change_permission(self, request, obj=None):
         return False

@@ -21,8 +21,9 @@ from decimal import Decimal
 from django.http import StreamingHttpResponse
 from django.utils import timezone
 
+from credentials_portal.csv_cells import FORMULA_PREFIXES
+
 BOM = "\ufeff"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def cell(value: object) -> str:
@@ -39,7 +40,7 @@ def cell(value: object) -> str:
         text = f"{value:f}"
     else:
         text = str(value)
-    if text.startswith(FORMULA_STARTS):
+    if text.startswith(FORMULA_PREFIXES):
         return "'" + text
     return text
 

@@ -1,7 +1,7 @@
 """Restore drill: prove that a backup of the portal can be restored.
 
     .venv/bin/python scripts/restore_drill.py [--target-db NAME] [--restored-media DIR]
-                                              [--keep]
+                                              [--keep] [--force]
 
 Reads the configured database (``DATABASE_URL``, PostgreSQL) and storage
 (``MEDIA_ROOT`` or the S3 bucket, as the portal does), then:
@@ -11,11 +11,14 @@ Reads the configured database (``DATABASE_URL``, PostgreSQL) and storage
    reading every stored file's name in the same snapshot;
 2. creates a fresh database (``--target-db``, default ``<name>_restore_drill``;
    an existing one of that name is dropped first) and ``pg_restore``s into it;
+   an existing database whose name does not end in ``_restore_drill`` is
+   refused (it would be dropped) unless ``--force`` is given;
 3. runs ``manage.py migrate`` against the restored database;
 4. compares the row counts of every table and the SHA-256 of every file the
    database refers to: the source's files in the configured storage, the
-   restored database's files in the same storage or, with ``--restored-media``,
-   in a directory the files' backup was restored to;
+   restored database's files in the same storage (which proves only that the
+   live files are readable, and says so) or, with ``--restored-media``, in a
+   directory the files' backup was restored to;
 5. prints each difference and ``RESTORE DRILL PASSED`` (exit 0) or
    ``RESTORE DRILL FAILED`` (exit 1); drops the restored database unless ``--keep``.
 
@@ -40,6 +43,11 @@ from psycopg import sql
 
 ROOT = Path(__file__).resolve().parent.parent
 TOOLS = ("pg_dump", "pg_restore")
+DRILL_SUFFIX = "_restore_drill"
+LIVE_FILES_NOTE = (
+    "files: checked against the live storage; pass --restored-media DIR to check "
+    "a restored backup"
+)
 
 
 def say(text: str) -> None:
@@ -170,6 +178,26 @@ def dump_source(database: dict, dump: Path) -> Snapshot:
         return snapshot_read(connection)
 
 
+def target_refusal(database: dict, target: str, *, force: bool) -> str | None:
+    """Why ``target`` may not be restored into, or None. The drill drops it
+    first: the source never, and an existing database not named as a drill's
+    only when ``--force`` says the operator means it."""
+    if target == database["NAME"]:
+        return "The target database must not be the source."
+    if force or target.endswith(DRILL_SUFFIX):
+        return None
+    with connect(database, "postgres") as connection:
+        exists = connection.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [target]
+        ).fetchone()
+    if exists is None:
+        return None
+    return (
+        f"The database {target} exists and the drill would drop it: name a "
+        f"target ending in {DRILL_SUFFIX}, or pass --force to drop {target}."
+    )
+
+
 def database_recreate(database: dict, name: str, *, create: bool = True) -> None:
     with connect(database, "postgres", autocommit=True) as connection:
         connection.execute(
@@ -251,6 +279,12 @@ def main() -> int:
         "restored database against the configured storage)",
     )
     parser.add_argument("--keep", action="store_true", help="keep the restored db")
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help=f"drop an existing --target-db even if its name does not end in "
+        f"{DRILL_SUFFIX}",
+    )
     args = parser.parse_args()
 
     missing = [tool for tool in TOOLS if shutil.which(tool) is None]
@@ -264,8 +298,8 @@ def main() -> int:
 
     database = database_settings()
     target = args.target_db or f"{database['NAME']}_restore_drill"
-    if target == database["NAME"]:
-        sys.exit("The target database must not be the source.")
+    if refusal := target_refusal(database, target, force=args.force):
+        sys.exit(refusal)
     restored_storage = (
         FileSystemStorage(location=args.restored_media)
         if args.restored_media
@@ -285,6 +319,8 @@ def main() -> int:
         finally:
             if not args.keep:
                 database_recreate(database, target, create=False)
+    if args.restored_media is None:
+        say(LIVE_FILES_NOTE)
     if report.problems:
         say(f"RESTORE DRILL FAILED: {len(report.problems)} differences")
         return 1

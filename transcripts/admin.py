@@ -29,7 +29,11 @@ class TranscriptDocumentAdmin(admin.ModelAdmin):
     list_filter = ["status"]
     search_fields = ["learner__email", "learner__legal_name"]
     list_select_related = ["learner"]
-    readonly_fields = [f.name for f in TranscriptDocument._meta.fields]
+    # The stored file's URL is not rendered: the PDF is the learner's own.
+    exclude = ["file"]
+    readonly_fields = [
+        f.name for f in TranscriptDocument._meta.fields if f.name != "file"
+    ]
 
     def has_add_permission(self, request) -> bool:
         return False

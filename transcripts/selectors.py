@@ -46,9 +46,27 @@ def transcript_awards(*, learner) -> QuerySet[Award]:
     )
 
 
+def _stated_name(*, learner, awards: Sequence[Award]) -> str:
+    """The learner's name as their credentials state it: the latest award's
+    snapshot name, else their legal name. Never the email, which
+    ``display_name`` falls back to and which would leak on the public page
+    (an award issued before a legal name was given may have frozen it)."""
+    candidates = [award.snapshot.get("name", "") for award in reversed(awards)]
+    candidates.append(learner.legal_name)
+    for name in candidates:
+        if name and "@" not in name:
+            return str(name)
+    return ""
+
+
 def transcript_for(*, learner) -> Transcript:
     """The learner's transcript, oldest credential first, with the totals of the
     hours, CPD credits and CEUs the credentials carry."""
+    awards = [
+        award
+        for award in transcript_awards(learner=learner)
+        if award.issued_at is not None
+    ]
     entries = [
         entry_from_snapshot(
             award.snapshot,
@@ -58,11 +76,12 @@ def transcript_for(*, learner) -> Transcript:
             issued_on=timezone.localdate(award.issued_at),
             track_label=_track_label(award.snapshot.get("track", "")),
         )
-        for award in transcript_awards(learner=learner)
-        if award.issued_at is not None
+        for award in awards
     ]
     return Transcript(
-        name=learner.display_name, entries=entries, totals=totals_of(entries)
+        name=_stated_name(learner=learner, awards=awards),
+        entries=entries,
+        totals=totals_of(entries),
     )
 
 
@@ -87,7 +106,9 @@ def transcript_share_get_public(*, token: str) -> TranscriptShare | None:
     if not SHARE_TOKEN_PATTERN.fullmatch(token):
         return None
     return (
-        TranscriptShare.objects.filter(token=token, revoked_at__isnull=True)
+        TranscriptShare.objects.filter(
+            token=token, revoked_at__isnull=True, learner__is_active=True
+        )
         .select_related("learner")
         .first()
     )

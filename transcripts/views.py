@@ -70,7 +70,8 @@ def pdf_download(request):
     document = selectors.transcript_document_for(learner=request.user)
     if document is None or not document.file:
         raise Http404
-    name = slugify(request.user.display_name)[:60] or "learner"
+    stated = selectors.transcript_for(learner=request.user).name
+    name = slugify(stated)[:60] or "learner"
     return FileResponse(
         document.file.open("rb"),
         as_attachment=True,

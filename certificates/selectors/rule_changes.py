@@ -1,4 +1,5 @@
-"""Before an admin saves a changed completion rule: who it would reach.
+"""Before an admin saves a changed, new or deleted completion rule: who it
+would reach.
 
 The credential's rules are evaluated twice over the same facts, as they stand and
 with the proposed rule in place of the saved one, by the same pure evaluators
@@ -29,8 +30,8 @@ class RuleChangePreview:
     """What saving ``proposed`` instead of ``current`` would change."""
 
     credential: Unit | CredentialProgram
-    current: str  # the rule as it reads now
-    proposed: str  # the rule as it would read
+    current: str  # the rule as it reads now ("" for a rule being added)
+    proposed: str  # the rule as it would read ("" for a rule being deleted)
     newly_qualifying: list  # learners who would meet every rule and hold no award
     losing: list  # learners who meet every rule now and would not
     losing_holders: set[int]  # of ``losing``, those who hold the award (kept)
@@ -72,31 +73,84 @@ def _units_read(owner: Unit | CredentialProgram, rules: list[Rule]) -> set[int]:
     return unit_ids
 
 
-def rule_change_preview(
-    *, rule: CompletionRule, units: list[Unit], today: dt.date
-) -> RuleChangePreview:
-    """Compare the credential of ``rule`` (a saved rule carrying unsaved changes,
-    its set of units given as ``units``) as saved and as proposed, over every
-    learner it could concern, in a fixed number of queries however many."""
+def _saved_rules(rule: CompletionRule):
+    """The rule's owner, its credential with the saved rules, and their ids in
+    the credential's order."""
     owner = _owner(rule)
     is_unit = isinstance(owner, Unit)
     [credential] = credentials_with_rules(
         units=[owner] if is_unit else [],  # type: ignore[list-item]
         programs=[] if is_unit else [owner],  # type: ignore[list-item]
     )
-    rows = list(
-        CompletionRule.objects.filter(
-            **{"unit" if is_unit else "program": owner}
-        ).order_by("id")
+    ids = list(
+        CompletionRule.objects.filter(**{"unit" if is_unit else "program": owner})
+        .order_by("id")
+        .values_list("pk", flat=True)
     )
-    position = [row.pk for row in rows].index(rule.pk)
     if is_unit:
         rule.unit = owner  # type: ignore[assignment]
     else:
         rule.program = owner  # type: ignore[assignment]
+    return owner, credential, ids
+
+
+def rule_change_preview(
+    *, rule: CompletionRule, units: list[Unit], today: dt.date
+) -> RuleChangePreview:
+    """Compare the credential of ``rule`` (a saved rule carrying unsaved changes,
+    its set of units given as ``units``) as saved and as proposed, over every
+    learner it could concern, in a fixed number of queries however many."""
+    owner, credential, ids = _saved_rules(rule)
+    position = ids.index(rule.pk)
     proposed_rules = list(credential.rules)
     proposed_rules[position] = rule_value(rule, owner, units=units)
+    return _compared(
+        owner,
+        credential,
+        proposed_rules,
+        current=credential.rules[position].description,
+        proposed=proposed_rules[position].description,
+        today=today,
+    )
 
+
+def rule_addition_preview(
+    *, rule: CompletionRule, units: list[Unit], today: dt.date
+) -> RuleChangePreview:
+    """As ``rule_change_preview`` for a rule not saved yet (``current`` empty):
+    the credential's rules and this one besides."""
+    owner, credential, _ = _saved_rules(rule)
+    added = rule_value(rule, owner, units=units)
+    return _compared(
+        owner,
+        credential,
+        [*credential.rules, added],
+        current="",
+        proposed=added.description,
+        today=today,
+    )
+
+
+def rule_deletion_preview(*, rule: CompletionRule, today: dt.date) -> RuleChangePreview:
+    """As ``rule_change_preview`` for deleting a saved rule (``proposed`` empty).
+    A credential left without rules is never complete, so deleting its last
+    rule makes nobody qualify."""
+    owner, credential, ids = _saved_rules(rule)
+    position = ids.index(rule.pk)
+    return _compared(
+        owner,
+        credential,
+        [r for index, r in enumerate(credential.rules) if index != position],
+        current=credential.rules[position].description,
+        proposed="",
+        today=today,
+    )
+
+
+def _compared(
+    owner, credential, proposed_rules: list[Rule], *, current, proposed, today
+) -> RuleChangePreview:
+    is_unit = isinstance(owner, Unit)
     learner_ids = _learners_touching(
         _units_read(owner, [*credential.rules, *proposed_rules])
     )
@@ -125,8 +179,8 @@ def rule_change_preview(
     )
     return RuleChangePreview(
         credential=owner,
-        current=credential.rules[position].description,
-        proposed=proposed_rules[position].description,
+        current=current,
+        proposed=proposed,
         newly_qualifying=[p for p in people_list if p.pk in newly],
         losing=[p for p in people_list if p.pk in losing],
         losing_holders=held & losing,

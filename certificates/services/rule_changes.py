@@ -1,4 +1,5 @@
-"""After an admin saves a previewed change to a completion rule."""
+"""After an admin saves a previewed change to a completion rule: a change, an
+addition or a deletion."""
 
 import datetime as dt
 
@@ -15,11 +16,18 @@ from .evaluation import progress_evaluate
 
 @transaction.atomic
 def rule_change_apply(
-    *, actor, rule: CompletionRule, preview: RuleChangePreview, today: dt.date
+    *,
+    actor,
+    rule: CompletionRule,
+    preview: RuleChangePreview,
+    today: dt.date,
+    change: str = "changed",
 ) -> list[Award]:
     """Record the saved change and evaluate, now, the learners it lets qualify.
 
-    Call in the transaction that saved ``rule``. The evaluation is the usual one
+    ``change`` is "changed", "added" or "deleted" (then ``rule`` is the one
+    deleted, its id kept as the event's target). Call in the transaction that
+    saved or deleted ``rule``. The evaluation is the usual one
     (``progress_evaluate``): an award is requested only if it is earned today (a
     run not ended yet waits for the daily sweep). Learners who no longer qualify
     keep every award they hold: nothing is revoked.
@@ -28,10 +36,12 @@ def rule_change_apply(
         actor=actor,
         action=AuditEvent.Action.COMPLETION_RULE_CHANGED,
         target=rule,
-        summary=f"{preview.credential}: {preview.proposed}",
-        before={"rule": preview.current},
+        summary=f"{preview.credential}: rule {change}: "
+        f"{preview.proposed or preview.current}",
+        before={"rule": preview.current or None},
         after={
-            "rule": preview.proposed,
+            "change": change,
+            "rule": preview.proposed or None,
             "newly_qualifying": [learner.pk for learner in preview.newly_qualifying],
             "losing": [learner.pk for learner in preview.losing],
         },

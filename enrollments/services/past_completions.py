@@ -31,6 +31,15 @@ UNKNOWN_LEARNER = _("Line %(line)s: no learner has the email %(email)s.")
 UNKNOWN_UNIT = _("Line %(line)s: no unit has the slug %(slug)s.")
 BAD_DATE = _("Line %(line)s: %(value)s is not a date (use YYYY-MM-DD).")
 FUTURE_DATE = _("Line %(line)s: %(date)s is in the future.")
+TOO_EARLY = _(
+    "Line %(line)s: %(date)s is before %(earliest)s; check the year of the date."
+)
+SOURCE_TOO_LONG = _(
+    "Line %(line)s: the source is %(length)s characters long; at most %(limit)s fit."
+)
+# No unit the portal certifies was completed earlier: an earlier date is a typo
+# (or a spreadsheet's empty date, 0001-01-01).
+EARLIEST_COMPLETION = dt.date(1990, 1, 1)
 ALREADY_RECORDED = _("Line %(line)s: %(email)s already has %(unit)s recorded.")
 REPEATED = _("Line %(line)s repeats an earlier line for %(email)s and %(unit)s.")
 
@@ -127,7 +136,20 @@ def _check_row(number, row, learners, units, today):
         return BAD_DATE % {"line": number, "value": value}, None
     if completed_on > today:
         return FUTURE_DATE % {"line": number, "date": completed_on.isoformat()}, None
+    if completed_on < EARLIEST_COMPLETION:
+        return TOO_EARLY % {
+            "line": number,
+            "date": completed_on.isoformat(),
+            "earliest": EARLIEST_COMPLETION.isoformat(),
+        }, None
     source = (row.get("source") or "").strip()
+    limit = PastCompletion._meta.get_field("source").max_length
+    if limit is not None and len(source) > limit:
+        return SOURCE_TOO_LONG % {
+            "line": number,
+            "length": len(source),
+            "limit": limit,
+        }, None
     if refusal := formula_refusal(where=LINE % {"line": number}, value=source):
         return refusal, None
     return None, PastCompletionRow(learners[email], units[slug], completed_on, source)

@@ -134,7 +134,10 @@ class CompletionRule(models.Model):
 
     def _units_kind(self) -> str | None:
         """The kind of every unit counted ("workshop"), or None when mixed."""
-        units = self.program.units.all() if self.program else self.units.all()
+        if self.program:
+            units = self.program.units.all()
+        else:  # a rule not saved yet has no set of units to read
+            units = self.units.all() if self.pk else Unit.objects.none()
         kinds = {unit.kind for unit in units}
         return kinds.pop() if len(kinds) == 1 else None
 

@@ -232,7 +232,7 @@ def current_enrollments(
         Enrollment.objects.filter(
             learner_id__in=set(learner_ids),
             offering__unit_id__in=set(unit_ids),
-            status__in=[Enrollment.Status.ACTIVE, Enrollment.Status.COMPLETED],
+            status__in=Enrollment.TAKING_PART,
         )
         .select_related("offering__unit")
         .order_by("created_at", "id")

@@ -168,7 +168,9 @@ def test_the_credentials_page_links_each_rule_to_its_previewed_change_form(
     page = response.content.decode()
     assert f'href="{change_url(rule)}"' in page
     assert 'name="completion_rules-0-kind"' not in page  # read here, changed there
-    assert 'name="completion_rules-__prefix__-kind"' in page  # rules are added here
+    # nor added here: the rule admin's add page previews the addition
+    assert 'name="completion_rules-__prefix__-kind"' not in page
+    assert f"{reverse('admin:programs_completionrule_add')}?" in page
 
 
 def test_a_saved_rule_stays_with_its_credential(admin_client, catalog):

@@ -5,6 +5,8 @@ from decimal import Decimal
 
 import pytest
 
+from credentials_portal import csv_cells
+from reports import csv_export
 from reports.charts import PLOT_HEIGHT, TOP, column_chart, percent_bar_chart
 from reports.csv_export import cell
 from reports.figures import waiting_ages
@@ -106,6 +108,14 @@ def test_percent_bars_are_as_long_as_their_share_of_the_plot():
 )
 def test_a_cell_is_plain_text_and_a_formula_is_escaped(value, text):
     assert cell(value) == text
+
+
+@pytest.mark.parametrize("prefix", csv_cells.FORMULA_PREFIXES)
+def test_what_the_imports_refuse_as_a_formula_the_export_escapes(prefix):
+    # One list of prefixes for both: the writer reads the imports' own.
+    assert csv_export.FORMULA_PREFIXES is csv_cells.FORMULA_PREFIXES
+    assert csv_cells.formula_refusal(where="Line 2", value=f"{prefix}x") is not None
+    assert cell(f"{prefix}x") == f"'{prefix}x"
 
 
 def test_a_datetime_cell_is_its_day_in_the_portals_time_zone(settings):

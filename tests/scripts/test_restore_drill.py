@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import environ
+import psycopg
 import pytest
 from django.conf import settings as django_settings
 
@@ -37,9 +38,14 @@ def drill_target() -> str:
     return f"{name}_restore_drill"
 
 
-def run_drill(media_root: Path, *arguments: str) -> subprocess.CompletedProcess:
+def run_drill(
+    media_root: Path, *arguments: str, target: str = ""
+) -> subprocess.CompletedProcess:
     return subprocess.run(  # noqa: S603 - our interpreter and script
-        [sys.executable, str(SCRIPT), "--target-db", drill_target(), *arguments],
+        [
+            *(sys.executable, str(SCRIPT)),
+            *("--target-db", target or drill_target(), *arguments),
+        ],
         env={
             **os.environ,
             "DATABASE_URL": worker.test_database_url(),
@@ -75,6 +81,11 @@ def test_the_restore_drill_passes_on_a_faithful_restore(small_portal, settings):
     assert "RESTORE DRILL PASSED" in result.stdout
     assert f"{len(small_portal)} files compared (SHA-256)" in result.stdout
     assert "DIFFERENT" not in result.stdout
+    # without a restored copy of the files, it says what the file check proves
+    assert (
+        "files: checked against the live storage; pass --restored-media DIR to "
+        "check a restored backup"
+    ) in result.stdout
 
 
 def test_the_restore_drill_fails_on_a_missing_or_altered_file(
@@ -96,3 +107,40 @@ def test_the_restore_drill_fails_on_a_missing_or_altered_file(
     assert f"DIFFERENT: {missing} is missing from the restored files" in result.stdout
     assert f"DIFFERENT: {altered}: checksum" in result.stdout
     assert "RESTORE DRILL FAILED: 2 differences" in result.stdout
+
+
+@pytest.fixture
+def other_database():
+    """An existing database not named as a drill's (of this checkout's name)."""
+    config = environ.Env.db_url_config(os.environ["DATABASE_URL"])
+    name = f"{config['NAME']}_not_a_drill"
+    with psycopg.connect(
+        dbname="postgres",
+        user=config["USER"] or None,
+        password=config["PASSWORD"] or None,
+        host=config["HOST"] or None,
+        port=config["PORT"] or None,
+        autocommit=True,
+    ) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        connection.execute(f'CREATE DATABASE "{name}"')
+        yield name, connection
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+
+
+def test_the_drill_refuses_to_drop_an_existing_database_not_named_as_a_drill(
+    db, other_database, settings
+):
+    name, connection = other_database
+
+    result = run_drill(settings.MEDIA_ROOT, target=name)
+
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert (
+        f"The database {name} exists and the drill would drop it: name a target "
+        f"ending in _restore_drill, or pass --force to drop {name}."
+    ) in result.stderr
+    assert "Restore drill:" not in result.stdout
+    assert connection.execute(
+        "SELECT 1 FROM pg_database WHERE datname = %s", [name]
+    ).fetchone()
