@@ -35,7 +35,7 @@ def _rss_mib(pid: int) -> float:
 
 
 def worker_start(tmp: Path, *, concurrency: int) -> Worker:
-    """``celery worker`` (prefork, ``concurrency`` processes) on the database in
+    """``celery worker`` (prefork, ``concurrency`` processes, both queues) on the database in
     DATABASE_URL; documents go to ``tmp``/media, email to the in-memory backend."""
     import redis
 
@@ -50,6 +50,8 @@ def worker_start(tmp: Path, *, concurrency: int) -> Worker:
     command = [
         *(sys.executable, "-m", "celery", "-A", "credentials_portal", "worker"),
         *("--pool=prefork", f"--concurrency={concurrency}", "--loglevel=WARNING"),
+        # One worker on both queues: renders, and the email sent after each.
+        *("--queues", "rendering,email"),
         *("--without-gossip", "--without-mingle", "--without-heartbeat"),
         *("--hostname", f"bench-{os.getpid()}@%h"),
     ]
