@@ -35,8 +35,9 @@ def _rss_mib(pid: int) -> float:
 
 
 def worker_start(tmp: Path, *, concurrency: int) -> Worker:
-    """``celery worker`` (prefork, ``concurrency`` processes, both queues) on the database in
-    DATABASE_URL; documents go to ``tmp``/media, email to the in-memory backend."""
+    """``celery worker`` (prefork, ``concurrency`` processes, both queues) on the
+    database in DATABASE_URL; documents go to ``tmp``/media, email to the in-memory
+    backend."""
     import redis
 
     redis.Redis.from_url(REDIS_URL).flushdb()
