@@ -31,7 +31,8 @@ from django.conf import settings  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.core import mail  # noqa: E402
 from django.db import connection  # noqa: E402
-from django.utils import timezone  # noqa: E402
+
+from core import clock  # noqa: E402
 
 CMTE = ["sotl", "otla", "the-online-classroom"]
 
@@ -126,7 +127,7 @@ def main() -> None:
         from accounts.services import roles_ensure
         from demo.services import demo_catalog_load
 
-        today = timezone.localdate()
+        today = clock.today()
         roles_ensure()
         demo_catalog_load(today=today)
         results: list = []

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from certificates.models import Award
 from certificates.services.awards import award_request
+from core import clock
 from enrollments.models import Enrollment
 from programs.models import Offering, Unit
 from reviews.models import Review, Submission, SubmissionVersion
@@ -44,7 +45,7 @@ def final_reviews_prepare(count: int):
         .order_by("email")
         .first()
     )
-    today = timezone.localdate()
+    today = clock.today()
     end = today - dt.timedelta(days=1)
     start = end - dt.timedelta(weeks=unit.weeks or 8)
     offering = Offering.objects.create(
@@ -97,7 +98,7 @@ def awards_request(count: int, *, prefix: str) -> None:
     one transaction; they go to the worker when it commits."""
     unit = Unit.objects.get(slug=BULK_UNIT)
     learners = _learners(prefix, count)
-    today = timezone.localdate()
+    today = clock.today()
     with transaction.atomic():
         for learner in learners:
             award_request(learner=learner, unit=unit, earned_on=today)

@@ -23,9 +23,9 @@ import worker as bench_worker
 report.django_setup(CELERY_BROKER_URL=bench_worker.REDIS_URL)
 
 from django.db import transaction  # noqa: E402
-from django.utils import timezone  # noqa: E402
 
 from certificates.services.evaluation import progress_evaluate, progress_sweep  # noqa: E402
+from core import clock  # noqa: E402
 from enrollments.models import Enrollment  # noqa: E402
 
 TARGET_S = 60
@@ -58,7 +58,7 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=300)
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args()
-    today = timezone.localdate()
+    today = clock.today()
     started = time.perf_counter()
     pairs = active_pairs()
     floor = time.perf_counter() - started

@@ -7,6 +7,8 @@ tasks so that WeasyPrint, which ``issuance`` loads, is imported by the worker on
 
 from celery import shared_task
 
+from core import clock
+
 from .enqueue import AWARD_EMAIL_TASK, AWARD_ISSUE_TASK
 from .transient import MAX_EMAIL_ATTEMPTS, MAX_RENDER_ATTEMPTS, TRANSIENT_ERRORS
 
@@ -81,8 +83,7 @@ def award_sweep_task() -> dict:
 )
 def progress_sweep_task() -> dict:
     """Re-evaluate active enrollments: awards earned under rules added later."""
-    from django.utils import timezone
 
     from .services.evaluation import progress_sweep
 
-    return progress_sweep(today=timezone.localdate())
+    return progress_sweep(today=clock.today())

@@ -3,6 +3,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from accounts.roles import is_facilitator, is_portal_admin
+from core import clock
 
 from .selectors import dashboard_context, facilitator_context
 
@@ -18,6 +19,6 @@ def dashboard(request):
         now = timezone.now()
         context = facilitator_context(user=user, now=now)
         return render(request, "dashboard/facilitator.html", {**context, "now": now})
-    today = timezone.localdate()
+    today = clock.today()
     context = dashboard_context(user=user, today=today)
     return render(request, "dashboard/dashboard.html", {**context, "today": today})

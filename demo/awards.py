@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from certificates.models import Award, OutputSpec
 from certificates.services.issuance import award_issue
+from core import clock
 from enrollments.attendance.services import attendance_mark
 from enrollments.models import Enrollment
 from enrollments.services.enrollment import enrollment_create
@@ -89,7 +90,7 @@ def _enroll(learner, slug: str) -> Enrollment:
     return enrollment_create(
         learner=learner,
         offering=offering,
-        today=offering.enrollment_opens or timezone.localdate(),
+        today=offering.enrollment_opens or clock.today(),
     )
 
 
@@ -113,7 +114,7 @@ def _iste(learner, facilitator, today: dt.date) -> None:
     enrollment = _enroll(learner, "iste-certification")
     offering = enrollment.offering
     sessions = list(offering.sessions.order_by("starts_at"))
-    first_day = timezone.localdate(sessions[0].starts_at)
+    first_day = clock.local_day(sessions[0].starts_at)
     _submit(
         enrollment,
         "Pre-assessment",
@@ -126,7 +127,7 @@ def _iste(learner, facilitator, today: dt.date) -> None:
                 marked_by=facilitator,
                 enrollment=enrollment,
                 session=session,
-                today=timezone.localdate(session.starts_at),
+                today=clock.local_day(session.starts_at),
             )
     portfolio = offering.unit.requirements.get(title="E-portfolio")
     for number in range(1, 10):

@@ -11,8 +11,7 @@ import calendar
 import datetime as dt
 from collections.abc import Iterable
 
-from django.utils import timezone
-
+from core import clock
 from programs.models import Requirement
 
 Deadline = Requirement.Deadline
@@ -110,6 +109,6 @@ def enrollment_due_date(
     return requirement_deadline_on(
         requirement=requirement,
         offering=offering,
-        first_session=timezone.localdate(first) if first else None,
+        first_session=clock.local_day(first) if first else None,
         extension=latest.new_deadline if latest else None,
     )

@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.utils import timezone
 
+from core import clock
 from credentials_portal.dates import format_date
 from programs.models import Unit
 
@@ -60,7 +60,7 @@ def _holdings(*, learner_ids: Iterable[int], unit: Unit) -> dict[int, Holding]:
         learner_id__in=learner_ids, unit=unit
     ).values_list("learner_id", "completed_on")
     for learner_id, day in [
-        *((pk, timezone.localdate(at)) for pk, at in enrolled),
+        *((pk, clock.local_day(at)) for pk, at in enrolled),
         *past,
     ]:
         completed[learner_id] = max(day, completed.get(learner_id, day))

@@ -4,10 +4,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import is_learner, is_portal_admin
+from core import clock
 
 from . import access, selectors
 from .errors import EnrollmentRefused
@@ -39,7 +39,7 @@ def offering_enroll(request, pk):
         messages.success(request, ENROLLED % {"offering": offering})
         return redirect("dashboard:dashboard")
     # What the service would refuse, shown before the learner clicks.
-    availability = offering_availability(offering=offering, today=timezone.localdate())
+    availability = offering_availability(offering=offering, today=clock.today())
     return render(
         request,
         "enrollments/enroll.html",
@@ -60,9 +60,7 @@ def enrollment_detail(request, pk):
     Billing is the learner's business (and an admin's), never a facilitator's.
     """
     enrollment = selectors.enrollment_get_for_user(user=request.user, pk=pk)
-    dues = selectors.enrollment_deadlines(
-        enrollment=enrollment, today=timezone.localdate()
-    )
+    dues = selectors.enrollment_deadlines(enrollment=enrollment, today=clock.today())
     is_own = enrollment.learner_id == request.user.pk
     return render(
         request,

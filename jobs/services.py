@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from audit.models import AuditEvent
 from audit.services import audit_event_record
+from core import clock
 from credentials_portal.refusals import Refusal
 from credentials_portal.transient import TRANSIENT_ERRORS
 from enrollments.group_orders.services import ALREADY_CONFIRMED, OrderRefused
@@ -69,7 +70,7 @@ def group_order_confirm_start(*, order: GroupOrder, leader) -> BulkJob:
                 kind=BulkJob.Kind.GROUP_ORDER_CONFIRM,
                 started_by=leader,
                 total=order.participants.count(),
-                data={"order_id": order.pk, "today": timezone.localdate().isoformat()},
+                data={"order_id": order.pk, "today": clock.today().isoformat()},
                 group_order=order,
             )
     except IntegrityError:  # the constraint: another request made it meanwhile

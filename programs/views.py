@@ -6,8 +6,8 @@ than keep a copy of the window rule here.
 """
 
 from django.shortcuts import render
-from django.utils import timezone
 
+from core import clock
 from enrollments.holding_selectors import unit_holding
 from enrollments.window_selectors import units_mark_listed_offerings
 
@@ -20,7 +20,7 @@ def home(request):
 
 
 def catalog(request):
-    today = timezone.localdate()
+    today = clock.today()
     programs = list(selectors.program_list(today=today))
     units = [unit for program in programs for unit in program.units.all()]
     units_mark_listed_offerings(units=units, today=today)
@@ -34,7 +34,7 @@ def program_detail(request, slug):
 
 def unit_detail(request, slug):
     unit = selectors.unit_get(slug=slug)
-    units_mark_listed_offerings(units=[unit], today=timezone.localdate())
+    units_mark_listed_offerings(units=[unit], today=clock.today())
     holding = unit_holding(learner=request.user, unit=unit)
     return render(
         request, "programs/unit_detail.html", {"unit": unit, "holding": holding}

@@ -13,6 +13,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import is_portal_admin
+from core import clock
 
 from . import selectors
 from .charts import column_chart, percent_bar_chart
@@ -70,7 +71,7 @@ def report_export(request, slug: str):
     form = ReportFilterForm(request.GET)
     if not form.is_valid():
         return _invalid(request, form)
-    day = timezone.localdate().isoformat()
+    day = clock.today().isoformat()
     return csv_response(
         filename=f"{export.slug}-{day}.csv",
         header=[str(title) for title in export.header],

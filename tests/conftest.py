@@ -1,9 +1,10 @@
-import datetime as dt
 import os
 
 import pytest
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+pytest_plugins = ["tests.clock"]
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -28,11 +29,11 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture
-def demo_catalog(db):
-    """The demo catalogue as ``load_demo`` writes it, for a fixed day."""
+def demo_catalog(db, today):
+    """The demo catalogue as ``load_demo`` writes it on the test's day."""
     from demo.services import demo_catalog_load
 
-    demo_catalog_load(today=dt.date(2026, 11, 23))
+    demo_catalog_load(today=today)
 
 
 @pytest.fixture(autouse=True)

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 from django.db.models import F, QuerySet
 from django.http import Http404
-from django.utils import timezone
 
 from certificates.models import Award
+from core import clock
 from enrollments.models import Enrollment
 
 from .figures import (
@@ -73,7 +73,7 @@ def transcript_for(*, learner) -> Transcript:
             award_uuid=str(award.uuid),
             verification_code=award.verification_code,
             verification_url=award.verification_url,
-            issued_on=timezone.localdate(award.issued_at),
+            issued_on=clock.local_day(award.issued_at),
             track_label=_track_label(award.snapshot.get("track", "")),
         )
         for award in awards

@@ -8,6 +8,7 @@ import logging
 from celery import shared_task
 
 from certificates.transient import MAX_RENDER_ATTEMPTS, TRANSIENT_ERRORS
+from core import clock
 
 from .enqueue import TRANSCRIPT_RENDER_TASK
 
@@ -29,14 +30,11 @@ def transcript_render_task(self, learner_id: int) -> str | None:
     Transient errors (database, broker, files) are retried with backoff; any
     other error, or the last retry's, marks the PDF failed with its reason.
     """
-    from django.utils import timezone
 
     from .services.rendering import transcript_pdf_fail, transcript_pdf_render
 
     try:
-        document = transcript_pdf_render(
-            learner_id=learner_id, today=timezone.localdate()
-        )
+        document = transcript_pdf_render(learner_id=learner_id, today=clock.today())
     except TRANSIENT_ERRORS as exc:
         if self.request.retries < self.max_retries:
             raise self.retry(exc=exc, countdown=5 * 2**self.request.retries) from exc

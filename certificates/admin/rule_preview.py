@@ -13,9 +13,9 @@ from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.db import transaction
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core import clock
 from programs.admin import CompletionRuleAdmin
 from programs.models import CompletionRule
 
@@ -45,7 +45,7 @@ class CompletionRulePreviewAdmin(CompletionRuleAdmin):
         rule, result = preview
         if CONFIRM not in request.POST:
             return self._render_preview(request, rule, result)
-        today = timezone.localdate()
+        today = clock.today()
         with transaction.atomic():
             response = super().changeform_view(
                 request, object_id, form_url, extra_context
@@ -75,7 +75,7 @@ class CompletionRulePreviewAdmin(CompletionRuleAdmin):
             or not self.has_delete_permission(request, rule)
         ):
             return super().delete_view(request, object_id, extra_context)
-        today = timezone.localdate()
+        today = clock.today()
         result = rule_deletion_preview(rule=rule, today=today)
         if CONFIRM not in request.POST:
             return self._render_preview(request, rule, result, deleting=True)
@@ -111,7 +111,7 @@ class CompletionRulePreviewAdmin(CompletionRuleAdmin):
         units = list(form.cleaned_data.get("units") or [])
         preview = rule_addition_preview if rule is None else rule_change_preview
         return form.instance, preview(
-            rule=form.instance, units=units, today=timezone.localdate()
+            rule=form.instance, units=units, today=clock.today()
         )
 
     def _render_preview(self, request, rule, preview, *, deleting=False):

@@ -5,8 +5,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Max
-from django.utils import timezone
 
+from core import clock
 from enrollments.models import Enrollment
 from enrollments.time_rules import award_may_be_earned
 from programs.models import Unit
@@ -183,7 +183,7 @@ def _facts(record: LearnerRecord, credentials: list[Credential], today: dt.date)
 def progress_reports_for(*, learner, today: dt.date | None = None) -> list:
     """A progress report per credential in progress, units first, for the
     learner's certificates page and the admin's view of a learner."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     return progress_reports_from(learner_record(learner=learner, today=today), today)
 
 

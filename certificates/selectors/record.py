@@ -6,8 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.utils import timezone
-
+from core import clock
 from enrollments import selectors as enrollment_selectors
 from enrollments.models import Enrollment, PastCompletion
 from enrollments.time_rules import certified_until
@@ -30,7 +29,7 @@ def run_end(
     """The last day of a run: the later of the offering's end and its last session."""
     return certified_until(
         offering_end=offering_end,
-        last_session_day=timezone.localdate(last_session) if last_session else None,
+        last_session_day=clock.local_day(last_session) if last_session else None,
     )
 
 

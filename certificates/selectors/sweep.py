@@ -22,8 +22,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from django.db.models import Max
-from django.utils import timezone
 
+from core import clock
 from enrollments.models import Enrollment, PastCompletion
 from enrollments.time_rules import award_may_be_earned, certified_until
 from programs.models import Unit
@@ -55,7 +55,7 @@ def _runs_end_on(learners: set[int]) -> dict[tuple[int, int], dt.date | None]:
             continue
         day = certified_until(
             offering_end=row["offering__end_date"],
-            last_session_day=timezone.localdate(row["last_session"])
+            last_session_day=clock.local_day(row["last_session"])
             if row["last_session"]
             else None,
         )

@@ -15,6 +15,7 @@ from certificates.models import Award, AwardEvent
 from certificates.models.awards import verification_code_new
 from certificates.selectors.facts import credentials_with_rules, programs_for_rules
 from certificates.services.snapshot import award_snapshot
+from core import clock
 from enrollments.models import Enrollment
 from programs.models import RuleKind
 
@@ -102,7 +103,7 @@ def awards_rows(
     rng: random.Random,
 ) -> list[tuple]:
     """Award rows; marks each completed enrollment's ``completed_at``."""
-    today = timezone.localdate()
+    today = clock.today()
     user_model = get_user_model()
     ids = IdRange(Award)
     units = {p.unit.pk: p.unit for p in planned}

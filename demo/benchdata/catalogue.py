@@ -7,10 +7,10 @@ import random
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.utils import timezone
 
 from accounts.roles import ADMINS, FACILITATORS
 from accounts.services import roles_ensure, user_role_assign
+from core import clock
 from programs.models import Offering, Requirement, RuleKind, Session, Unit
 
 from ..awards import demo_outputs_load
@@ -96,7 +96,7 @@ def cohorts_create(
     """Enough offerings of ``units`` for the scale's enrollments: past terms, the
     current one (under way) and the next one (enrollment open), several cohorts
     a term; each with one facilitator."""
-    today = timezone.localdate()
+    today = clock.today()
     # About two thirds of enrollments are in past runs, a quarter in the current
     # one, the rest in the next one (see learners.PHASES).
     per_term_past = max(

@@ -6,7 +6,8 @@ from collections.abc import Callable
 
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
-from django.utils import timezone
+
+from core import clock
 
 from .awards import awards_rows, awards_write
 from .catalogue import catalogue_load, cohorts_create, staff_load
@@ -41,7 +42,7 @@ def bench_data_generate(
         say(f"{time.perf_counter() - started:7.1f} s  {label}")
 
     with transaction.atomic():
-        units = catalogue_load(timezone.localdate())
+        units = catalogue_load(clock.today())
         _, facilitators = staff_load(scale)
         cohorts = cohorts_create(
             units=units, scale=scale, facilitators=facilitators, rng=rng

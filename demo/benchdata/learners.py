@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from accounts.roles import LEARNERS
+from core import clock
 from enrollments.models import Enrollment
 from programs.models import Unit
 
@@ -133,7 +134,7 @@ def enrollments_plan(
 ) -> tuple[dict[int, tuple[str, dt.datetime]], list[Planned]]:
     """Who enrolls where: learner ids with their name and sign-up time, and the
     planned enrollments. Half the learners follow one program's units."""
-    today = timezone.localdate()
+    today = clock.today()
     by_unit_phase: dict[tuple[int, str], list[Cohort]] = {}
     for cohort in cohorts:
         by_unit_phase.setdefault((cohort.unit_id, cohort.phase), []).append(cohort)

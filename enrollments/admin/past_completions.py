@@ -9,9 +9,9 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core import clock
 from jobs.services import past_completion_import_start
 
 from ..models import PastCompletion
@@ -46,7 +46,7 @@ class PastCompletionAdmin(ReadOnlyAdmin):
         form = PastCompletionImportForm(request.POST or None, request.FILES or None)
         errors: list[str] = []
         if request.method == "POST" and form.is_valid():
-            today, text = timezone.localdate(), form.cleaned_data["text"]
+            today, text = clock.today(), form.cleaned_data["text"]
             rows, errors = past_completion_rows_read(text=text, today=today)
             if not errors:
                 job = past_completion_import_start(

@@ -9,11 +9,11 @@ import datetime as dt
 from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from audit.models import AuditEvent
 from audit.services import audit_event_record
+from core import clock
 from credentials_portal.dates import format_date
 from credentials_portal.refusals import Refusal
 from programs.models import Session
@@ -54,7 +54,7 @@ class AttendanceRefused(Refusal):
 
 def session_day(session: Session) -> dt.date:
     """The session's date in the portal's time zone."""
-    return timezone.localdate(session.starts_at)
+    return clock.local_day(session.starts_at)
 
 
 def attendance_refusal(
@@ -80,7 +80,7 @@ def attendance_refusal(
 
 def _check_day(session: Session, *, today: dt.date | None, check_in=False) -> None:
     message = attendance_refusal(
-        session=session, today=today or timezone.localdate(), check_in=check_in
+        session=session, today=today or clock.today(), check_in=check_in
     )
     if message:
         raise AttendanceRefused(message)

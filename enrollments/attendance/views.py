@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import is_portal_admin
+from core import clock
 from enrollments.access import offering_get_for_facilitator, session_get_for_facilitator
 
 from . import selectors
@@ -66,7 +67,7 @@ def offering_attendance(request, pk):
                     % {"session": session.title, "marked": marked, "removed": removed},
                 )
             return redirect("attendance:register", pk=offering.pk)
-    today = timezone.localdate()
+    today = clock.today()
     # Only what the services accept today: a register within its days, a check-in
     # code on the session's day.
     registers = [

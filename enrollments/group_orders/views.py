@@ -6,9 +6,9 @@ Views stay thin: permission through ``.selectors``, writes through
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core import clock
 from jobs.services import group_order_confirm_start
 
 from ..models import GroupOrder
@@ -26,7 +26,7 @@ from .services import OrderRefused, group_order_create, group_order_quote
 @require_http_methods(["GET", "POST"])
 def order_new(request):
     if request.method == "POST":
-        form = GroupOrderForm(request.POST, request.FILES, today=timezone.localdate())
+        form = GroupOrderForm(request.POST, request.FILES, today=clock.today())
         if form.is_valid():
             try:
                 order = group_order_create(
@@ -34,14 +34,14 @@ def order_new(request):
                     offering=form.cleaned_data["offering"],
                     participants=form.cleaned_data["participant_list"],
                     organisation=form.cleaned_data["organisation"],
-                    today=timezone.localdate(),
+                    today=clock.today(),
                 )
             except OrderRefused as refused:
                 form.add_error(None, refused.message)
             else:
                 return redirect("orders:quote", pk=order.pk)
     else:
-        today = timezone.localdate()
+        today = clock.today()
         chosen = request.GET.get("offering", "")
         offering = next(
             (o for o in offerings_open_for_groups(today=today) if str(o.pk) == chosen),

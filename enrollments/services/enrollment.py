@@ -3,10 +3,10 @@
 import datetime as dt
 
 from django.db import transaction
-from django.utils import timezone
 
 from audit.models import AuditEvent
 from audit.services import audit_event_record
+from core import clock
 from programs.models import Offering
 
 from .. import errors
@@ -93,7 +93,7 @@ def enrollment_create(
 
     The offering row is locked so that two people cannot take the last place at once.
     """
-    today = today or timezone.localdate()
+    today = today or clock.today()
     offering = (
         Offering.objects.select_for_update().select_related("unit").get(pk=offering.pk)
     )

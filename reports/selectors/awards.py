@@ -7,6 +7,7 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from certificates.models import Award
+from core import clock
 
 from ..filters import ReportFilters
 from ..months import MonthCount, months_filled
@@ -20,7 +21,7 @@ def _per_month(filters: ReportFilters, status: str, field: str) -> dict[dt.date,
         .values("month")
         .annotate(n=Count("pk"))
     )
-    return {timezone.localdate(row["month"]).replace(day=1): row["n"] for row in rows}
+    return {clock.local_day(row["month"]).replace(day=1): row["n"] for row in rows}
 
 
 def awards_per_month(*, filters: ReportFilters) -> list[MonthCount]:

@@ -4,8 +4,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Count, Exists, Min, OuterRef
-from django.utils import timezone
 
+from core import clock
 from enrollments.access import facilitated_offerings
 from enrollments.models import Attendance
 from programs.models import Offering, Session
@@ -58,7 +58,7 @@ def offerings_to_run(*, user, now: dt.datetime) -> list[OfferingWork]:
         .order_by("starts_at")
     ):
         sessions.setdefault(session.offering_id, []).append(session)
-    today = timezone.localdate(now)
+    today = clock.local_day(now)
     rows = []
     for offering in offerings:
         own = sessions.get(offering.pk, [])

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from audit.models import AuditEvent
 from audit.services import audit_event_record
+from core import clock
 from enrollments.models import Enrollment
 from enrollments.signals import progress_changed
 from programs.models import Requirement
@@ -60,7 +61,7 @@ def checklist_submit(
         enrollment=enrollment, requirement=requirement
     )
     guards.check_may_submit(
-        enrollment=enrollment, requirement=requirement, today=timezone.localdate(now)
+        enrollment=enrollment, requirement=requirement, today=clock.local_day(now)
     )
     submission.versions.filter(status=SubmissionVersion.Status.DRAFT).delete()
     version = SubmissionVersion(

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from audit.models import AuditEvent
 from audit.services import audit_event_record
+from core import clock
 from enrollments.models import Enrollment
 from enrollments.signals import progress_changed
 from programs.models import Requirement
@@ -222,7 +223,7 @@ def submission_submit(
     now = now or timezone.now()
     draft = _open_draft(enrollment, requirement)
     guards.check_may_submit(
-        enrollment=enrollment, requirement=requirement, today=timezone.localdate(now)
+        enrollment=enrollment, requirement=requirement, today=clock.local_day(now)
     )
     _check_complete(requirement, draft)
     draft.status = SubmissionVersion.Status.SUBMITTED

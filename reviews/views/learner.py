@@ -3,10 +3,10 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from core import clock
 from programs.models import Requirement
 
 from .. import selectors
@@ -43,7 +43,7 @@ def requirement_list(request, enrollment_pk):
     enrollment = selectors.enrollment_get_for_learner(
         user=request.user, pk=enrollment_pk
     )
-    today = timezone.localdate()
+    today = clock.today()
     rows = selectors.enrollment_requirement_rows(enrollment=enrollment, today=today)
     return render(
         request,
@@ -53,7 +53,7 @@ def requirement_list(request, enrollment_pk):
 
 
 def _render(request, enrollment, requirement, *, status=200, **forms):
-    today = timezone.localdate()
+    today = clock.today()
     context = selectors.requirement_page(
         enrollment=enrollment, requirement=requirement, today=today
     )

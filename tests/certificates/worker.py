@@ -12,6 +12,8 @@ import redis
 from django.conf import settings
 from django.db import connection
 
+from tests import clock
+
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 
 
@@ -89,11 +91,13 @@ def worker_start(
         "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
         "EMAIL_FILE_PATH": str(mail_dir(media)),
         "DJANGO_SETTINGS_MODULE": "credentials_portal.settings",
+        **clock.worker_environment(),
         **environment,
     }
     name = f"certificates-tests-{os.getpid()}-{queues.replace(',', '-')}"
     command = [
-        *(sys.executable, "-m", "celery", "-A", app, "worker", "-Q", queues),
+        *(sys.executable, "-m", "tests.clock_run", "celery"),
+        *("-A", app, "worker", "-Q", queues),
         *(
             f"--pool={pool}",
             "--concurrency=1",

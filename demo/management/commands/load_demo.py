@@ -2,9 +2,9 @@ import os
 
 from django.core.management.base import BaseCommand
 from django.test.utils import override_settings
-from django.utils import timezone
 
 from certificates.enqueue import awards_collected
+from core import clock
 from demo import activity, awards, services
 from demo.checklists import demo_checklists_load
 
@@ -31,7 +31,7 @@ class Command(BaseCommand):
         )
 
     def _load(self) -> dict:
-        today = timezone.localdate()
+        today = clock.today()
         password = os.environ.get("DEMO_PASSWORD", "portal-demo")
         services.demo_catalog_load(today=today)
         users = services.demo_users_load(password=password)

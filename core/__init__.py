@@ -1,0 +1,1 @@
+"""The kernel: what every app may import, and which imports Django only."""
