@@ -265,16 +265,22 @@ CELERY_TASK_ROUTES = {
     "reviews.tasks.deadline_reminders_task": {"queue": "email"},
 }
 CELERY_TASK_PUBLISH_RETRY = False
+# The periodic work, read from here by Celery beat (production) and by
+# ``manage.py run_scheduler`` (the default start, no broker): one schedule, in seconds.
 CELERY_BEAT_SCHEDULE: dict = {}
 # certificates: issue awards left pending (the broker was down), enqueue unsent emails.
 CELERY_BEAT_SCHEDULE["certificates-award-sweep"] = {
     "task": "certificates.award_sweep",
     "schedule": env.float("AWARD_SWEEP_SECONDS", default=300.0),
 }
-# Daily: re-evaluate active enrollments (rules an admin added or changed since).
+# Re-evaluate active enrollments: awards that became due (a run's last day arrived)
+# and rules an admin added or changed since. Every 10 minutes: the screen keeps it
+# to seconds at 100,000 enrollments (docs/benchmarks.md), and "why not yet" tells a
+# learner whose award is due that it comes within this interval.
+PROGRESS_SWEEP_SECONDS = env.float("PROGRESS_SWEEP_SECONDS", default=600.0)
 CELERY_BEAT_SCHEDULE["certificates-progress-sweep"] = {
     "task": "certificates.progress_sweep",
-    "schedule": 24 * 60 * 60,
+    "schedule": PROGRESS_SWEEP_SECONDS,
 }
 # jobs: send again a bulk job the worker never received (the broker was down).
 CELERY_BEAT_SCHEDULE["jobs-bulk-job-sweep"] = {

@@ -11,5 +11,11 @@ say "Migrating the database"
 .venv/bin/python manage.py createcachetable
 say "Loading the demo catalogue and demo users"
 .venv/bin/python manage.py load_demo
+# The periodic work (sweeps that issue awards as they become due, reminders) runs
+# beside the server, on Celery beat's schedule, and stops with it.
+say "Starting the scheduler (manage.py run_scheduler)"
+.venv/bin/python manage.py run_scheduler &
+scheduler_pid=$!
+trap 'kill "$scheduler_pid" 2>/dev/null' EXIT
 say "Starting the portal on http://127.0.0.1:8000 (Ctrl-C stops it)"
-exec .venv/bin/python manage.py runserver "${PORT:-127.0.0.1:8000}"
+.venv/bin/python manage.py runserver "${PORT:-127.0.0.1:8000}"

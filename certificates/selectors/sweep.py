@@ -1,7 +1,7 @@
 """Which active enrollments the progress sweep must evaluate: a set-based screen.
 
 Evaluating one learner and unit costs about twenty queries; at 100,000 active
-enrollments that is far too slow for a daily sweep. Most pairs cannot earn
+enrollments that is far too slow for a sweep every few minutes. Most pairs cannot earn
 anything on the day: the unit is already held or its run has not ended, and the
 programs it counts toward are held or not met. This screen reads the facts for
 every pair in a few queries and keeps only the pairs that may earn an award; the

@@ -71,7 +71,7 @@ def _award_if_complete(
     if not award_may_be_earned(
         ends_on=_certified_until(learner.pk, credential), today=facts.today
     ):
-        return None, facts  # met early: the daily progress sweep earns it later
+        return None, facts  # met early: the progress sweep earns it once the run ends
     track, offering, ceus = (
         enrollment_details(learner_id=learner.pk, unit_id=unit.pk)
         if unit

@@ -29,7 +29,7 @@ def rule_change_apply(
     deleted, its id kept as the event's target). Call in the transaction that
     saved or deleted ``rule``. The evaluation is the usual one
     (``progress_evaluate``): an award is requested only if it is earned today (a
-    run not ended yet waits for the daily sweep). Learners who no longer qualify
+    run not ended yet waits for the progress sweep). Learners who no longer qualify
     keep every award they hold: nothing is revoked.
     """
     audit_event_record(
