@@ -124,7 +124,7 @@ def progress_sweep(*, today: dt.date) -> dict[str, int]:
     (``selectors.sweep``); each other learner and unit is evaluated in its own
     transaction, so one failure does not undo the others' awards. A pair whose
     evaluation raises is logged and skipped: the others are still evaluated, and
-    the next night's sweep tries it again.
+    the next sweep tries it again.
     """
     requested = failed = 0
     for learner_id, unit_id in sweep_candidates(today=today):

@@ -58,9 +58,9 @@ def test_the_schedule_is_celery_beats():
         "jobs-bulk-job-sweep",
         "reviews-deadline-reminders",
     }
-    assert settings.CELERY_BEAT_SCHEDULE["certificates-progress-sweep"][
-        "schedule"
-    ] == (settings.PROGRESS_SWEEP_SECONDS)
+    assert settings.CELERY_BEAT_SCHEDULE["certificates-progress-sweep"]["schedule"] == (
+        settings.PROGRESS_SWEEP_SECONDS
+    )
     assert settings.PROGRESS_SWEEP_SECONDS <= 15 * 60  # "within minutes"
 
 
@@ -78,7 +78,9 @@ def test_an_award_due_since_the_run_ended_is_issued_by_the_scheduler(
     offering = Offering.objects.get(
         unit__slug="sotl", start_date__lte=today, end_date__gte=today
     )
-    journeys.submit(EnrollmentFactory(learner=learner, offering=offering), "Final product")
+    journeys.submit(
+        EnrollmentFactory(learner=learner, offering=offering), "Final product"
+    )
     assert not Award.objects.filter(learner=learner).exists()
     # when the run's last day has passed (no change announced) and the scheduler runs
     Offering.objects.filter(pk=offering.pk).update(
