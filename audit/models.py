@@ -44,6 +44,8 @@ class AuditEvent(models.Model):
         )
         BULK_JOB_SUCCEEDED = "bulk_job.succeeded", _("Bulk job succeeded")
         BULK_JOB_FAILED = "bulk_job.failed", _("Bulk job failed")
+        PROGRESS_EVALUATED = "progress.evaluated", _("Progress evaluated by an admin")
+        OFFERING_DATES_CHANGED = "offering.dates_changed", _("Offering dates changed")
 
     created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(

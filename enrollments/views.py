@@ -82,5 +82,10 @@ def offering_roster(request, pk):
     return render(
         request,
         "enrollments/roster.html",
-        {"offering": offering, "enrollments": enrollments},
+        {
+            "offering": offering,
+            "enrollments": enrollments,
+            # Admins follow each learner to their progress ("why not yet").
+            "links_progress": is_portal_admin(request.user),
+        },
     )

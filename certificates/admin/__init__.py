@@ -1,14 +1,13 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.urls import path, reverse
-from django.utils.html import format_html
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Award, AwardDocument, AwardEvent, OutputSpec
 from ..services import award_reissue, award_retry
 from ..services.emailing import award_email_again
 from ..transient import MAX_EMAIL_FAILURES
-from . import keys, rule_preview, views  # noqa: F401  (register their admins)
+from . import keys, progress_links, rule_preview, views  # noqa: F401 (registers admins)
 
 
 @admin.register(OutputSpec)
@@ -129,8 +128,7 @@ class AwardAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("progress"))
     def learner_progress(self, award):
-        url = reverse("admin:certificates_award_progress", args=[award.learner_id])
-        return format_html('<a href="{}">{}</a>', url, _("Why not yet"))
+        return progress_links.progress_link(award.learner_id)
 
     # Both actions write: a user who may only view awards must not run them.
     @admin.action(

@@ -9,12 +9,30 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
+from core import clock
+
 from .. import selectors
 from ..forms import RevokeForm
 from ..models import Award
 from ..services import award_revoke
+from ..services.evaluate_now import learner_evaluate_now
 
 REVOKED = _("The award is revoked; its verification page now says so.")
+EVALUATED_NOTHING_DUE = _(
+    "Evaluated now: nothing is due today. What each credential still needs is "
+    "listed below."
+)
+EVALUATED_AWARDED = _(
+    "Evaluated now: %(awards)s awarded; the certificate documents are issued "
+    "and emailed as soon as they are rendered."
+)
+
+
+def evaluated_message(awarded: list[Award]) -> str:
+    if not awarded:
+        return str(EVALUATED_NOTHING_DUE)
+    names = ", ".join(str(award.program or award.unit) for award in awarded)
+    return str(EVALUATED_AWARDED % {"awards": names})
 
 
 def _context(model_admin, request, title, **extra):
@@ -50,9 +68,18 @@ def award_revoke_view(model_admin, request, pk: int):
 
 
 def learner_progress_view(model_admin, request, user_id: int):
+    """A learner's "why not yet"; its "Evaluate now" (POST) issues what is due."""
     if not model_admin.has_view_permission(request):
         raise PermissionDenied
     learner = get_object_or_404(get_user_model(), pk=user_id)
+    if request.method == "POST":
+        if not model_admin.has_change_permission(request):
+            raise PermissionDenied
+        awarded = learner_evaluate_now(
+            actor=request.user, learner=learner, today=clock.today()
+        )
+        messages.success(request, evaluated_message(awarded))
+        return redirect("admin:certificates_award_progress", learner.pk)
     context = _context(
         model_admin,
         request,
@@ -60,5 +87,6 @@ def learner_progress_view(model_admin, request, user_id: int):
         learner=learner,
         awards=selectors.awards_for(learner=learner),
         progress_reports=selectors.progress_reports_for(learner=learner),
+        may_evaluate=model_admin.has_change_permission(request),
     )
     return TemplateResponse(request, "admin/certificates/award/progress.html", context)

@@ -1,13 +1,15 @@
 """Reads about a learner's progress: "why not yet" for each credential in progress."""
 
 import datetime as dt
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from django.conf import settings
 from django.db.models import Max
 
 from core import clock
-from enrollments.models import Enrollment
+from enrollments.models import Enrollment, PastCompletion
 from enrollments.time_rules import award_may_be_earned
 from programs.models import Unit
 
@@ -42,6 +44,11 @@ class ProgressReport:
     lines: list[RuleLine]
     # Every rule met before the run ends: the day the award will be earned.
     earned_on: dt.date | None = None
+    # Every rule met and the run over, no award yet: the next progress sweep
+    # issues it, within ``due_within`` minutes (since ``due_since``, when dated).
+    due: bool = False
+    due_since: dt.date | None = None
+    due_within: int = 0
 
     @property
     def met_count(self) -> int:
@@ -53,6 +60,11 @@ class ProgressReport:
         return next((line for line in self.lines if line.needed), None)
 
 
+def due_within_minutes() -> int:
+    """The longest a due award waits: the progress sweep's interval, in minutes."""
+    return math.ceil(settings.PROGRESS_SWEEP_SECONDS / 60)
+
+
 def dependent_unit_ids(*, learner_id: int, unit_id: int) -> set[int]:
     """Units that build on ``unit_id`` and in which the learner is enrolled."""
     return set(
@@ -61,6 +73,22 @@ def dependent_unit_ids(*, learner_id: int, unit_id: int) -> set[int]:
             offerings__enrollments__learner_id=learner_id,
             offerings__enrollments__status=Enrollment.Status.ACTIVE,
         ).values_list("pk", flat=True)
+    )
+
+
+def learner_unit_ids(*, learner_id: int) -> list[int]:
+    """Every unit the learner is enrolled in (not withdrawn) or completed before,
+    in id order: evaluating each reaches every credential they may earn."""
+    enrolled = Enrollment.objects.filter(learner_id=learner_id).exclude(
+        status=Enrollment.Status.WITHDRAWN
+    )
+    return sorted(
+        {
+            *enrolled.values_list("offering__unit_id", flat=True),
+            *PastCompletion.objects.filter(learner_id=learner_id).values_list(
+                "unit_id", flat=True
+            ),
+        }
     )
 
 
@@ -118,30 +146,67 @@ def learner_runs_end_on(*, learner_id: int, unit_ids) -> dt.date | None:
     return max(ends) if ends else None
 
 
-def _earned_on_dates(
+@dataclass(frozen=True)
+class Timing:
+    """When a credential whose rules are all met is awarded."""
+
+    earned_on: dt.date | None = None  # its runs end later: earned that day
+    due: bool = False  # earnable today, not awarded yet: the next sweep issues it
+    due_since: dt.date | None = None  # the last day of its runs, when dated
+
+
+def _evaluate(credentials: list[Credential], facts) -> tuple[list, set[int]]:
+    """Each credential's evaluation, units first; a program counts the units whose
+    rules are all met as completed (they are, once awarded), so its line never
+    asks for units that are done. Returns the evaluations and those units."""
+    met_units: set[int] = set()
+    evaluations = []
+    for credential in credentials:
+        counted = facts
+        if credential.program is not None and met_units:
+            counted = replace(
+                facts, completed_unit_ids=facts.completed_unit_ids | met_units
+            )
+        evaluation = evaluate(credential.rules, counted)
+        if credential.unit is not None and evaluation.is_complete:
+            met_units.add(credential.unit.pk)
+        evaluations.append(evaluation)
+    return evaluations, met_units
+
+
+def _timings(
     record: LearnerRecord,
     credentials: list[Credential],
     evaluations: list,
+    met_units: set[int],
     today: dt.date,
-) -> list[dt.date | None]:
-    """For each credential whose rules are all met but whose runs end after
-    ``today``, the day its award will be earned (``award_may_be_earned``); None
-    for the others."""
-    complete = [
-        c for c, e in zip(credentials, evaluations, strict=True) if e.is_complete
+) -> list[Timing]:
+    """For each credential whose rules are all met, when its award comes: on the
+    last day of the runs it certifies (``award_may_be_earned``), or due now; a
+    program waits for the units it counts as met too."""
+    programs_of = {
+        c.unit.pk: {p.pk for p in c.unit.programs.all()}
+        for c in credentials
+        if c.unit is not None
+    }
+    certified = [
+        certified_unit_ids(c)
+        | {u for u in met_units if c.program and c.program.pk in programs_of[u]}
+        for c in credentials
     ]
-    if not complete:
-        return [None] * len(credentials)
-    ends = record.run_ends(set().union(*(certified_unit_ids(c) for c in complete)))
-    dates: list[dt.date | None] = []
-    for credential, evaluation in zip(credentials, evaluations, strict=True):
-        days = [ends[u] for u in certified_unit_ids(credential) if u in ends]
-        ends_on = max(days) if days and evaluation.is_complete else None
-        waits = ends_on is not None and not award_may_be_earned(
-            ends_on=ends_on, today=today
-        )
-        dates.append(ends_on if waits else None)
-    return dates
+    ends = record.run_ends(set().union(*certified))
+    timings = []
+    for unit_ids, evaluation in zip(certified, evaluations, strict=True):
+        if not evaluation.is_complete:
+            timings.append(Timing())
+            continue
+        days = [ends[u] for u in unit_ids if u in ends]
+        ends_on = max(days) if days else None
+        if award_may_be_earned(ends_on=ends_on, today=today):
+            timings.append(Timing(due=True, due_since=ends_on))
+        else:
+            timings.append(Timing(earned_on=ends_on))
+    return timings
 
 
 def _credentials_in_progress(record: LearnerRecord) -> list[Credential]:
@@ -192,11 +257,12 @@ def progress_reports_from(record: LearnerRecord, today: dt.date) -> list:
     rule graph is the only thing read here."""
     credentials = _credentials_in_progress(record)
     facts = _facts(record, credentials, today)
-    evaluations = [evaluate(credential.rules, facts) for credential in credentials]
-    earned_on = _earned_on_dates(record, credentials, evaluations, today)
+    evaluations, met_units = _evaluate(credentials, facts)
+    timings = _timings(record, credentials, evaluations, met_units, today)
+    within = due_within_minutes()
     reports = []
-    for credential, evaluation, earned in zip(
-        credentials, evaluations, earned_on, strict=True
+    for credential, evaluation, timing in zip(
+        credentials, evaluations, timings, strict=True
     ):
         owner = credential.owner
         reports.append(
@@ -217,7 +283,10 @@ def progress_reports_from(record: LearnerRecord, today: dt.date) -> list:
                         credential.rules, evaluation.results, strict=True
                     )
                 ],
-                earned_on=earned,
+                earned_on=timing.earned_on,
+                due=timing.due,
+                due_since=timing.due_since,
+                due_within=within,
             )
         )
     return reports
