@@ -1,4 +1,4 @@
-""""Why not yet" never goes silent, and an admin can evaluate a learner now
+""" "Why not yet" never goes silent, and an admin can evaluate a learner now
 (issue 20, items 3 and 4)."""
 
 import datetime as dt
@@ -42,7 +42,9 @@ def end_run(offering, day):
 
 
 def reports(learner):
-    return {report.credential: report for report in progress_reports_for(learner=learner)}
+    return {
+        report.credential: report for report in progress_reports_for(learner=learner)
+    }
 
 
 def progress_url(learner):
@@ -53,9 +55,7 @@ def test_a_program_counts_units_met_and_waits_for_their_run(met_early, learner):
     # when every condition is met before SOTL's run ends
     by_name = reports(learner)
     # then CMTE asks for nothing more and is earned with SOTL, on the run's end
-    assert [(line.is_met, line.missing) for line in by_name[CMTE].lines] == [
-        (True, "")
-    ]
+    assert [(line.is_met, line.missing) for line in by_name[CMTE].lines] == [(True, "")]
     assert by_name[CMTE].earned_on == by_name[SOTL].earned_on == met_early.end_date
     assert not by_name[CMTE].due
 
