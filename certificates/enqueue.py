@@ -20,6 +20,7 @@ from .models import AwardEvent
 
 AWARD_ISSUE_TASK = "certificates.award_issue"
 AWARD_EMAIL_TASK = "certificates.award_email"
+OFFERING_EVALUATE_TASK = "certificates.offering_evaluate"
 
 logger = logging.getLogger(__name__)
 
@@ -52,8 +53,16 @@ def award_email_on_commit(award_id: int) -> None:
     transaction.on_commit(partial(_send, AWARD_EMAIL_TASK, award_id), robust=True)
 
 
-def _send(task_name: str, award_id: int) -> bool:
-    """Send the task by name; False (logged) when the broker cannot take it."""
+def offering_evaluate_on_commit(offering_id: int) -> None:
+    """Re-evaluate the offering's learners once the transaction commits (its dates
+    changed); a broker that is down leaves it to the progress sweep."""
+    transaction.on_commit(
+        partial(_send, OFFERING_EVALUATE_TASK, offering_id), robust=True
+    )
+
+
+def _send(task_name: str, object_id: int) -> bool:
+    """Send the task by name with one id; False (logged) when the broker refuses."""
     if celery_app.conf.task_always_eager and task_name not in celery_app.tasks:
         # In-process mode (no broker) runs the task here, so it must be registered:
         # a signature of an unknown name would be sent to a broker instead.
@@ -62,12 +71,12 @@ def _send(task_name: str, award_id: int) -> bool:
         # The project's app, not ``current_app``: Celery keeps the current app per
         # thread, and a threaded web server would otherwise get an unconfigured one.
         # The queue comes from ``CELERY_TASK_ROUTES``.
-        celery_app.signature(task_name, args=(award_id,)).apply_async()
+        celery_app.signature(task_name, args=(object_id,)).apply_async()
     except Exception:
         logger.warning(
-            "Could not enqueue %s for award %s; the sweep will send it",
+            "Could not enqueue %s for %s; the sweep will send it",
             task_name,
-            award_id,
+            object_id,
             exc_info=True,
         )
         return False

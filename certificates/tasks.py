@@ -9,7 +9,7 @@ from celery import shared_task
 
 from core import clock
 
-from .enqueue import AWARD_EMAIL_TASK, AWARD_ISSUE_TASK
+from .enqueue import AWARD_EMAIL_TASK, AWARD_ISSUE_TASK, OFFERING_EVALUATE_TASK
 from .transient import MAX_EMAIL_ATTEMPTS, MAX_RENDER_ATTEMPTS, TRANSIENT_ERRORS
 
 
@@ -87,3 +87,17 @@ def progress_sweep_task() -> dict:
     from .services.evaluation import progress_sweep
 
     return progress_sweep(today=clock.today())
+
+
+@shared_task(
+    name=OFFERING_EVALUATE_TASK,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    soft_time_limit=600,
+    time_limit=660,
+)
+def offering_evaluate_task(offering_id: int) -> dict:
+    """Re-evaluate the learners of an offering whose dates an admin changed."""
+    from .services.offering_dates import offering_learners_evaluate
+
+    return offering_learners_evaluate(offering_id=offering_id, today=clock.today())

@@ -60,13 +60,18 @@ def demo_catalog_load(*, today: dt.date) -> None:
         fields = {k: v for k, v in row.items() if k not in {"rules", "provider"}}
         program, _ = CredentialProgram.objects.update_or_create(
             slug=row["slug"],
-            defaults={**fields, "provider": providers[row["provider"]]},
+            defaults={
+                **fields,
+                "provider": providers[row["provider"]],
+                "is_published": True,
+            },
         )
         programs[row["slug"]] = program
     units = {}
     for row in data.UNITS:
         defaults = {field: row.get(field) for field in UNIT_FIELDS if field in row}
         defaults["provider"] = providers[row["provider"]]
+        defaults["is_published"] = True  # the demo's catalogue is public
         unit, _ = Unit.objects.update_or_create(slug=row["slug"], defaults=defaults)
         unit.programs.set(programs[slug] for slug in row["programs"])
         units[row["slug"]] = unit

@@ -114,5 +114,5 @@ def certified_until(
 
 def award_may_be_earned(*, ends_on: dt.date | None, today: dt.date) -> bool:
     """An award is earned no earlier than the last day of what it certifies; met
-    early, it waits (the daily progress sweep earns it once that day comes)."""
+    early, it waits (the progress sweep earns it once that day comes)."""
     return ends_on is None or today >= ends_on

@@ -45,6 +45,7 @@ class ProgramFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Program {n}")
     slug = factory.Sequence(lambda n: f"program-{n}")
     kind = CredentialProgram.Kind.CERTIFICATE
+    is_published = True
 
 
 class UnitFactory(factory.django.DjangoModelFactory):
@@ -58,6 +59,7 @@ class UnitFactory(factory.django.DjangoModelFactory):
     delivery = Unit.Delivery.ASYNCHRONOUS
     weeks = 4
     price = Decimal("400.00")
+    is_published = True
 
 
 class OfferingFactory(factory.django.DjangoModelFactory):

@@ -7,7 +7,14 @@ from ..models import Award, AwardDocument, AwardEvent, OutputSpec
 from ..services import award_reissue, award_retry
 from ..services.emailing import award_email_again
 from ..transient import MAX_EMAIL_FAILURES
-from . import keys, progress_links, rule_preview, views  # noqa: F401 (registers admins)
+from . import (  # noqa: F401 (they register admins)
+    keys,
+    offering_dates,
+    progress_links,
+    publishing,
+    rule_preview,
+    views,
+)
 
 
 @admin.register(OutputSpec)

@@ -51,7 +51,14 @@ class CredentialProgram(models.Model):
     audience = models.CharField(_("audience"), max_length=300, blank=True)
     eligibility = models.CharField(_("eligibility"), max_length=300, blank=True)
     scholarships = models.CharField(_("scholarships"), max_length=300, blank=True)
-    is_published = models.BooleanField(_("published"), default=True)
+    is_published = models.BooleanField(
+        _("published"),
+        default=False,
+        help_text=_(
+            "Shown in the public catalogue. A new one stays hidden until an "
+            "admin publishes it."
+        ),
+    )
 
     class Meta:
         ordering = ["provider__name", "name"]
@@ -140,7 +147,14 @@ class Unit(models.Model):
         verbose_name=_("prerequisites (completed before enrolling)"),
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
-    is_published = models.BooleanField(_("published"), default=True)
+    is_published = models.BooleanField(
+        _("published"),
+        default=False,
+        help_text=_(
+            "Shown in the public catalogue. A new one stays hidden until an "
+            "admin publishes it."
+        ),
+    )
 
     class Meta:
         ordering = ["provider__name", "position", "title"]
