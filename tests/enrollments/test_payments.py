@@ -99,6 +99,7 @@ class TestStatus:
 
     def test_a_void_invoice_reads_void_and_owes_nothing(self, invoice, admin):
         invoice_void(invoice=invoice, actor=admin)
+        invoice.refresh_from_db()
         assert invoice_status(invoice) == InvoiceStatus.VOID
         assert invoice_money(invoice).due == 0
 
