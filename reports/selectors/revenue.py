@@ -77,7 +77,7 @@ def revenue_per_program(*, filters: ReportFilters) -> list[RevenueRow]:
     units_of: dict[int, set[int]] = defaultdict(set)
     for unit_id, program_id in memberships:
         units_of[program_id].add(unit_id)
-    rows = []
+    rows: list[RevenueRow] = []
     for program in programs:
         sums: dict[str, list[Decimal]] = defaultdict(lambda: [ZERO, ZERO])
         for (unit_id, currency), amount in invoiced.items():
