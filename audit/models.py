@@ -23,7 +23,9 @@ class AuditEvent(models.Model):
         ATTENDANCE_MARKED = "attendance.marked", _("Attendance marked")
         ATTENDANCE_REMOVED = "attendance.removed", _("Attendance removed")
         LEGAL_NAME_CHANGED = "user.legal_name_changed", _("Legal name changed")
+        # Before payments were recorded one by one (kept for the events written then).
         INVOICE_PAID = "invoice.paid", _("Invoice marked paid")
+        PAYMENT_RECORDED = "payment.recorded", _("Payment recorded")
         INVOICE_VOIDED = "invoice.voided", _("Invoice voided")
         ENROLLMENT_COMPLETED = "enrollment.completed", _("Enrollment completed")
 

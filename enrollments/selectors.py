@@ -10,6 +10,8 @@ from programs.models import (
     Offering,
     Requirement,
 )
+from programs.quotes import PricingError, Quote
+from programs.selectors import unit_quote
 
 from .access import enrollments_visible_to
 from .deadlines import days_left, enrollment_due_date
@@ -32,6 +34,15 @@ def offering_get_for_enrollment(*, pk: int) -> Offering:
         "unit__provider"
     )
     return get_object_or_404(queryset, pk=pk)
+
+
+def registration_quote(*, offering: Offering) -> Quote | None:
+    """What one learner's registration costs (the quote for one seat, from the
+    one pricing function), or None when the unit has no published price."""
+    try:
+        return unit_quote(unit=offering.unit, seats=1)
+    except PricingError:
+        return None
 
 
 def enrollment_get_for_user(*, user, pk: int) -> Enrollment:

@@ -17,11 +17,16 @@ from .services.registration import registration_create
 from .window_selectors import offering_availability
 
 ENROLLED = _("You are enrolled in %(offering)s.")
+ENROLLED_INVOICED = _(
+    "You are enrolled in %(offering)s. Here is your invoice and how to pay it."
+)
 
 
 @login_required
 def offering_enroll(request, pk):
-    """Ask for the track if needed, then enroll; a refusal changes nothing."""
+    """The confirmation page (GET): the price from the one quote, what happens
+    next and how to pay; POST enrolls (asking for the track if needed) and shows
+    the invoice. A refusal changes nothing."""
     offering = selectors.offering_get_for_enrollment(pk=pk)
     if not is_learner(request.user):
         raise PermissionDenied
@@ -30,12 +35,16 @@ def offering_enroll(request, pk):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            registration_create(
+            enrollment = registration_create(
                 learner=request.user, offering=offering, track=form.chosen_track
             )
         except EnrollmentRefused as refusal:
             messages.error(request, refusal.message)
             return redirect(offering.unit)
+        invoice = getattr(enrollment, "invoice", None)
+        if invoice is not None:
+            messages.success(request, ENROLLED_INVOICED % {"offering": offering})
+            return redirect("orders:invoice", number=invoice.number)
         messages.success(request, ENROLLED % {"offering": offering})
         return redirect("dashboard:dashboard")
     # What the service would refuse, shown before the learner clicks.
@@ -49,6 +58,9 @@ def offering_enroll(request, pk):
             "form": form,
             "availability": availability,
             "holding": unit_holding(learner=request.user, unit=offering.unit),
+            "quote": selectors.registration_quote(offering=offering),
+            "provider": offering.unit.provider,
+            "group_tiers": offering.unit.group_tiers.all(),
         },
     )
 

@@ -16,7 +16,13 @@ from .models import (
 
 @admin.register(Provider)
 class ProviderAdmin(admin.ModelAdmin):
-    list_display = ["name", "short_name", "delivery_partner", "signatory_name"]
+    list_display = [
+        "name",
+        "short_name",
+        "delivery_partner",
+        "signatory_name",
+        "work_before_payment",
+    ]
     search_fields = ["name", "short_name"]
     prepopulated_fields = {"slug": ["short_name"]}
 

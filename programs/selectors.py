@@ -6,6 +6,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from .models import CompletionRule, CredentialProgram, Offering, Unit
+from .quotes import Quote, quote, tier_rules
 
 
 def _published_units(offerings: QuerySet[Offering] | None = None) -> QuerySet[Unit]:
@@ -63,3 +64,12 @@ def unit_get(*, slug: str) -> Unit:
         "programs", "requirements", "recommended_prior_units", "prerequisites"
     )
     return get_object_or_404(queryset, slug=slug)
+
+
+def unit_quote(*, unit: Unit, seats: int) -> Quote:
+    """What ``seats`` seats in ``unit`` cost under its price and group tiers: the
+    one quote the enroll page, the group order and every invoice line come from.
+
+    Raises ``quotes.PricingError`` when the unit has no published price.
+    """
+    return quote(unit.price, unit.currency, tier_rules(unit.group_tiers.all()), seats)

@@ -11,6 +11,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from certificates.models import Award
+from enrollments.invoice_selectors import invoice_received, invoice_status
 from enrollments.models import Enrollment, Invoice
 from reviews.models import Review
 
@@ -54,7 +55,7 @@ def _invoice(i: Invoice) -> list:
     organisation = i.order.organisation if i.order else ""
     return [
         i.number,
-        i.get_status_display(),
+        invoice_status(i).label,
         i.billed_to.display_name,
         i.billed_to.email,
         organisation or i.billed_to.organisation,
@@ -66,7 +67,7 @@ def _invoice(i: Invoice) -> list:
         i.total,
         i.currency,
         i.issued_at,
-        i.paid_at,
+        invoice_received(i),
     ]
 
 
@@ -153,7 +154,7 @@ EXPORTS = {
                 _("Total"),
                 _("Currency"),
                 _("Issued on"),
-                _("Paid on"),
+                _("Received"),
             ],
             rows=selectors.invoices_for_export,
             values=_invoice,

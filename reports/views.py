@@ -57,6 +57,7 @@ def reports_index(request):
         "awards_chart": column_chart([(m.month, m.issued) for m in months]),
         "pass_chart": percent_bar_chart([(r.subject, r.pass_rate) for r in rated]),
         "rated": rated,
+        "revenue": selectors.revenue_per_program(filters=filters),
         "exports": EXPORTS.values(),
         "query": urlencode(filters.query_string()),
     }

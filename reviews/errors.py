@@ -25,6 +25,10 @@ LATE = _(
     "accepted. Ask an admin for an extension if you need more time."
 )
 NOT_OPEN_YET = _("Submissions for %(requirement)s open on %(date)s.")
+NOT_PAID = _(
+    "%(provider)s takes work once your place is paid for: invoice %(number)s still "
+    "needs %(due)s. Your drafts are kept; the invoice says how to pay."
+)
 EMPTY = _("Add something before you submit: a file, a text or a link.")
 TEXT_NOT_ACCEPTED = _("%(requirement)s does not take a text.")
 LINK_NOT_ACCEPTED = _("%(requirement)s does not take a link.")

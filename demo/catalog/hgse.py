@@ -12,6 +12,12 @@ PROVIDER = {
     "website": "https://www.gse.harvard.edu/professional-education",
     "signatory_name": "Professional Education",
     "signatory_title": "Harvard Graduate School of Education",
+    "payment_instructions": (
+        "Pay by bank transfer or check to Harvard Graduate School of Education, "
+        "quoting the invoice number. Schools and districts may send a purchase "
+        "order instead and pay after the workshop. Questions: the Professional "
+        "Education office."
+    ),
 }
 
 PROGRAMS: list[dict[str, Any]] = [

@@ -13,6 +13,11 @@ PROVIDER = {
     "delivery_partner": "METC",
     "signatory_name": "ISTE Certification Team",
     "signatory_title": "International Society for Technology in Education",
+    "payment_instructions": (
+        "Pay by card or bank transfer through ISTE's order desk, quoting the "
+        "invoice number; METC members may pay through their district's purchase "
+        "order."
+    ),
 }
 
 PROGRAMS: list[dict[str, Any]] = [

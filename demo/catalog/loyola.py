@@ -13,6 +13,11 @@ PROVIDER = {
     "website": "https://www.loyola.edu",
     "signatory_name": "Irene Bal",
     "signatory_title": "Lecturer in Educational Technology",
+    "payment_instructions": (
+        "Pay by check payable to Loyola University Maryland, or send your "
+        "school's purchase order, quoting the invoice number. The registration "
+        "fee is the only fee."
+    ),
 }
 
 PROGRAMS: list[dict[str, Any]] = [

@@ -1,1 +1,1 @@
-from . import enrollment, orders, past_completions, retakes  # noqa: F401
+from . import enrollment, orders, past_completions, payments, retakes  # noqa: F401

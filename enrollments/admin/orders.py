@@ -1,22 +1,20 @@
-"""Admin for group orders and invoices; admins mark invoices paid or void here.
+"""Admin for group orders and invoices; admins void invoices here and record
+payments in ``payments.py``.
 
 Money history is append-only: an invoice sent in error is voided, never deleted,
-and no order, invoice or line is deleted here (nor by the bulk delete action,
-which Django offers only with the delete permission).
+and no order, invoice, line or payment is deleted here (nor by the bulk delete
+action, which Django offers only with the delete permission).
 """
 
 from django.contrib import admin, messages
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext, ngettext_lazy
+from django.utils.translation import ngettext
 
-from ..models import GroupOrder, Invoice, InvoiceLine, Participant
-from ..services.invoices import invoice_mark_paid, invoice_void
-
-SKIPPED = ngettext_lazy(
-    "%(n)s invoice left as it was: only an issued invoice is marked paid or void.",
-    "%(n)s invoices left as they were: only an issued invoice is marked paid or void.",
-    "n",
-)
+from ..invoice_selectors import invoice_received, invoice_status, invoices_with_money
+from ..models import GroupOrder, Invoice, InvoiceLine, Participant, Payment
+from ..services.invoices import InvoiceRefused, invoice_void
 
 
 class ParticipantInline(admin.TabularInline):
@@ -55,11 +53,37 @@ class InvoiceLineInline(admin.TabularInline):
         return False
 
 
+class PaymentInline(admin.TabularInline):
+    """The invoice's entries, read-only: new ones go through the payment admin."""
+
+    model = Payment
+    fk_name = "invoice"
+    extra = 0
+    fields = ["paid_on", "kind", "amount", "method", "reference", "recorded_by"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Invoice)
 class InvoiceAdmin(admin.ModelAdmin):
-    """Amounts and lines are what was sent, so they are read-only here."""
+    """Amounts and lines are what was sent, so they are read-only here; money is
+    recorded as payments (``PaymentAdmin``), the status computed from them."""
 
-    list_display = ["number", "billed_to", "total", "currency", "status", "issued_at"]
+    list_display = [
+        "number",
+        "billed_to",
+        "total",
+        "currency",
+        "payment_status",
+        "amount_received",
+        "issued_at",
+    ]
     list_filter = ["status", "currency", "issued_at"]
     search_fields = ["number", "billed_to__email", "billed_to__legal_name"]
     list_select_related = ["billed_to"]
@@ -71,12 +95,17 @@ class InvoiceAdmin(admin.ModelAdmin):
         "billed_to",
         "currency",
         "total",
-        "status",
+        "payment_status",
+        "amount_received",
         "issued_at",
-        "paid_at",
+        "record_payment",
     ]
-    inlines = [InvoiceLineInline]
-    actions = ["mark_paid", "mark_void"]
+    fields = readonly_fields
+    inlines = [InvoiceLineInline, PaymentInline]
+    actions = ["mark_void"]
+
+    def get_queryset(self, request):
+        return invoices_with_money(super().get_queryset(request))
 
     def has_add_permission(self, request):
         return False
@@ -84,30 +113,36 @@ class InvoiceAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
-    # Both actions write: a user who may only view invoices must not run them.
-    @admin.action(description=_("Mark paid"), permissions=["change"])
-    def mark_paid(self, request, queryset):
-        self._apply(request, queryset, invoice_mark_paid)
+    @admin.display(description=_("status"))
+    def payment_status(self, invoice):
+        return invoice_status(invoice).label
 
+    @admin.display(description=_("received"))
+    def amount_received(self, invoice):
+        return invoice_received(invoice)
+
+    @admin.display(description=_("new entry"))
+    def record_payment(self, invoice):
+        url = reverse("admin:enrollments_payment_add") + f"?invoice={invoice.pk}"
+        return format_html('<a href="{}">{}</a>', url, _("Record a payment"))
+
+    # Voiding writes: a user who may only view invoices must not run it.
     @admin.action(description=_("Void"), permissions=["change"])
     def mark_void(self, request, queryset):
-        self._apply(request, queryset, invoice_void)
-
-    def _apply(self, request, queryset, service):
-        """Change the issued invoices; a paid or void one is left as it was."""
-        invoices = list(queryset)
-        issued = [i for i in invoices if i.status == Invoice.Status.ISSUED]
-        for invoice in issued:
-            service(invoice=invoice, actor=request.user)
-        if issued:
+        """Void the issued invoices; a void one is left as it was, one that has
+        received money is refused with its reason."""
+        changed = 0
+        for invoice in queryset.filter(status=Invoice.Status.ISSUED):
+            try:
+                invoice_void(invoice=invoice, actor=request.user)
+            except InvoiceRefused as refused:
+                self.message_user(request, refused.message, messages.ERROR)
+            else:
+                changed += 1
+        if changed:
             self.message_user(
                 request,
-                ngettext(
-                    "%(n)d invoice updated.", "%(n)d invoices updated.", len(issued)
-                )
-                % {"n": len(issued)},
+                ngettext("%(n)d invoice voided.", "%(n)d invoices voided.", changed)
+                % {"n": changed},
                 messages.SUCCESS,
             )
-        skipped = len(invoices) - len(issued)
-        if skipped:
-            self.message_user(request, SKIPPED % {"n": skipped}, messages.WARNING)

@@ -12,6 +12,7 @@ from accounts.roles import is_portal_admin
 from programs.models import Offering
 
 from ..holding_selectors import unit_holdings_by_email
+from ..invoice_selectors import invoices_with_money
 from ..models import GroupOrder, Invoice, InvoiceLine, Participant
 from ..window_selectors import offerings_enrollable
 
@@ -52,9 +53,9 @@ def order_participants_flagged(*, order: GroupOrder) -> list[Participant]:
 
 def order_get_for_leader(*, user, pk: int) -> GroupOrder:
     """The leader's own group order with its participants, or 404."""
-    queryset = GroupOrder.objects.select_related("offering__unit").prefetch_related(
-        "participants", "offering__unit__group_tiers"
-    )
+    queryset = GroupOrder.objects.select_related(
+        "offering__unit__provider"
+    ).prefetch_related("participants", "offering__unit__group_tiers")
     return get_object_or_404(queryset, pk=pk, leader=user)
 
 
@@ -68,9 +69,11 @@ def invoice_get_for_viewer(*, user, number: str) -> Invoice:
     if is_portal_admin(user):
         visible = Q()
     queryset = (
-        Invoice.objects.filter(visible)
+        invoices_with_money(Invoice.objects.filter(visible))
         .select_related(
-            "billed_to", "order__offering__unit", "enrollment__offering__unit"
+            "billed_to",
+            "order__offering__unit__provider",
+            "enrollment__offering__unit__provider",
         )
         .prefetch_related(
             Prefetch("lines", queryset=InvoiceLine.objects.order_by("position")),
@@ -82,6 +85,6 @@ def invoice_get_for_viewer(*, user, number: str) -> Invoice:
 
 def invoices_billed_to(*, user) -> QuerySet[Invoice]:
     """The invoices billed to ``user``, newest first, with what each is for."""
-    return Invoice.objects.filter(billed_to=user).select_related(
+    return invoices_with_money(Invoice.objects.filter(billed_to=user)).select_related(
         "order__offering__unit", "enrollment__offering__unit"
     )

@@ -14,7 +14,8 @@ from django.utils.translation import gettext_lazy as _
 
 from credentials_portal.refusals import Refusal
 from programs.models import Offering
-from programs.quotes import PricingError, Quote, quote, tier_rules
+from programs.quotes import PricingError, Quote
+from programs.selectors import unit_quote
 
 from ..holding_selectors import unit_holdings_by_email
 from ..models import Enrollment, GroupOrder, Participant
@@ -46,11 +47,8 @@ def group_order_quote(*, offering: Offering, seats: int) -> Quote:
 
     Raises ``OrderRefused`` when the unit has no published price.
     """
-    unit = offering.unit
     try:
-        return quote(
-            unit.price, unit.currency, tier_rules(unit.group_tiers.all()), seats
-        )
+        return unit_quote(unit=offering.unit, seats=seats)
     except PricingError as error:
         raise OrderRefused(error.message) from error
 

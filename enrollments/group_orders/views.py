@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from core import clock
 from jobs.services import group_order_confirm_start
 
+from ..invoice_selectors import invoice_money, invoice_payments
 from ..models import GroupOrder
 from .forms import GroupOrderForm
 from .selectors import (
@@ -88,5 +89,17 @@ def order_confirm(request, pk: int):
 @login_required
 @require_http_methods(["GET"])
 def invoice_detail(request, number: str):
+    """An invoice for the person billed (or an admin): its status, what it still
+    needs, the entries recorded on it and how to pay it."""
     invoice = invoice_get_for_viewer(user=request.user, number=number)
-    return render(request, "orders/invoice.html", {"invoice": invoice})
+    offering = invoice.order.offering if invoice.order else invoice.enrollment.offering
+    return render(
+        request,
+        "orders/invoice.html",
+        {
+            "invoice": invoice,
+            "money": invoice_money(invoice),
+            "payments": invoice_payments(invoice),
+            "provider": offering.unit.provider,
+        },
+    )

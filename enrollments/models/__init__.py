@@ -2,6 +2,7 @@
 
 from .enrollment import Attendance, Enrollment, Extension, PastCompletion
 from .orders import GroupOrder, Invoice, InvoiceLine, Participant
+from .payments import Payment
 from .retakes import RetakeAllowance
 
 __all__ = [
@@ -13,5 +14,6 @@ __all__ = [
     "InvoiceLine",
     "Participant",
     "PastCompletion",
+    "Payment",
     "RetakeAllowance",
 ]

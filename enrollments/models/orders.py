@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core import clock
 from programs.models import Offering
 
 
@@ -72,11 +73,15 @@ class Participant(models.Model):
 
 
 class Invoice(models.Model):
-    """What these programs send instead of card payments; admins mark it paid."""
+    """What these programs send instead of card payments.
+
+    ``status`` says only whether the invoice stands or was voided; whether it is
+    unpaid, partly paid or paid is computed from its payments
+    (``enrollments.invoice_selectors.invoice_status``), never stored.
+    """
 
     class Status(models.TextChoices):
         ISSUED = "issued", _("Issued")
-        PAID = "paid", _("Paid")
         VOID = "void", _("Void")
 
     number = models.CharField(_("number"), max_length=32, unique=True)
@@ -102,8 +107,7 @@ class Invoice(models.Model):
     status = models.CharField(
         _("status"), max_length=8, choices=Status.choices, default=Status.ISSUED
     )
-    issued_at = models.DateTimeField(_("issued at"), auto_now_add=True)
-    paid_at = models.DateTimeField(_("paid at"), null=True, blank=True)
+    issued_at = models.DateTimeField(_("issued at"), default=clock.now)
 
     class Meta:
         ordering = ["-issued_at"]
@@ -122,11 +126,6 @@ class Invoice(models.Model):
                 condition=Q(total__gte=0),
                 name="invoice_total_not_negative",
                 violation_error_message=_("An invoice total cannot be negative."),
-            ),
-            models.CheckConstraint(
-                condition=~Q(status="paid") | Q(paid_at__isnull=False),
-                name="invoice_paid_has_date",
-                violation_error_message=_("A paid invoice needs its payment date."),
             ),
         ]
 

@@ -12,11 +12,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from audit.models import AuditEvent
 from audit.services import audit_event_record
+from core import clock
+from credentials_portal.refusals import Refusal
+from programs.money import format_money
 
+from ..invoice_selectors import invoice_received
 from ..models import Invoice, InvoiceLine
 
 
@@ -46,9 +50,10 @@ def invoice_issue(
     now: dt.datetime | None = None,
 ) -> Invoice:
     """Issue an invoice for a group order or one enrollment, with its lines."""
-    now = now or timezone.now()
+    now = now or clock.now()
     invoice = Invoice(
         number=uuid.uuid4().hex,
+        issued_at=now,
         order=order,
         enrollment=enrollment,
         billed_to=billed_to,
@@ -57,9 +62,7 @@ def invoice_issue(
     )
     invoice.full_clean()
     invoice.save()
-    invoice.number = invoice_number(
-        year=timezone.localtime(now).year, sequence=invoice.pk
-    )
+    invoice.number = invoice_number(year=clock.local_day(now).year, sequence=invoice.pk)
     invoice.save(update_fields=["number"])
     for position, line in enumerate(lines):
         row = InvoiceLine(
@@ -75,44 +78,44 @@ def invoice_issue(
     return invoice
 
 
-def _audit_status(invoice: Invoice, *, actor, action: str) -> None:
-    audit_event_record(
-        actor=actor,
-        action=action,
-        target=invoice,
-        learner=invoice.billed_to,
-        summary=f"{invoice.number}: {invoice.get_status_display()}",
-        before={"status": Invoice.Status.ISSUED},
-        after={"status": invoice.status, "paid_at": invoice.paid_at},
-    )
+class InvoiceRefused(Refusal):
+    """The invoice cannot be changed so; ``message`` says why."""
 
 
-@transaction.atomic
-def invoice_mark_paid(
-    *, invoice: Invoice, actor, now: dt.datetime | None = None
-) -> Invoice:
-    """Record that an issued invoice was paid, and who said so; a paid or void
-    one is left as is."""
-    invoice = Invoice.objects.select_for_update().get(pk=invoice.pk)
-    if invoice.status != Invoice.Status.ISSUED:
-        return invoice
-    invoice.status = Invoice.Status.PAID
-    invoice.paid_at = now or timezone.now()
-    invoice.full_clean()
-    invoice.save(update_fields=["status", "paid_at"])
-    _audit_status(invoice, actor=actor, action=AuditEvent.Action.INVOICE_PAID)
-    return invoice
+INVOICE_HAS_MONEY = _(
+    "Invoice %(number)s has received %(received)s: refund it before voiding it."
+)
 
 
 @transaction.atomic
 def invoice_void(*, invoice: Invoice, actor) -> Invoice:
-    """Void an issued invoice (sent in error), and record who did; a paid one
-    stays paid."""
+    """Void an issued invoice (sent in error), and record who did.
+
+    A void invoice stays void; one that has received money is refused (refund
+    it first), so a void invoice never holds money.
+    """
     invoice = Invoice.objects.select_for_update().get(pk=invoice.pk)
-    if invoice.status != Invoice.Status.ISSUED:
+    if invoice.status == Invoice.Status.VOID:
         return invoice
+    received = invoice_received(invoice)
+    if received:
+        raise InvoiceRefused(
+            INVOICE_HAS_MONEY
+            % {
+                "number": invoice.number,
+                "received": format_money(received, invoice.currency),
+            }
+        )
     invoice.status = Invoice.Status.VOID
     invoice.full_clean()
     invoice.save(update_fields=["status"])
-    _audit_status(invoice, actor=actor, action=AuditEvent.Action.INVOICE_VOIDED)
+    audit_event_record(
+        actor=actor,
+        action=AuditEvent.Action.INVOICE_VOIDED,
+        target=invoice,
+        learner=invoice.billed_to,
+        summary=f"{invoice.number}: {invoice.get_status_display()}",
+        before={"status": Invoice.Status.ISSUED},
+        after={"status": invoice.status},
+    )
     return invoice

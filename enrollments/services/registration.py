@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from programs.models import Offering
 
 from ..models import Enrollment
+from ..selectors import registration_quote
 from .enrollment import enrollment_create
 from .invoices import LineData, invoice_issue
 
@@ -21,23 +22,27 @@ def registration_create(
     """Enroll ``learner`` and, when the unit has a price, bill them for one seat.
 
     A refusal propagates as ``EnrollmentRefused`` unchanged and nothing is written.
-    A unit without a price (none published) or free of charge gets no invoice.
+    The invoice bills the quote the enroll page showed (``registration_quote``);
+    a unit without a price (none published) or free of charge gets no invoice.
     """
     enrollment = enrollment_create(
         learner=learner, offering=offering, track=track, today=today
     )
-    unit = enrollment.offering.unit
-    if unit.price:
-        line = LineData(
-            description=str(REGISTRATION_LINE % {"offering": enrollment.offering}),
-            quantity=1,
-            unit_amount=unit.price,
-            amount=unit.price,
-        )
+    seat = registration_quote(offering=enrollment.offering)
+    if seat is not None and seat.total > 0:
+        lines = [
+            LineData(
+                description=str(REGISTRATION_LINE % {"offering": enrollment.offering}),
+                quantity=line.quantity,
+                unit_amount=line.unit_amount,
+                amount=line.amount,
+            )
+            for line in seat.lines
+        ]
         invoice_issue(
             billed_to=learner,
-            currency=unit.currency,
-            lines=[line],
+            currency=seat.currency,
+            lines=lines,
             enrollment=enrollment,
         )
     return enrollment

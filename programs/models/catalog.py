@@ -20,6 +20,22 @@ class Provider(models.Model):
     )
     signatory_name = models.CharField(_("signatory name"), max_length=200)
     signatory_title = models.CharField(_("signatory title"), max_length=200)
+    payment_instructions = models.TextField(
+        _("payment instructions"),
+        blank=True,
+        help_text=_(
+            "How to pay an invoice, shown on every invoice and before enrolling: "
+            "bank details, where to send a purchase order, whom to ask."
+        ),
+    )
+    work_before_payment = models.BooleanField(
+        _("work may start before payment"),
+        default=True,
+        help_text=_(
+            "Uncheck to keep a learner from submitting work until their invoice "
+            "is paid in full (many school districts pay after the course)."
+        ),
+    )
 
     class Meta:
         ordering = ["name"]

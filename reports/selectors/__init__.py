@@ -9,12 +9,15 @@ from .exports import (
     reviews_for_export,
 )
 from .report import report_rows
+from .revenue import RevenueRow, revenue_per_program
 
 __all__ = [
+    "RevenueRow",
     "awards_for_export",
     "awards_per_month",
     "enrollments_for_export",
     "invoices_for_export",
     "report_rows",
+    "revenue_per_program",
     "reviews_for_export",
 ]

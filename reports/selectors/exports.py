@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from django.db.models import Q, Sum
 
 from certificates.models import Award
+from enrollments.invoice_selectors import invoices_with_money
 from enrollments.models import Enrollment, Invoice
 from reviews.models import Review
 
@@ -38,7 +39,9 @@ def invoices_for_export(*, filters: ReportFilters) -> Iterator[Invoice]:
         | Q(enrollment__offering__unit__in=units)
     )
     return (
-        Invoice.objects.filter(in_scope, filters.days_q("issued_at"))
+        invoices_with_money(
+            Invoice.objects.filter(in_scope, filters.days_q("issued_at"))
+        )
         .select_related(
             "billed_to",
             "order__offering__unit__provider",

@@ -5,10 +5,12 @@ import datetime as dt
 from django.db.models import Max
 
 from credentials_portal.dates import format_date
+from enrollments.invoice_selectors import enrollment_unpaid_invoice, invoice_money
 from enrollments.models import Enrollment
 from enrollments.services.extensions import deadline_for
 from enrollments.time_rules import submissions_open_on
 from programs.models import Requirement
+from programs.money import format_money
 
 from .. import errors
 from ..errors import ReviewsRefused
@@ -95,6 +97,24 @@ def check_new_version_allowed(submission: Submission) -> None:
         )
 
 
+def check_paid(*, enrollment: Enrollment) -> None:
+    """A provider that takes no work before payment refuses it while the invoice
+    for the learner's place is not paid in full (the provider's setting)."""
+    provider = enrollment.offering.unit.provider
+    if provider.work_before_payment:
+        return
+    invoice = enrollment_unpaid_invoice(enrollment)
+    if invoice is not None:
+        raise ReviewsRefused(
+            errors.NOT_PAID
+            % {
+                "provider": provider.name,
+                "number": invoice.number,
+                "due": format_money(invoice_money(invoice).due, invoice.currency),
+            }
+        )
+
+
 def check_may_submit(
     *, enrollment: Enrollment, requirement: Requirement, today: dt.date
 ) -> None:
@@ -102,6 +122,7 @@ def check_may_submit(
     hears them. The submit services call it, and the requirement page asks it
     through ``submission_refusal``, so the page offers a form only when it works."""
     check_open(enrollment=enrollment, requirement=requirement)
+    check_paid(enrollment=enrollment)
     submission = (
         Submission.objects.filter(enrollment=enrollment, requirement=requirement)
         .select_related("requirement")

@@ -50,8 +50,10 @@ def expect_message(page, text: str) -> None:
 
 
 def enroll_from_unit_page(page, live_server, slug: str, label: str) -> None:
+    """The unit page's link, then the confirmation page's button."""
     page.goto(f"{live_server.url}/catalog/units/{slug}/")
-    page.get_by_role("button", name=f"Enroll in {label}").click()
+    page.get_by_role("link", name=f"Enroll in {label}").click()
+    page.get_by_role("button", name=re.compile(r"^Confirm enrollment")).click()
 
 
 def sign_up(page, live_server, assert_accessible) -> None:
@@ -103,14 +105,16 @@ def test_new_learner_enrolls_in_two_cmte_workshops_and_sees_2_of_3(
     # and enroll in SOTL, then OTLA (which recommends SOTL first, never blocking)
     enroll_from_unit_page(page, live_server, "sotl", "Open run")
     expect_message(page, "You are enrolled in SOTL · Open run.")
-    assert_accessible("dashboard after SOTL")
+    assert_accessible("invoice after SOTL")
     page.goto(f"{live_server.url}/catalog/units/otla/")
     expect(
         page.get_by_text("We recommend taking Developing Strategies")
     ).to_be_visible()
     assert_accessible("OTLA")
-    page.get_by_role("button", name="Enroll in Open run").click()
+    page.get_by_role("link", name="Enroll in Open run").click()
+    page.get_by_role("button", name=re.compile(r"^Confirm enrollment")).click()
     expect_message(page, "You are enrolled in OTLA · Open run.")
+    page.goto(f"{live_server.url}/dashboard/")
 
     # then the certificate's bar shows none of the three workshops completed yet
     progress = page.get_by_role("region", name="What each credential still needs")
@@ -150,7 +154,7 @@ def test_learner_is_told_why_each_enrollment_is_refused(
             "The Online Classroom · Full run is full: all 1 places are taken."
         )
     ).to_be_visible()
-    expect(page.get_by_role("button", name="Enroll in Full run")).to_have_count(0)
+    expect(page.get_by_role("link", name="Enroll in Full run")).to_have_count(0)
     assert_accessible("closed and full runs")
 
     slug = "loyola-stacked-designing-with-digital-tools"

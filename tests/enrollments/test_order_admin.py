@@ -1,4 +1,5 @@
-"""Admins find group orders and invoices and mark invoices paid or void."""
+"""Admins find group orders and invoices and void invoices (payments are
+recorded in their own admin: tests/enrollments/test_payments.py)."""
 
 import datetime as dt
 from decimal import Decimal
@@ -10,8 +11,8 @@ from django.urls import reverse
 from audit.models import AuditEvent
 from enrollments.group_orders.confirm import group_order_confirm
 from enrollments.group_orders.services import group_order_create
-from enrollments.models import Invoice
-from enrollments.services.invoices import invoice_mark_paid
+from enrollments.models import Invoice, Payment
+from enrollments.services.payments import payment_record
 from tests.factories import OfferingFactory, UnitFactory, UserFactory
 
 TODAY = dt.date(2026, 11, 23)
@@ -39,43 +40,42 @@ def run_action(admin_client, action: str, *invoices):
     )
 
 
-def test_admin_marks_an_invoice_paid(admin_client, invoice):
-    response = run_action(admin_client, "mark_paid", invoice)
-    assert [str(m) for m in response.context["messages"]] == ["1 invoice updated."]
-    invoice.refresh_from_db()
-    assert invoice.status == Invoice.Status.PAID
-    assert invoice.paid_at is not None
-
-
-def test_a_staff_user_who_may_only_view_invoices_cannot_mark_one_paid(client, invoice):
-    viewer = UserFactory(is_staff=True)
-    viewer.user_permissions.add(Permission.objects.get(codename="view_invoice"))
-    client.force_login(viewer)
-
-    response = run_action(client, "mark_paid", invoice)
-
-    assert response.status_code == 200
-    invoice.refresh_from_db()
-    assert invoice.status == Invoice.Status.ISSUED
-    assert invoice.paid_at is None
-
-
 def test_admin_voids_an_issued_invoice(admin_client, invoice):
     run_action(admin_client, "mark_void", invoice)
     invoice.refresh_from_db()
     assert invoice.status == Invoice.Status.VOID
-    assert invoice.paid_at is None
 
 
-def test_a_paid_invoice_is_left_paid_and_the_admin_is_told(admin_client, invoice):
-    invoice_mark_paid(invoice=invoice, actor=UserFactory())
+def test_an_invoice_with_money_is_not_voided_and_the_admin_is_told(
+    admin_client, invoice, today
+):
+    payment_record(
+        invoice=invoice,
+        actor=UserFactory(),
+        amount=invoice.total,
+        paid_on=today,
+        method=Payment.Method.BANK_TRANSFER,
+    )
     response = run_action(admin_client, "mark_void", invoice)
     invoice.refresh_from_db()
-    assert invoice.status == Invoice.Status.PAID
+    assert invoice.status == Invoice.Status.ISSUED
     messages = [str(m) for m in response.context["messages"]]
     assert messages == [
-        "1 invoice left as it was: only an issued invoice is marked paid or void.",
+        f"Invoice {invoice.number} has received USD 800.00: refund it before "
+        "voiding it.",
     ]
+
+
+def test_a_staff_user_who_may_only_view_invoices_cannot_void_one(client, invoice):
+    viewer = UserFactory(is_staff=True)
+    viewer.user_permissions.add(Permission.objects.get(codename="view_invoice"))
+    client.force_login(viewer)
+
+    response = run_action(client, "mark_void", invoice)
+
+    assert response.status_code == 200
+    invoice.refresh_from_db()
+    assert invoice.status == Invoice.Status.ISSUED
 
 
 def test_invoice_list_is_searchable_by_number_and_leader(admin_client, invoice):
@@ -119,22 +119,15 @@ def test_invoices_and_group_orders_cannot_be_deleted_in_the_admin(
     assert invoice.lines.count() == lines
 
 
-@pytest.mark.parametrize(
-    ("action", "audited", "status"),
-    [
-        ("mark_paid", AuditEvent.Action.INVOICE_PAID, Invoice.Status.PAID),
-        ("mark_void", AuditEvent.Action.INVOICE_VOIDED, Invoice.Status.VOID),
-    ],
-)
-def test_marking_an_invoice_paid_or_void_records_who_and_when(
-    admin_client, admin_user, invoice, action, audited, status
-):
-    run_action(admin_client, action, invoice)
+def test_voiding_an_invoice_records_who_and_when(admin_client, admin_user, invoice):
+    run_action(admin_client, "mark_void", invoice)
 
     invoice.refresh_from_db()
-    event = AuditEvent.objects.get(target_id=invoice.pk, action=audited)
-    assert invoice.status == status
+    event = AuditEvent.objects.get(
+        target_id=invoice.pk, action=AuditEvent.Action.INVOICE_VOIDED
+    )
+    assert invoice.status == Invoice.Status.VOID
     assert (event.actor, event.learner) == (admin_user, invoice.billed_to)
     assert event.created_at is not None
     assert event.before == {"status": "issued"}
-    assert event.after["status"] == status
+    assert event.after == {"status": "void"}

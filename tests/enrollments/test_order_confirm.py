@@ -11,9 +11,10 @@ from django.core import mail
 from accounts.roles import is_learner
 from enrollments.group_orders.confirm import group_order_confirm
 from enrollments.group_orders.services import OrderRefused, group_order_create
-from enrollments.models import Enrollment, GroupOrder, Invoice
+from enrollments.models import Enrollment, GroupOrder, Invoice, Payment
 from enrollments.services.enrollment import enrollment_create
-from enrollments.services.invoices import invoice_mark_paid, invoice_void
+from enrollments.services.invoices import InvoiceRefused, invoice_void
+from enrollments.services.payments import payment_record
 from jobs.models import BulkJob
 from tests.enrollments.order_helpers import TODAY, confirm_by_job, people, sotl_offering
 from tests.factories import UnitFactory, UserFactory
@@ -183,23 +184,24 @@ class TestConfirm:
         assert mail.outbox == []
 
 
-class TestInvoiceStatus:
-    def test_admin_marks_an_issued_invoice_paid(self, sotl):
+class TestInvoiceVoid:
+    def test_an_invoice_that_received_money_cannot_be_voided(self, sotl, today):
         order = group_order_create(
             leader=UserFactory(), offering=sotl, participants=people(2), today=TODAY
         )
         invoice = group_order_confirm(order=order, today=TODAY)
-        invoice_mark_paid(invoice=invoice, actor=UserFactory())
-        invoice.refresh_from_db()
-        assert invoice.status == Invoice.Status.PAID
-        assert invoice.paid_at is not None
-
-    def test_a_paid_invoice_cannot_be_voided(self, sotl):
-        order = group_order_create(
-            leader=UserFactory(), offering=sotl, participants=people(2), today=TODAY
+        payment_record(
+            invoice=invoice,
+            actor=UserFactory(),
+            amount=Decimal("10.00"),
+            paid_on=today,
+            method=Payment.Method.CHECK,
         )
-        invoice = group_order_confirm(order=order, today=TODAY)
-        invoice_mark_paid(invoice=invoice, actor=UserFactory())
-        invoice_void(invoice=invoice, actor=UserFactory())
+        with pytest.raises(InvoiceRefused) as refused:
+            invoice_void(invoice=invoice, actor=UserFactory())
         invoice.refresh_from_db()
-        assert invoice.status == Invoice.Status.PAID
+        assert invoice.status == Invoice.Status.ISSUED
+        assert refused.value.message == (
+            f"Invoice {invoice.number} has received USD 10.00: refund it before "
+            "voiding it."
+        )

@@ -48,11 +48,22 @@ def test_visitor_is_sent_to_log_in_and_nothing_is_written(client):
 def test_learner_enrolls_and_is_invoiced_for_one_seat(client, learner):
     offering = OpenOfferingFactory(unit__price="400.00")
     response = enroll(client, offering)
-    assert response.status_code == 302
-    assert response.url == reverse("dashboard:dashboard")
     enrollment = Enrollment.objects.get(learner=learner)
+    invoice = Invoice.objects.get(enrollment=enrollment)
+    assert response.status_code == 302
+    assert response.url == reverse("orders:invoice", args=[invoice.number])
     assert (enrollment.offering, enrollment.status) == (offering, "active")
-    assert Invoice.objects.get(enrollment=enrollment).total == 400
+    assert invoice.total == 400
+    assert messages_of(response) == [
+        f"You are enrolled in {offering}. Here is your invoice and how to pay it."
+    ]
+
+
+def test_learner_enrolls_in_a_free_unit_and_lands_on_the_dashboard(client, learner):
+    offering = OpenOfferingFactory(unit__price="0.00")
+    response = enroll(client, offering)
+    assert response.url == reverse("dashboard:dashboard")
+    assert not Invoice.objects.exists()
     assert messages_of(response) == [f"You are enrolled in {offering}."]
 
 
@@ -171,15 +182,17 @@ def test_unknown_or_unpublished_offering_is_404(client, learner, published):
     assert enroll(client, OpenOfferingFactory.build(pk=pk)).status_code == 404
 
 
-def test_unit_page_offers_log_in_to_visitors_and_a_form_to_learners(client):
+def test_unit_page_offers_log_in_to_visitors_and_a_link_to_learners(client):
+    """The unit page links to the confirmation page: one click never enrolls."""
     offering = OpenOfferingFactory(unit__has_tracks=True)
     url = offering.unit.get_absolute_url()
     assert "Log in to enroll" in client.get(url).content.decode()
     client.force_login(LearnerFactory())
     content = client.get(url).content.decode()
-    assert reverse("enrollments:enroll", args=[offering.pk]) in content
+    enroll_url = reverse("enrollments:enroll", args=[offering.pk])
+    assert f'<a class="button enroll-link" href="{enroll_url}">' in content
+    assert f'action="{enroll_url}"' not in content
     assert f"Enroll in {offering.label}" in content
-    assert "Graduate credit (needs admission)" in content
 
 
 class TestEnrollmentPage:

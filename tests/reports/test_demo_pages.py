@@ -115,15 +115,15 @@ def test_each_download_has_its_columns_and_the_demo_rows(reading):
     assert invoices[0] == [
         *("Invoice number", "Status", "Billed to", "Email", "Organisation"),
         *("Provider", "Unit", "Offering", "Billed for", "Seats", "Total"),
-        *("Currency", "Issued on", "Paid on"),
+        *("Currency", "Issued on", "Received"),
     ]
     group = Invoice.objects.get(order__isnull=False)
     assert row_of(invoices, group.number) == [
-        *(group.number, "Issued", "Luis Learner", "learner2@demo.test"),
+        *(group.number, "Partly paid", "Luis Learner", "learner2@demo.test"),
         "Baltimore County PS",
         "Harvard Graduate School of Education, Professional Education",
         *("Developing Strategies for Online Teaching and Learning", "Spring 2027"),
-        *("group order", "10", "3000.00", "USD", "2026-11-23", ""),
+        *("group order", "10", "3000.00", "USD", "2026-11-23", "1500.00"),
     ]
 
     reviews = download(reading, "reviews")

@@ -5,7 +5,7 @@ from django.test.utils import override_settings
 
 from certificates.enqueue import awards_collected
 from core import clock
-from demo import activity, awards, services
+from demo import activity, awards, payments, services
 from demo.checklists import demo_checklists_load
 
 SILENT = "django.core.mail.backends.dummy.EmailBackend"
@@ -41,4 +41,5 @@ class Command(BaseCommand):
         awards.demo_outputs_load()
         awards.demo_awards_load(users=users, today=today)
         activity.demo_activity_load(users=users, today=today)
+        payments.demo_payments_load(users=users, today=today)
         return users

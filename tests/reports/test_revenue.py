@@ -1,0 +1,58 @@
+"""Revenue per program on the demo data: invoiced and received.
+
+learner1 is invoiced for SOTL and OTLA (USD 400 each; SOTL paid) and a Loyola
+Full micro-credential (USD 175); learner2 for a Loyola Full micro-credential
+(USD 175) and a group of ten in SOTL (USD 3,000 with 25% off; USD 1,500 received).
+"""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from enrollments.models import Invoice
+from enrollments.services.invoices import invoice_void
+from reports.filters import ReportFilters
+from reports.selectors import revenue_per_program
+
+pytestmark = pytest.mark.django_db
+
+D = Decimal
+
+
+def revenue(filters=None) -> dict[str, tuple[str, Decimal, Decimal]]:
+    return {
+        row.program.slug: (row.currency, row.invoiced, row.received)
+        for row in revenue_per_program(filters=filters or ReportFilters())
+    }
+
+
+def test_the_demo_revenue_per_program(demo_loaded):
+    assert revenue() == {
+        "cmte": ("USD", D("3800.00"), D("1900.00")),
+        "loyola-full-micro-credentials": ("USD", D("350.00"), D("0.00")),
+    }
+
+
+def test_a_void_invoice_is_not_revenue(demo_loaded):
+    otla = Invoice.objects.get(
+        billed_to__email="learner1@demo.test", enrollment__offering__unit__slug="otla"
+    )
+    invoice_void(invoice=otla, actor=otla.billed_to)
+    assert revenue()["cmte"] == ("USD", D("3400.00"), D("1900.00"))
+
+
+def test_the_date_range_selects_invoices_and_payments_by_their_day(demo_loaded):
+    day = demo_loaded.date()
+    on_the_day = ReportFilters(date_from=day, date_to=day)
+    before = ReportFilters(date_to=day - dt.timedelta(days=1))
+    assert revenue(on_the_day)["cmte"] == ("USD", D("3800.00"), D("1900.00"))
+    assert revenue(before) == {}
+
+
+def test_the_report_page_shows_the_revenue(admin_client):
+    content = admin_client.get(reverse("reports:index")).content.decode()
+    assert 'id="revenue-table"' in content
+    assert "USD 3,800.00" in content
+    assert "USD 1,900.00" in content
