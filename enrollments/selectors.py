@@ -93,8 +93,6 @@ def enrollment_deadlines(*, enrollment: Enrollment, today: dt.date) -> list[Due]
     extended = {extension.requirement_id for extension in extensions}
     dues = []
     for requirement in offering.unit.requirements.all():
-        if requirement.deadline == Requirement.Deadline.NONE:
-            continue
         deadline = enrollment_due_date(
             requirement=requirement,
             offering=offering,
@@ -115,7 +113,9 @@ def enrollment_deadlines(*, enrollment: Enrollment, today: dt.date) -> list[Due]
 
 
 def requirements_with_deadline(*, enrollment: Enrollment) -> QuerySet[Requirement]:
-    """The requirements of the enrollment's unit that have a deadline to extend."""
-    return Requirement.objects.filter(unit_id=enrollment.offering.unit_id).exclude(
-        deadline=Requirement.Deadline.NONE
-    )
+    """The requirements of the enrollment's unit that have a deadline to extend:
+    every one in a dated run (its end dates those without their own deadline)."""
+    requirements = Requirement.objects.filter(unit_id=enrollment.offering.unit_id)
+    if enrollment.offering.end_date is not None:
+        return requirements
+    return requirements.exclude(deadline=Requirement.Deadline.NONE)
