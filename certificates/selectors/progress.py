@@ -5,11 +5,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Max
+from django.urls import reverse
 
 from core import clock
 from enrollments.models import Enrollment
 from enrollments.time_rules import award_may_be_earned
-from programs.models import Unit
+from programs.models import RuleKind, Unit
 
 from ..evaluators import evaluate
 from .facts import (
@@ -33,6 +34,24 @@ class RuleLine:
 
 
 @dataclass(frozen=True)
+class Statement:
+    """A credential's one progress statement: ``done`` of ``total``, counting its
+    units completed (``counts_units``) or its conditions met."""
+
+    done: int
+    total: int
+    counts_units: bool
+
+
+@dataclass(frozen=True)
+class NextUnit:
+    """A unit of the credential's set the learner may take now."""
+
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
 class ProgressReport:
     """One credential in progress: every rule with its state."""
 
@@ -42,15 +61,21 @@ class ProgressReport:
     lines: list[RuleLine]
     # Every rule met before the run ends: the day the award will be earned.
     earned_on: dt.date | None = None
+    next_unit: NextUnit | None = None
 
     @property
     def met_count(self) -> int:
         return sum(line.is_met for line in self.lines)
 
     @property
-    def meter(self) -> RuleLine | None:
-        """The count rule whose units completed the progress bar draws, if any."""
-        return next((line for line in self.lines if line.needed), None)
+    def statement(self) -> Statement:
+        """One statement, so that a bar and a count never disagree: a credential
+        whose one rule counts units completed counts them; any other counts its
+        conditions met (a count rule's line then says its own units)."""
+        if len(self.lines) == 1 and self.lines[0].needed:
+            line = self.lines[0]
+            return Statement(line.done or 0, line.needed or 0, counts_units=True)
+        return Statement(self.met_count, len(self.lines), counts_units=False)
 
 
 def dependent_unit_ids(*, learner_id: int, unit_id: int) -> set[int]:
@@ -144,6 +169,46 @@ def _earned_on_dates(
     return dates
 
 
+def _next_units(
+    record: LearnerRecord, credentials: list[Credential], evaluations: list, facts
+) -> list[NextUnit | None]:
+    """For each credential with a count rule not met, the first unit of its set
+    (in catalogue order) that the learner neither holds nor takes and whose
+    prerequisites they now hold; None for the others. One query, whenever a
+    count rule is unmet."""
+    taken = facts.completed_unit_ids | {e.offering.unit_id for e in record.active}
+    wanted = [
+        [
+            unit
+            for rule, result in zip(credential.rules, evaluation.results, strict=True)
+            if rule.kind == RuleKind.UNITS_COMPLETED and not result.is_met
+            for unit in rule.units
+        ]
+        for credential, evaluation in zip(credentials, evaluations, strict=True)
+    ]
+    ids = {unit.id for units in wanted for unit in units}
+    if not ids:
+        return [None] * len(credentials)
+    slugs: dict[int, str] = {}
+    needs: dict[int, set[int]] = {}
+    for pk, slug, prerequisite in Unit.objects.filter(pk__in=ids).values_list(
+        "pk", "slug", "prerequisites"
+    ):
+        slugs[pk] = slug
+        needs.setdefault(pk, set()).update({prerequisite} - {None})
+    held = facts.completed_unit_ids | facts.held_unit_ids
+    ready = [
+        next((u for u in units if u.id not in taken and needs[u.id] <= held), None)
+        for units in wanted
+    ]
+    return [
+        NextUnit(u.title, reverse("programs:unit_detail", args=[slugs[u.id]]))
+        if u
+        else None
+        for u in ready
+    ]
+
+
 def _credentials_in_progress(record: LearnerRecord) -> list[Credential]:
     """Units the learner is enrolled in and programs those or any completed unit
     count toward, less what the learner already holds."""
@@ -194,9 +259,10 @@ def progress_reports_from(record: LearnerRecord, today: dt.date) -> list:
     facts = _facts(record, credentials, today)
     evaluations = [evaluate(credential.rules, facts) for credential in credentials]
     earned_on = _earned_on_dates(record, credentials, evaluations, today)
+    next_units = _next_units(record, credentials, evaluations, facts)
     reports = []
-    for credential, evaluation, earned in zip(
-        credentials, evaluations, earned_on, strict=True
+    for credential, evaluation, earned, next_unit in zip(
+        credentials, evaluations, earned_on, next_units, strict=True
     ):
         owner = credential.owner
         reports.append(
@@ -218,6 +284,7 @@ def progress_reports_from(record: LearnerRecord, today: dt.date) -> list:
                     )
                 ],
                 earned_on=earned,
+                next_unit=next_unit,
             )
         )
     return reports
