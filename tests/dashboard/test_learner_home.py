@@ -68,7 +68,9 @@ def test_each_credential_has_one_progress_statement(client, demo_catalog, today)
     assert "completed" not in sotl
 
 
-def test_a_runs_end_is_the_deadline_of_work_without_its_own(client, demo_catalog, today):
+def test_a_runs_end_is_the_deadline_of_work_without_its_own(
+    client, demo_catalog, today
+):
     # given SOTL under way: its final product has no deadline of its own
     learner = LearnerFactory()
     offering = run_under_way("sotl", today)
