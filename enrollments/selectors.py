@@ -3,7 +3,7 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet, Sum
 from django.shortcuts import get_object_or_404
 
 from programs.models import (
@@ -13,7 +13,7 @@ from programs.models import (
 
 from .access import enrollments_visible_to
 from .deadlines import days_left, enrollment_due_date
-from .models import Enrollment, PastCompletion
+from .models import Enrollment, Invoice, PastCompletion
 
 DETAIL_RELATED = ("offering__unit__provider", "learner")
 
@@ -119,3 +119,29 @@ def requirements_with_deadline(*, enrollment: Enrollment) -> QuerySet[Requiremen
     if enrollment.offering.end_date is not None:
         return requirements
     return requirements.exclude(deadline=Requirement.Deadline.NONE)
+
+
+def invoices_unpaid() -> QuerySet[Invoice]:
+    """Invoices still waiting for their money: the one reading of an invoice's
+    status that counts what is owed."""
+    return Invoice.objects.filter(status=Invoice.Status.ISSUED)
+
+
+def unpaid_invoice_totals() -> list[dict]:
+    """Per currency, how many invoices are unpaid and their total, in one query."""
+    return list(
+        invoices_unpaid()
+        .values("currency")
+        .annotate(count=Count("pk"), total=Sum("total"))
+        .order_by("currency")
+    )
+
+
+def enrollments_created_since(*, moment: dt.datetime) -> int:
+    """How many enrollments were made from ``moment`` on (withdrawn ones too)."""
+    return Enrollment.objects.filter(created_at__gte=moment).count()
+
+
+def holds_enrollment(*, user) -> bool:
+    """Whether ``user`` was ever enrolled in anything (withdrawn included)."""
+    return Enrollment.objects.filter(learner=user).exists()
