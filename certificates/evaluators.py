@@ -19,6 +19,8 @@ from . import messages
 # Requirement review modes (programs.Requirement.ReviewMode values).
 DECIDED_BY_REVIEW = "met_not_met"
 DONE_WITHOUT_DECISION = {"none", "automatic"}
+# A piece not done yet, in the learner's words: sessions still to come are upcoming.
+PIECE_WORDS = {Outcome.UPCOMING: messages.PIECE_UPCOMING}
 
 
 @dataclass(frozen=True)
@@ -158,14 +160,17 @@ def all_met(rule: Rule, facts: LearnerFacts) -> RuleResult:
 def required_pieces(rule: Rule, facts: LearnerFacts) -> RuleResult:
     """Every required piece that needs no decision (pre-assessment, attendance,
     final product, automatic check) is done; reviews and scores have their rules."""
-    missing = [
-        messages.PIECE_NOT_DONE % {"requirement": requirement.title}
-        for requirement in rule.requirements
-        if requirement.is_required
-        and requirement.review_mode in DONE_WITHOUT_DECISION
-        and _outcome(facts.states.get(requirement.id))
-        not in {Outcome.COMPLETE, Outcome.MET}
-    ]
+    missing = []
+    for requirement in rule.requirements:
+        if not requirement.is_required:
+            continue
+        if requirement.review_mode not in DONE_WITHOUT_DECISION:
+            continue
+        outcome = _outcome(facts.states.get(requirement.id))
+        if outcome in {Outcome.COMPLETE, Outcome.MET}:
+            continue
+        words = PIECE_WORDS.get(outcome, messages.PIECE_NOT_DONE)
+        missing.append(words % {"requirement": requirement.title})
     return RuleResult(not missing, "; ".join(missing))
 
 

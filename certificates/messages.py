@@ -20,6 +20,7 @@ SCORE_BELOW = _("%(requirement)s scored %(score)s/%(out_of)s, %(needed)s needed"
 AWAITING_REVIEW = _("%(requirement)s submitted, waiting for review")
 NOT_MET = _("%(requirement)s was Not Met: revise and resubmit")
 PIECE_NOT_DONE = _("%(requirement)s not done")
+PIECE_UPCOMING = _("%(requirement)s: upcoming")
 DUE_BY = _("%(requirement)s due by %(date)s")
 DEADLINE_PASSED = _("%(requirement)s was due on %(date)s")
 SUBMITTED_LATE = _("%(requirement)s was submitted after its deadline (%(date)s)")

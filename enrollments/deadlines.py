@@ -42,6 +42,9 @@ def requirement_deadline(
 ) -> dt.date | None:
     """The last day to meet a requirement, or None when nothing dates it.
 
+    A requirement with no deadline of its own is due when its offering ends: a
+    run's end is the last day for everything not done in it. An offering without
+    dates (open enrollment) gives it none.
     An extension (an admin's recorded exception) replaces the computed deadline.
     "Before the first session" is due the day before the first session (or, with no
     sessions, before the offering starts), since sessions may meet at any hour.
@@ -49,6 +52,8 @@ def requirement_deadline(
     """
     if extension is not None:
         return extension
+    if rule == Deadline.NONE:
+        return offering_end
     if rule == Deadline.FIXED:
         return fixed_date
     if rule == Deadline.AFTER_OFFERING_END:

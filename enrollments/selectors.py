@@ -3,7 +3,7 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet, Sum
 from django.shortcuts import get_object_or_404
 
 from programs.models import (
@@ -15,7 +15,7 @@ from programs.selectors import unit_quote
 
 from .access import enrollments_visible_to
 from .deadlines import days_left, enrollment_due_date
-from .models import Enrollment, PastCompletion
+from .models import Enrollment, Invoice, PastCompletion
 
 DETAIL_RELATED = ("offering__unit__provider", "learner")
 
@@ -104,8 +104,6 @@ def enrollment_deadlines(*, enrollment: Enrollment, today: dt.date) -> list[Due]
     extended = {extension.requirement_id for extension in extensions}
     dues = []
     for requirement in offering.unit.requirements.all():
-        if requirement.deadline == Requirement.Deadline.NONE:
-            continue
         deadline = enrollment_due_date(
             requirement=requirement,
             offering=offering,
@@ -126,7 +124,35 @@ def enrollment_deadlines(*, enrollment: Enrollment, today: dt.date) -> list[Due]
 
 
 def requirements_with_deadline(*, enrollment: Enrollment) -> QuerySet[Requirement]:
-    """The requirements of the enrollment's unit that have a deadline to extend."""
-    return Requirement.objects.filter(unit_id=enrollment.offering.unit_id).exclude(
-        deadline=Requirement.Deadline.NONE
+    """The requirements of the enrollment's unit that have a deadline to extend:
+    every one in a dated run (its end dates those without their own deadline)."""
+    requirements = Requirement.objects.filter(unit_id=enrollment.offering.unit_id)
+    if enrollment.offering.end_date is not None:
+        return requirements
+    return requirements.exclude(deadline=Requirement.Deadline.NONE)
+
+
+def invoices_unpaid() -> QuerySet[Invoice]:
+    """Invoices still waiting for their money: the one reading of an invoice's
+    status that counts what is owed."""
+    return Invoice.objects.filter(status=Invoice.Status.ISSUED)
+
+
+def unpaid_invoice_totals() -> list[dict]:
+    """Per currency, how many invoices are unpaid and their total, in one query."""
+    return list(
+        invoices_unpaid()
+        .values("currency")
+        .annotate(count=Count("pk"), total=Sum("total"))
+        .order_by("currency")
     )
+
+
+def enrollments_created_since(*, moment: dt.datetime) -> int:
+    """How many enrollments were made from ``moment`` on (withdrawn ones too)."""
+    return Enrollment.objects.filter(created_at__gte=moment).count()
+
+
+def holds_enrollment(*, user) -> bool:
+    """Whether ``user`` was ever enrolled in anything (withdrawn included)."""
+    return Enrollment.objects.filter(learner=user).exists()

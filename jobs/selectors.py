@@ -1,7 +1,9 @@
 """Reads of bulk jobs, with their object-permission lookup."""
 
+import datetime as dt
 import uuid
 
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
 from accounts.roles import is_portal_admin
@@ -27,4 +29,20 @@ def bulk_job_not_invited(*, job: BulkJob) -> list[Participant]:
         Participant.objects.filter(order_id=job.group_order_id).exclude(
             invitation_error=""
         )
+    )
+
+
+def bulk_jobs_needing_attention(
+    *, failed_since: dt.datetime, limit: int = 10
+) -> list[BulkJob]:
+    """Jobs queued or running, and jobs failed from ``failed_since`` on, the
+    latest first, in one query."""
+    waiting = [BulkJob.Status.QUEUED, BulkJob.Status.RUNNING]
+    return list(
+        BulkJob.objects.filter(
+            Q(status__in=waiting)
+            | Q(status=BulkJob.Status.FAILED, created_at__gte=failed_since)
+        )
+        .select_related("started_by")
+        .order_by("-created_at", "-pk")[:limit]
     )

@@ -12,6 +12,7 @@ from enum import StrEnum
 
 class Outcome(StrEnum):
     MISSING = "missing"  # nothing submitted yet (drafts do not count)
+    UPCOMING = "upcoming"  # attendance: no required session missed, some to come
     PENDING_REVIEW = "pending_review"  # submitted, waiting for a review
     COMPLETE = "complete"  # done without a decision: review mode none, attendance
     MET = "met"

@@ -4,6 +4,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Award, AwardDocument, AwardEvent, OutputSpec
+from ..selectors.awards import EMAIL_FAILED
 from ..services import award_reissue, award_retry
 from ..services.emailing import award_email_again
 from ..transient import MAX_EMAIL_FAILURES
@@ -96,11 +97,7 @@ class EmailStateFilter(admin.SimpleListFilter):
                 email_claimed_at__isnull=False, emailed_at__isnull=True
             )
         if self.value() == "failed":
-            return queryset.filter(
-                email_failures__gte=MAX_EMAIL_FAILURES,
-                email_claimed_at__isnull=True,
-                emailed_at__isnull=True,
-            )
+            return queryset.filter(EMAIL_FAILED)
         return queryset
 
 

@@ -1,12 +1,21 @@
 """Reads of awards: a learner's list, a permission-checked document, a public code."""
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from accounts.roles import is_portal_admin
 
 from ..models import Award, AwardDocument
 from ..models.awards import VERIFIABLE_STATUSES, VERIFICATION_CODE_PATTERN
+from ..transient import MAX_EMAIL_FAILURES
+
+# An email the mail server refused until the sweep stopped sending it (and no
+# later send is under way): an admin decides what to do.
+EMAIL_FAILED = Q(
+    email_failures__gte=MAX_EMAIL_FAILURES,
+    email_claimed_at__isnull=True,
+    emailed_at__isnull=True,
+)
 
 # What a learner sees in their list: everything but the records replaced by a
 # corrected reissue.
@@ -62,4 +71,15 @@ def award_get_for_verification(*, code: str) -> Award | None:
         )
         .select_related("replaced_by")
         .first()
+    )
+
+
+def awards_needing_attention() -> dict[str, int]:
+    """How many awards wait to be issued (``pending``), failed to render
+    (``failed``) or have an email the mail server refused (``email_failed``), in
+    one query."""
+    return Award.objects.aggregate(
+        pending=Count("pk", filter=Q(status=Award.Status.PENDING)),
+        failed=Count("pk", filter=Q(status=Award.Status.FAILED)),
+        email_failed=Count("pk", filter=EMAIL_FAILED),
     )

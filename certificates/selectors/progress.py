@@ -7,11 +7,12 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db.models import Max
+from django.urls import reverse
 
 from core import clock
 from enrollments.models import Enrollment, PastCompletion
 from enrollments.time_rules import award_may_be_earned
-from programs.models import Unit
+from programs.models import RuleKind, Unit
 
 from ..evaluators import evaluate
 from .facts import (
@@ -35,6 +36,24 @@ class RuleLine:
 
 
 @dataclass(frozen=True)
+class Statement:
+    """A credential's one progress statement: ``done`` of ``total``, counting its
+    units completed (``counts_units``) or its conditions met."""
+
+    done: int
+    total: int
+    counts_units: bool
+
+
+@dataclass(frozen=True)
+class NextUnit:
+    """A unit of the credential's set the learner may take now."""
+
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
 class ProgressReport:
     """One credential in progress: every rule with its state."""
 
@@ -49,15 +68,21 @@ class ProgressReport:
     due: bool = False
     due_since: dt.date | None = None
     due_within: int = 0
+    next_unit: NextUnit | None = None
 
     @property
     def met_count(self) -> int:
         return sum(line.is_met for line in self.lines)
 
     @property
-    def meter(self) -> RuleLine | None:
-        """The count rule whose units completed the progress bar draws, if any."""
-        return next((line for line in self.lines if line.needed), None)
+    def statement(self) -> Statement:
+        """One statement, so that a bar and a count never disagree: a credential
+        whose one rule counts units completed counts them; any other counts its
+        conditions met (a count rule's line then says its own units)."""
+        if len(self.lines) == 1 and self.lines[0].needed:
+            line = self.lines[0]
+            return Statement(line.done or 0, line.needed or 0, counts_units=True)
+        return Statement(self.met_count, len(self.lines), counts_units=False)
 
 
 def due_within_minutes() -> int:
@@ -209,6 +234,46 @@ def _timings(
     return timings
 
 
+def _next_units(
+    record: LearnerRecord, credentials: list[Credential], evaluations: list, facts
+) -> list[NextUnit | None]:
+    """For each credential with a count rule not met, the first unit of its set
+    (in catalogue order) that the learner neither holds nor takes and whose
+    prerequisites they now hold; None for the others. One query, whenever a
+    count rule is unmet."""
+    taken = facts.completed_unit_ids | {e.offering.unit_id for e in record.active}
+    wanted = [
+        [
+            unit
+            for rule, result in zip(credential.rules, evaluation.results, strict=True)
+            if rule.kind == RuleKind.UNITS_COMPLETED and not result.is_met
+            for unit in rule.units
+        ]
+        for credential, evaluation in zip(credentials, evaluations, strict=True)
+    ]
+    ids = {unit.id for units in wanted for unit in units}
+    if not ids:
+        return [None] * len(credentials)
+    slugs: dict[int, str] = {}
+    needs: dict[int, set[int]] = {}
+    for pk, slug, prerequisite in Unit.objects.filter(pk__in=ids).values_list(
+        "pk", "slug", "prerequisites"
+    ):
+        slugs[pk] = slug
+        needs.setdefault(pk, set()).update({prerequisite} - {None})
+    held = facts.completed_unit_ids | facts.held_unit_ids
+    ready = [
+        next((u for u in units if u.id not in taken and needs[u.id] <= held), None)
+        for units in wanted
+    ]
+    return [
+        NextUnit(u.title, reverse("programs:unit_detail", args=[slugs[u.id]]))
+        if u
+        else None
+        for u in ready
+    ]
+
+
 def _credentials_in_progress(record: LearnerRecord) -> list[Credential]:
     """Units the learner is enrolled in and programs those or any completed unit
     count toward, less what the learner already holds."""
@@ -259,10 +324,11 @@ def progress_reports_from(record: LearnerRecord, today: dt.date) -> list:
     facts = _facts(record, credentials, today)
     evaluations, met_units = _evaluate(credentials, facts)
     timings = _timings(record, credentials, evaluations, met_units, today)
+    next_units = _next_units(record, credentials, evaluations, facts)
     within = due_within_minutes()
     reports = []
-    for credential, evaluation, timing in zip(
-        credentials, evaluations, timings, strict=True
+    for credential, evaluation, timing, next_unit in zip(
+        credentials, evaluations, timings, next_units, strict=True
     ):
         owner = credential.owner
         reports.append(
@@ -287,6 +353,7 @@ def progress_reports_from(record: LearnerRecord, today: dt.date) -> list:
                 due=timing.due,
                 due_since=timing.due_since,
                 due_within=within,
+                next_unit=next_unit,
             )
         )
     return reports

@@ -24,7 +24,7 @@ class Requirement(models.Model):
         AUTOMATIC = "automatic", _("Automatic feedback")
 
     class Deadline(models.TextChoices):
-        NONE = "none", _("No deadline")
+        NONE = "none", _("When the offering ends (none in open enrollment)")
         FIXED = "fixed", _("On a fixed date")
         AFTER_OFFERING_END = "after_end", _("After the offering ends")
         BEFORE_FIRST_SESSION = "before_first_session", _("Before the first session")

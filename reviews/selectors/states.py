@@ -13,6 +13,7 @@ from enum import StrEnum
 from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 
+from core import clock
 from enrollments.deadlines import enrollment_due_date
 from enrollments.models import Attendance, Enrollment
 from programs.models import Requirement
@@ -36,6 +37,7 @@ class Status(StrEnum):
     NOT_STARTED = "not_started"
     DRAFT = "draft"  # a draft saved, nothing submitted since
     WAITING = "waiting"  # submitted, waiting for review
+    UPCOMING = "upcoming"  # attendance at sessions still to come
     DONE = "done"  # complete, Met, or scored at the pass mark
     REVISE = "revise"  # Not Met, or scored below the pass mark: resubmit
     OVERDUE = "overdue"  # not done, nothing waiting, and the deadline has passed
@@ -48,6 +50,7 @@ STATUS_LABELS = {
     Status.NOT_STARTED: _("Not submitted"),
     Status.DRAFT: _("Draft saved"),
     Status.WAITING: _("Waiting for review"),
+    Status.UPCOMING: _("Upcoming"),
     Status.REVISE: _("Not Met: revise and resubmit"),
     Status.OVERDUE: _("Overdue"),
 }
@@ -75,6 +78,8 @@ def requirement_status(
         return Status.DONE
     if outcome == Outcome.PENDING_REVIEW:
         return Status.WAITING
+    if outcome == Outcome.UPCOMING:
+        return Status.UPCOMING
     if outcome == Outcome.SCORED:
         mark = requirement.pass_score
         if mark is not None and (state.score or 0) >= mark:
@@ -116,11 +121,21 @@ class RequirementRow:
         return self.status in OPEN_STATUSES
 
 
-def _attendance_state(requirement, sessions, attended, deadline) -> RequirementState:
-    """Complete when the offering has required sessions and every one was attended."""
+def _attendance_state(
+    requirement, sessions, attended, deadline, today
+) -> RequirementState:
+    """Complete when the offering has required sessions and every one was attended;
+    upcoming when every one not attended is still to come (from ``today``, when
+    given: none was missed yet)."""
     required = {s.pk for s in sessions if s.is_required}
     if not required or not required <= set(attended):
-        return RequirementState(requirement.pk, Outcome.MISSING, deadline=deadline)
+        to_come = today is not None and all(
+            clock.local_day(s.starts_at) >= today
+            for s in sessions
+            if s.is_required and s.pk not in attended
+        )
+        outcome = Outcome.UPCOMING if required and to_come else Outcome.MISSING
+        return RequirementState(requirement.pk, outcome, deadline=deadline)
     return RequirementState(
         requirement.pk,
         Outcome.COMPLETE,
@@ -198,7 +213,9 @@ def requirement_rows_for(
             )
             submission = submissions.get((enrollment.pk, requirement.pk))
             if requirement.kind == Requirement.Kind.ATTENDANCE:
-                state = _attendance_state(requirement, own_sessions, marked, deadline)
+                state = _attendance_state(
+                    requirement, own_sessions, marked, deadline, today
+                )
             else:
                 latest = (
                     submission.submitted[0]  # type: ignore[attr-defined]

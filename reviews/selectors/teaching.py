@@ -3,11 +3,12 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, Min, OuterRef
+from django.db.models import Count, Exists, Min, OuterRef, Q
 
 from core import clock
 from enrollments.access import facilitated_offerings
-from enrollments.models import Attendance
+from enrollments.models import Attendance, Enrollment
+from enrollments.time_rules import attendance_window
 from programs.models import Offering, Session
 
 from .queue import QueueState, review_queue
@@ -25,6 +26,8 @@ class OfferingWork:
     attendance_to_take: list[Session]
     ended: bool
     upcoming: bool  # starts after today
+    learners: int  # enrollments taking part
+    sessions: list[Session]  # every session of the offering, earliest first
 
 
 def dashboard_order(row: OfferingWork) -> tuple:
@@ -37,12 +40,28 @@ def dashboard_order(row: OfferingWork) -> tuple:
     return (1 if row.upcoming else 0, start is None, start or dt.date.min, offering.pk)
 
 
+def _register_open(session: Session, offering: Offering, today: dt.date) -> bool:
+    _, last = attendance_window(
+        session_day=clock.local_day(session.starts_at),
+        grace_days=offering.attendance_grace_days,
+    )
+    return today <= last
+
+
 def offerings_to_run(*, user, now: dt.datetime) -> list[OfferingWork]:
-    """Each offering ``user`` facilitates (all of them for an admin), in three
+    """Each offering ``user`` facilitates (all of them for an admin), in four
     queries however many there are, in ``dashboard_order``. Registers to take are
-    past sessions with no attendance recorded; an offering whose end date has
+    past sessions with no attendance recorded whose register is still open (the
+    offering's grace days, ``attendance_window``); an offering whose end date has
     passed has ``ended``, one whose start date is to come is ``upcoming``."""
-    offerings = list(facilitated_offerings(user=user))
+    offerings = list(
+        facilitated_offerings(user=user).annotate(
+            learners=Count(
+                "enrollments",
+                filter=Q(enrollments__status__in=Enrollment.TAKING_PART),
+            )
+        )
+    )
     waiting = {
         row["submission__enrollment__offering_id"]: row
         for row in review_queue(user=user, state=QueueState.PENDING)
@@ -73,11 +92,15 @@ def offerings_to_run(*, user, now: dt.datetime) -> list[OfferingWork]:
                 attendance_to_take=[
                     s
                     for s in own
-                    if s.starts_at < now and not s.recorded  # type: ignore[attr-defined]
+                    if s.starts_at < now
+                    and not s.recorded  # type: ignore[attr-defined]
+                    and _register_open(s, offering, today)
                 ],
                 ended=offering.end_date is not None and offering.end_date < today,
                 upcoming=offering.start_date is not None
                 and offering.start_date > today,
+                learners=offering.learners,
+                sessions=own,
             )
         )
     return sorted(rows, key=dashboard_order)

@@ -51,13 +51,17 @@ def check_on_time(
     *, enrollment: Enrollment, requirement: Requirement, today: dt.date
 ) -> None:
     """Submissions are open (the offering has started, or is about to) and the
-    deadline has not passed."""
+    deadline has not passed. Only a deadline the requirement sets refuses late
+    work: one it takes from its run's end marks the work overdue but accepts it
+    (a run's content stays open after it ends)."""
     opening = opens_on(enrollment=enrollment, requirement=requirement)
     if opening is not None and today < opening:
         raise ReviewsRefused(
             errors.NOT_OPEN_YET
             % {"requirement": requirement.title, "date": format_date(opening)}
         )
+    if requirement.deadline == Requirement.Deadline.NONE:
+        return
     deadline = deadline_for(enrollment=enrollment, requirement=requirement)
     if deadline is not None and today > deadline:
         raise ReviewsRefused(

@@ -1,20 +1,22 @@
-"""Facilitators and admins land on the offerings they run, not a learner's page."""
+"""A facilitator's home answers "what needs me now": waiting submissions across
+every offering they run, this week's sessions and the registers still open, then
+their offerings (running ones in a table, upcoming and ended ones folded)."""
 
 import datetime as dt
 
 import pytest
-from django.utils import timezone
+from django.urls import reverse
 
 from credentials_portal.dates import format_date
 from enrollments.attendance.services import attendance_mark
 from programs.models import Requirement
+from reviews.models import Submission
 from reviews.services.submissions import draft_save, submission_submit
 from tests.dashboard.pages import URL, dashboard_page
 from tests.factories import (
     EnrollmentFactory,
     FacilitatorFactory,
     OfferingFactory,
-    PortalAdminFactory,
     RequirementFactory,
     SessionFactory,
 )
@@ -22,135 +24,141 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-def run_offering(facilitator, *, title: str, waiting: int = 0, ended: bool = False):
-    """An offering with ``waiting`` submissions submitted 3 days ago, one past
-    session without attendance, one with, and one to come."""
-    today = timezone.localdate()
-    end = today - dt.timedelta(days=1) if ended else today + dt.timedelta(days=30)
+def run_offering(facilitator, today, *, title: str, starts_in=-60, ends_in=30):
     offering = OfferingFactory(
-        unit__title=title, start_date=today - dt.timedelta(days=60), end_date=end
+        unit__title=title,
+        unit__short_name=title,
+        start_date=today + dt.timedelta(days=starts_in),
+        end_date=today + dt.timedelta(days=ends_in),
+        attendance_grace_days=3,
     )
     offering.facilitators.add(facilitator)
-    project = RequirementFactory(
-        unit=offering.unit, review_mode=Requirement.ReviewMode.MET_NOT_MET
-    )
-    now = timezone.now()
-    for _ in range(waiting):
-        enrollment = EnrollmentFactory(offering=offering)
-        draft_save(enrollment=enrollment, requirement=project, text="x")
-        submission_submit(
-            enrollment=enrollment,
-            requirement=project,
-            now=now - dt.timedelta(days=3, hours=1),
-        )
-    SessionFactory(
-        offering=offering,
-        title=f"{title} missed register",
-        starts_at=now - dt.timedelta(days=2),
-    )
-    taken = SessionFactory(
-        offering=offering, title=f"{title} taken", starts_at=now - dt.timedelta(days=9)
-    )
-    attendance_mark(
-        marked_by=facilitator,
-        enrollment=EnrollmentFactory(offering=offering),
-        session=taken,
-        today=timezone.localdate(taken.starts_at),  # marked on the session's day
-    )
-    SessionFactory(
-        offering=offering,
-        title=f"{title} next meeting",
-        starts_at=now + dt.timedelta(days=5),
+    RequirementFactory(
+        unit=offering.unit,
+        title=f"{title} project",
+        review_mode=Requirement.ReviewMode.MET_NOT_MET,
     )
     return offering
 
 
-def test_a_facilitator_sees_waiting_work_next_session_and_registers(client):
-    facilitator = FacilitatorFactory()
-    run_offering(facilitator, title="Running Unit", waiting=2)
-    run_offering(facilitator, title="Finished Unit", ended=True)
-    run_offering(FacilitatorFactory(), title="Not Theirs", waiting=1)
-    content = dashboard_page(client, facilitator)
-    assert "2 submissions waiting for review · oldest waiting 3 days" in content
-    assert "Next session: Running Unit next meeting" in content
-    assert "Running Unit missed register" in content
-    assert "Running Unit taken" not in content
-    assert "Show 1 ended offering" in content
-    assert content.index("<details>") < content.index("Finished Unit")
-    assert "Not Theirs" not in content
-    assert "Your current enrollments" not in content
-
-
-def test_an_admin_sees_every_offering(client):
-    run_offering(FacilitatorFactory(), title="First Unit", waiting=1)
-    run_offering(FacilitatorFactory(), title="Second Unit")
-    content = dashboard_page(client, PortalAdminFactory())
-    assert "First Unit" in content
-    assert "Second Unit" in content
-    assert "1 submission waiting for review" in content
-
-
-def test_queries_do_not_grow_with_offerings(client, django_assert_num_queries):
-    facilitator = FacilitatorFactory()
-    run_offering(facilitator, title="Unit 1", waiting=1)
-    client.force_login(facilitator)
-    # session, user, roles, offerings, their ids for the queue, waiting work, sessions
-    with django_assert_num_queries(7) as small:
-        content = client.get(URL).content.decode()
-    assert "Unit 1" in content
-    for number in range(2, 6):
-        run_offering(facilitator, title=f"Unit {number}", waiting=1)
-    with django_assert_num_queries(len(small.captured_queries)):
-        content = client.get(URL).content.decode()
-    assert all(f"Unit {number}" in content for number in range(1, 6))
-    assert content.count("1 submission waiting for review") == 5
-
-
-def test_running_offerings_come_first_then_upcoming_by_start_date(client):
-    facilitator = FacilitatorFactory()
-    today = timezone.localdate()
-
-    def offering(title: str, starts_in: int, ends_in: int):
-        run = OfferingFactory(
-            unit__title=title,
-            start_date=today + dt.timedelta(days=starts_in),
-            end_date=today + dt.timedelta(days=ends_in),
-        )
-        run.facilitators.add(facilitator)
-
-    # Created in the order the old page showed them: latest start first.
-    offering("Next Spring Unit", starts_in=120, ends_in=150)
-    offering("Next Month Unit", starts_in=30, ends_in=60)
-    offering("Running Since Today", starts_in=0, ends_in=20)
-    offering("Running For Weeks", starts_in=-30, ends_in=10)
-    offering("Ended Last Week", starts_in=-60, ends_in=-7)
-
-    content = dashboard_page(client, facilitator)
-
-    order = [
-        "Running For Weeks",
-        "Running Since Today",
-        "Next Month Unit",
-        "Next Spring Unit",
-        "<details>",
-        "Ended Last Week",
-    ]
-    positions = [content.index(text) for text in order]
-    assert positions == sorted(positions)
-    starts = format_date(today + dt.timedelta(days=30))
-    assert f"Starts {starts}" in content
-    assert content.count("Starts ") == 2
-
-
-def test_work_submitted_today_reads_submitted_today_not_zero_days(client):
-    facilitator = FacilitatorFactory()
-    offering = run_offering(facilitator, title="Fresh Unit")
+def submit(offering, submitted_at, name="Learner"):
+    """A learner's submission waiting for review since ``submitted_at``."""
     project = offering.unit.requirements.get()
-    enrollment = EnrollmentFactory(offering=offering)
+    enrollment = EnrollmentFactory(offering=offering, learner__first_name=name)
     draft_save(enrollment=enrollment, requirement=project, text="x")
-    submission_submit(enrollment=enrollment, requirement=project, now=timezone.now())
+    submission_submit(enrollment=enrollment, requirement=project, now=submitted_at)
+    return Submission.objects.get(enrollment=enrollment)
 
+
+def test_waiting_submissions_of_every_offering_oldest_first_with_their_age(
+    client, now, today
+):
+    # given two offerings with work waiting, and another facilitator's
+    facilitator = FacilitatorFactory()
+    first = run_offering(facilitator, today, title="First Unit")
+    second = run_offering(facilitator, today, title="Second Unit")
+    newer = submit(first, now - dt.timedelta(days=3, hours=1))
+    older = submit(second, now - dt.timedelta(days=4, hours=1))
+    run_offering(FacilitatorFactory(), today, title="Not Theirs")
+    # when the facilitator opens their home
     content = dashboard_page(client, facilitator)
+    # then one list holds both, the oldest first, each with its age and a link
+    waiting = content.split('id="waiting-heading"')[1].split("</section>")[0]
+    assert waiting.index("Second Unit project") < waiting.index("First Unit project")
+    assert "<td>4 days</td>" in waiting
+    assert "<td>3 days</td>" in waiting
+    assert reverse("reviews:review", args=[older.pk]) in waiting
+    assert reverse("reviews:review", args=[newer.pk]) in waiting
+    assert "Not Theirs" not in content
 
-    assert "1 submission waiting for review · submitted today" in content
-    assert "0 days" not in content
+
+def test_sessions_this_week_and_registers_still_open(client, now, today):
+    # given an offering with sessions around today
+    facilitator = FacilitatorFactory()
+    offering = run_offering(facilitator, today, title="Running Unit")
+
+    def session(title, days):
+        return SessionFactory(
+            offering=offering, title=title, starts_at=now + dt.timedelta(days=days)
+        )
+
+    session("In three days", 3)
+    session("In ten days", 10)
+    session("Two days ago", -2)  # register open: 3 grace days
+    session("Nine days ago", -9)  # register closed
+    taken = session("Taken last week", -5)
+    attendance_mark(
+        marked_by=facilitator,
+        enrollment=EnrollmentFactory(offering=offering),
+        session=taken,
+        today=today - dt.timedelta(days=5),
+    )
+    # when the facilitator opens their home
+    content = dashboard_page(client, facilitator)
+    # then this week's session and the open register are listed, nothing else
+    sessions = content.split('id="sessions-heading"')[1].split("</section>")[0]
+    assert "In three days" in sessions
+    assert "Two days ago" in sessions
+    assert sessions.count("Register to fill") == 1
+    assert sessions.index("Two days ago") < sessions.index("In three days")
+    for absent in ["In ten days", "Nine days ago", "Taken last week"]:
+        assert absent not in sessions
+
+
+def test_running_offerings_in_a_table_upcoming_and_ended_folded(client, today):
+    facilitator = FacilitatorFactory()
+    run_offering(facilitator, today, title="Running Unit")
+    run_offering(facilitator, today, title="Next Unit", starts_in=30, ends_in=60)
+    run_offering(facilitator, today, title="Past Unit", starts_in=-90, ends_in=-7)
+    content = dashboard_page(client, facilitator)
+    running = content.split('id="running-heading"')[1].split("</section>")[0]
+    assert "Running Unit" in running
+    assert "<table" in running
+    upcoming = content.split('id="upcoming-heading"')[1].split("</section>")[0]
+    assert "<details>" in upcoming
+    assert "Show 1 upcoming offering" in upcoming
+    assert format_date(today + dt.timedelta(days=30)) in upcoming
+    ended = content.split('id="ended-heading"')[1].split("</section>")[0]
+    assert ended.index("<details>") < ended.index("Past Unit")
+
+
+def test_staff_without_an_enrollment_get_no_learner_menu_or_empty_states(client, today):
+    facilitator = FacilitatorFactory()
+    run_offering(facilitator, today, title="Running Unit")
+    content = dashboard_page(client, facilitator)
+    assert reverse("certificates:my_awards") not in content
+    assert reverse("transcripts:transcript") not in content
+    assert "Nothing in progress" not in content
+    assert "You have no current enrollments" not in content
+    # a facilitator who is also enrolled somewhere keeps them
+    EnrollmentFactory(learner=facilitator)
+    content = dashboard_page(client, facilitator)
+    assert reverse("certificates:my_awards") in content
+    assert reverse("transcripts:transcript") in content
+
+
+# session, user, roles; the menu's "holds an enrollment"; offerings with their
+# learners; their ids and the waiting work per offering; sessions; the ids
+# again and the oldest waiting submissions.
+FACILITATOR_HOME_QUERIES = 10
+
+
+def test_queries_do_not_grow_with_offerings_and_submissions(
+    client, now, today, django_assert_num_queries
+):
+    facilitator = FacilitatorFactory()
+    offering = run_offering(facilitator, today, title="Unit 1")
+    submit(offering, now - dt.timedelta(days=2))
+    client.force_login(facilitator)
+    with django_assert_num_queries(FACILITATOR_HOME_QUERIES):
+        content = client.get(URL).content.decode()
+    assert "Unit 1 project" in content
+    for number in range(2, 6):
+        offering = run_offering(facilitator, today, title=f"Unit {number}")
+        SessionFactory(offering=offering, starts_at=now + dt.timedelta(days=1))
+        submit(offering, now - dt.timedelta(days=number))
+        submit(offering, now - dt.timedelta(days=number, hours=2))
+    with django_assert_num_queries(FACILITATOR_HOME_QUERIES):
+        content = client.get(URL).content.decode()
+    assert all(f"Unit {number} project" in content for number in range(1, 6))
+    assert 'tag-required">9</span>' in content  # waiting, in all

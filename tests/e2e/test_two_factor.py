@@ -26,7 +26,7 @@ def test_a_facilitator_turns_on_two_factor_and_logs_in_with_a_code(
     page.get_by_label("Email").fill(EMAIL)
     page.get_by_label(re.compile(r"^Password:?$")).fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Your dashboard")
+    expect(page.get_by_role("heading", level=1)).to_have_text("What needs you now")
 
     # when they set up an authenticator app from their profile
     page.get_by_role("link", name="Profile").click()
@@ -62,4 +62,4 @@ def test_a_facilitator_turns_on_two_factor_and_logs_in_with_a_code(
     assert_accessible("enter your code")
     page.get_by_label(re.compile(r"^Code:?$")).fill(totp(secret))
     page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Your dashboard")
+    expect(page.get_by_role("heading", level=1)).to_have_text("What needs you now")

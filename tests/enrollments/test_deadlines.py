@@ -32,7 +32,7 @@ def test_months_are_added_on_the_calendar(day, months, expected):
 @pytest.mark.parametrize(
     ("fields", "expected"),
     [
-        ({"rule": "none"}, None),
+        ({"rule": "none"}, END),  # the run's end is a deadline for what is not done
         ({"rule": "fixed", "fixed_date": D(2027, 3, 1)}, D(2027, 3, 1)),
         ({"rule": "after_end", "months_after_end": 6}, D(2027, 5, 8)),
         ({"rule": "after_end", "days_after_end": 14}, D(2026, 11, 22)),
@@ -55,7 +55,9 @@ def test_deadline_follows_the_requirement_rule(fields, expected):
 
 
 @pytest.mark.parametrize(
-    "rule", ["after_end", "before_first_session"], ids=["after_end", "before_first"]
+    "rule",
+    ["none", "after_end", "before_first_session"],
+    ids=["none", "after_end", "before_first"],
 )
 def test_open_enrollment_offering_has_no_relative_deadline(rule):
     assert requirement_deadline(rule=rule, months_after_end=6) is None

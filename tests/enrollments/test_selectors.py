@@ -54,7 +54,7 @@ def test_deadlines_use_the_first_session_and_extensions():
         deadline="after_end",
         deadline_months_after_end=6,
     )
-    RequirementFactory(unit=offering.unit, title="Undated")
+    final = RequirementFactory(unit=offering.unit, title="No deadline of its own")
     Session.objects.create(
         offering=offering,
         title="Session 1",
@@ -73,6 +73,7 @@ def test_deadlines_use_the_first_session_and_extensions():
     dues = enrollment_deadlines(enrollment=loaded, today=dt.date(2026, 9, 1))
     assert [(d.requirement, d.deadline, d.days_left, d.extended) for d in dues] == [
         (pre, dt.date(2026, 9, 15), 14, False),
+        (final, dt.date(2026, 11, 8), 68, False),  # the run's end
         (portfolio, dt.date(2027, 6, 30), 302, True),
     ]
 

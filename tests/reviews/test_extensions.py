@@ -63,6 +63,10 @@ def test_an_extension_needs_a_reason():
 
 def test_a_requirement_without_deadline_cannot_be_extended():
     world = loyola_full()
+    # Undated (open enrollment): nothing dates it, not even a run's end.
+    type(world.offering).objects.filter(pk=world.offering.pk).update(
+        start_date=None, end_date=None
+    )
     with pytest.raises(service.ExtensionRefused) as refused:
         grant(world)
     assert refused.value.message == service.EXTENSION_NO_DEADLINE % {

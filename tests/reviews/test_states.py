@@ -47,7 +47,9 @@ def test_a_draft_does_not_count():
     world = loyola_full()
     draft_save(enrollment=world.enrollment, requirement=world.requirement, text="x")
     assert states(world) == {
-        world.requirement.pk: RequirementState(world.requirement.pk, Outcome.MISSING)
+        world.requirement.pk: RequirementState(
+            world.requirement.pk, Outcome.MISSING, deadline=world.offering.end_date
+        )
     }
 
 

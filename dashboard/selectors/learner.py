@@ -1,7 +1,6 @@
-"""What the dashboard shows, composed from the apps' selectors.
+"""The learner's home: their own learning, composed from the apps' selectors.
 
 Each section is one entry of the context and one include in its template.
-Learners see their own learning; facilitators and admins the offerings they run.
 """
 
 import datetime as dt
@@ -58,14 +57,4 @@ def dashboard_context(*, user, today: dt.date) -> dict:
         "progress_reports": progress_reports_from(record, today),
         "portfolios": portfolios,
         "invoices": list(group_order_selectors.invoices_billed_to(user=user)),
-    }
-
-
-def facilitator_context(*, user, now: dt.datetime) -> dict:
-    """Per offering: submissions waiting and their age, the next session, the
-    registers to take; ended offerings apart, to be folded away."""
-    work = review_selectors.offerings_to_run(user=user, now=now)
-    return {
-        "running": [row for row in work if not row.ended],
-        "ended": [row for row in work if row.ended],
     }
