@@ -1,6 +1,11 @@
 from django.contrib import admin, messages
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
 
 from . import quotes
+from .admin_facilitators import FacilitatorPickerMixin, facilitator_autocomplete_urls
+from .admin_forms import CompletionRuleForm
 from .models import (
     CompletionRule,
     CredentialProgram,
@@ -57,17 +62,17 @@ class CredentialProgramAdmin(admin.ModelAdmin):
     inlines = [ProgramRuleInline]
 
 
-class OfferingInline(admin.TabularInline):
+class OfferingInline(FacilitatorPickerMixin, admin.StackedInline):
+    """Stacked: eight fields with a date picker each do not fit a table's row."""
+
     model = Offering
     extra = 0
     fields = [
-        "label",
-        "format_name",
-        "start_date",
-        "end_date",
-        "enrollment_opens",
-        "enrollment_closes",
+        ("label", "format_name"),
+        ("start_date", "end_date"),
+        ("enrollment_opens", "enrollment_closes"),
         "capacity",
+        "facilitators",
     ]
     show_change_link = True
 
@@ -89,7 +94,9 @@ class RequirementInline(admin.TabularInline):
         "max_artifacts",
         "pass_score",
         "deadline",
+        "deadline_date",
         "deadline_months_after_end",
+        "deadline_days_after_end",
         "position",
     ]
     show_change_link = True
@@ -107,6 +114,32 @@ class UnitAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["programs", "recommended_prior_units", "prerequisites"]
     inlines = [OfferingInline, GroupTierInline, RequirementInline, UnitRuleInline]
+    readonly_fields = ["awards"]
+
+    @admin.display(description=_("Awards"))
+    def awards(self, unit):
+        """The documents completing this unit produces (certificates' output specs)."""
+        add = reverse("admin:certificates_outputspec_add") + f"?unit={unit.pk or ''}"
+        specs = list(unit.output_specs.all()) if unit.pk else []
+        if not specs:
+            return format_html(
+                '{} <a href="{}">{}</a>',
+                _("No certificate yet."),
+                add,
+                _("Add a certificate output"),
+            )
+        return format_html_join(
+            ", ",
+            '<a href="{}">{} ({})</a>',
+            (
+                (
+                    reverse("admin:certificates_outputspec_change", args=[s.pk]),
+                    s.title,
+                    s.get_kind_display(),
+                )
+                for s in specs
+            ),
+        )
 
     def save_related(self, request, form, formsets, change):
         """Warn when the saved tiers make a larger group cheaper than a smaller one."""
@@ -125,7 +158,7 @@ class SessionInline(admin.TabularInline):
 
 
 @admin.register(Offering)
-class OfferingAdmin(admin.ModelAdmin):
+class OfferingAdmin(FacilitatorPickerMixin, admin.ModelAdmin):
     list_display = [
         "unit",
         "label",
@@ -138,9 +171,11 @@ class OfferingAdmin(admin.ModelAdmin):
     list_filter = ["unit__provider", "unit__kind", "start_date"]
     search_fields = ["unit__title", "unit__short_name", "label"]
     date_hierarchy = "start_date"
-    filter_horizontal = ["facilitators"]
     list_select_related = ["unit"]
     inlines = [SessionInline]
+
+    def get_urls(self):
+        return facilitator_autocomplete_urls(self.admin_site) + super().get_urls()
 
 
 class RubricCriterionInline(admin.TabularInline):
@@ -159,7 +194,11 @@ class RequirementAdmin(admin.ModelAdmin):
 
 @admin.register(CompletionRule)
 class CompletionRuleAdmin(admin.ModelAdmin):
+    form = CompletionRuleForm
     list_display = ["__str__", "kind", "program", "unit"]
     list_filter = ["kind"]
     autocomplete_fields = ["units", "requirement"]
     list_select_related = ["program", "unit", "requirement"]
+
+    class Media:
+        js = ["js/admin/rule_fields.js"]
