@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from . import quotes
+from . import configuration, quotes
 from .admin_facilitators import FacilitatorPickerMixin, facilitator_autocomplete_urls
 from .admin_forms import CompletionRuleForm
 from .models import (
@@ -24,6 +24,33 @@ class ProviderAdmin(admin.ModelAdmin):
     list_display = ["name", "short_name", "delivery_partner", "signatory_name"]
     search_fields = ["name", "short_name"]
     prepopulated_fields = {"slug": ["short_name"]}
+
+
+def price_cliff_warnings(unit) -> list[str]:
+    """The same warnings a group leader's quote gives (``programs.quotes``)."""
+    tiers = quotes.tier_rules(unit.group_tiers.all())
+    return quotes.cheaper_larger_group_warnings(unit.price, tiers, unit.currency)
+
+
+def unmeetable_warnings(offering) -> list[str]:
+    unit = offering.unit
+    return configuration.offering_unmeetable_warnings(
+        offering=offering,
+        sessions=offering.sessions.all(),
+        requirements=unit.requirements.all(),
+        rules=unit.completion_rules.all(),
+    )
+
+
+def warn_once(request, warnings: list[str]) -> None:
+    """Add each warning not already waiting to be shown (a save's own warnings
+    are followed by the page it returns to)."""
+    waiting = messages.get_messages(request)
+    shown = {str(message.message) for message in waiting}
+    waiting.used = False  # reading them above must not drop them
+    for warning in dict.fromkeys(warnings):
+        if warning not in shown:
+            messages.warning(request, warning)
 
 
 class RuleInlineReadOnly(admin.StackedInline):
@@ -144,12 +171,19 @@ class UnitAdmin(admin.ModelAdmin):
     def save_related(self, request, form, formsets, change):
         """Warn when the saved tiers make a larger group cheaper than a smaller one."""
         super().save_related(request, form, formsets, change)
-        unit = form.instance
-        tiers = quotes.tier_rules(unit.group_tiers.all())
-        for warning in quotes.cheaper_larger_group_warnings(
-            unit.price, tiers, unit.currency
-        ):
-            messages.warning(request, warning)
+        warn_once(request, price_cliff_warnings(form.instance))
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        """Opening the unit says what its configuration gets wrong: tiers that
+        make a larger group cheaper (what a group leader is told too), runs whose
+        learners can never meet a rule."""
+        unit = self.get_object(request, object_id) if request.method == "GET" else None
+        if unit is not None:
+            warnings = price_cliff_warnings(unit)
+            for offering in unit.offerings.prefetch_related("sessions"):
+                warnings += unmeetable_warnings(offering)
+            warn_once(request, warnings)
+        return super().change_view(request, object_id, form_url, extra_context)
 
 
 class SessionInline(admin.TabularInline):
@@ -176,6 +210,15 @@ class OfferingAdmin(FacilitatorPickerMixin, admin.ModelAdmin):
 
     def get_urls(self):
         return facilitator_autocomplete_urls(self.admin_site) + super().get_urls()
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        """Opening the run warns of a rule its learners could never meet."""
+        offering = (
+            self.get_object(request, object_id) if request.method == "GET" else None
+        )
+        if offering is not None:
+            warn_once(request, unmeetable_warnings(offering))
+        return super().change_view(request, object_id, form_url, extra_context)
 
 
 class RubricCriterionInline(admin.TabularInline):

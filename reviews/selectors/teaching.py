@@ -7,6 +7,7 @@ from django.db.models import Count, Exists, Min, OuterRef
 
 from core import clock
 from enrollments.access import facilitated_offerings
+from enrollments.attendance.services import attendance_refusal
 from enrollments.models import Attendance
 from programs.models import Offering, Session
 
@@ -40,7 +41,8 @@ def dashboard_order(row: OfferingWork) -> tuple:
 def offerings_to_run(*, user, now: dt.datetime) -> list[OfferingWork]:
     """Each offering ``user`` facilitates (all of them for an admin), in three
     queries however many there are, in ``dashboard_order``. Registers to take are
-    past sessions with no attendance recorded; an offering whose end date has
+    past sessions with no attendance recorded whose register is still open (the
+    offering's grace days; a closed one cannot be taken); an offering whose end date has
     passed has ``ended``, one whose start date is to come is ``upcoming``."""
     offerings = list(facilitated_offerings(user=user))
     waiting = {
@@ -54,6 +56,7 @@ def offerings_to_run(*, user, now: dt.datetime) -> list[OfferingWork]:
     sessions: dict[int, list[Session]] = {}
     for session in (
         Session.objects.filter(offering__in=[o.pk for o in offerings])
+        .select_related("offering")
         .annotate(recorded=Exists(recorded))
         .order_by("starts_at")
     ):
@@ -73,7 +76,9 @@ def offerings_to_run(*, user, now: dt.datetime) -> list[OfferingWork]:
                 attendance_to_take=[
                     s
                     for s in own
-                    if s.starts_at < now and not s.recorded  # type: ignore[attr-defined]
+                    if s.starts_at < now
+                    and not s.recorded  # type: ignore[attr-defined]
+                    and attendance_refusal(session=s, today=today) is None
                 ],
                 ended=offering.end_date is not None and offering.end_date < today,
                 upcoming=offering.start_date is not None

@@ -154,3 +154,29 @@ def test_work_submitted_today_reads_submitted_today_not_zero_days(client):
 
     assert "1 submission waiting for review · submitted today" in content
     assert "0 days" not in content
+
+
+def test_a_register_already_closed_is_not_listed_to_take(client, now, today):
+    # given sessions without attendance: one whose register closed yesterday, one
+    # on its register's last day (3 days of grace)
+    facilitator = FacilitatorFactory()
+    offering = OfferingFactory(
+        unit__title="Graced Unit",
+        start_date=today - dt.timedelta(days=30),
+        end_date=today + dt.timedelta(days=30),
+        attendance_grace_days=3,
+    )
+    offering.facilitators.add(facilitator)
+    SessionFactory(
+        offering=offering, title="Closed register", starts_at=now - dt.timedelta(4)
+    )
+    SessionFactory(
+        offering=offering, title="Last day register", starts_at=now - dt.timedelta(3)
+    )
+
+    # when the facilitator opens the dashboard
+    content = dashboard_page(client, facilitator)
+
+    # then only the register still open is there to take
+    assert "Last day register" in content
+    assert "Closed register" not in content
