@@ -25,7 +25,8 @@ def verify(request, code: str):
     return render(
         request,
         "certificates/verify.html",
-        {"award": award, "code": code},
+        # a code that cannot be one (control characters, overlong) is not echoed
+        {"award": award, "code": selectors.normalize_code(code)},
         status=200 if award else 404,
     )
 

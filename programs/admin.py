@@ -1,6 +1,11 @@
 from django.contrib import admin, messages
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
 
-from . import quotes
+from . import configuration, quotes
+from .admin_facilitators import FacilitatorPickerMixin, facilitator_autocomplete_urls
+from .admin_forms import CompletionRuleForm
 from .models import (
     CompletionRule,
     CredentialProgram,
@@ -25,6 +30,33 @@ class ProviderAdmin(admin.ModelAdmin):
     ]
     search_fields = ["name", "short_name"]
     prepopulated_fields = {"slug": ["short_name"]}
+
+
+def price_cliff_warnings(unit) -> list[str]:
+    """The same warnings a group leader's quote gives (``programs.quotes``)."""
+    tiers = quotes.tier_rules(unit.group_tiers.all())
+    return quotes.cheaper_larger_group_warnings(unit.price, tiers, unit.currency)
+
+
+def unmeetable_warnings(offering) -> list[str]:
+    unit = offering.unit
+    return configuration.offering_unmeetable_warnings(
+        offering=offering,
+        sessions=offering.sessions.all(),
+        requirements=unit.requirements.all(),
+        rules=unit.completion_rules.all(),
+    )
+
+
+def warn_once(request, warnings: list[str]) -> None:
+    """Add each warning not already waiting to be shown (a save's own warnings
+    are followed by the page it returns to)."""
+    waiting = messages.get_messages(request)
+    shown = {str(message.message) for message in waiting}
+    waiting.used = False  # reading them above must not drop them
+    for warning in dict.fromkeys(warnings):
+        if warning not in shown:
+            messages.warning(request, warning)
 
 
 class RuleInlineReadOnly(admin.StackedInline):
@@ -63,17 +95,17 @@ class CredentialProgramAdmin(admin.ModelAdmin):
     inlines = [ProgramRuleInline]
 
 
-class OfferingInline(admin.TabularInline):
+class OfferingInline(FacilitatorPickerMixin, admin.StackedInline):
+    """Stacked: eight fields with a date picker each do not fit a table's row."""
+
     model = Offering
     extra = 0
     fields = [
-        "label",
-        "format_name",
-        "start_date",
-        "end_date",
-        "enrollment_opens",
-        "enrollment_closes",
+        ("label", "format_name"),
+        ("start_date", "end_date"),
+        ("enrollment_opens", "enrollment_closes"),
         "capacity",
+        "facilitators",
     ]
     show_change_link = True
 
@@ -95,7 +127,9 @@ class RequirementInline(admin.TabularInline):
         "max_artifacts",
         "pass_score",
         "deadline",
+        "deadline_date",
         "deadline_months_after_end",
+        "deadline_days_after_end",
         "position",
     ]
     show_change_link = True
@@ -113,16 +147,49 @@ class UnitAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["programs", "recommended_prior_units", "prerequisites"]
     inlines = [OfferingInline, GroupTierInline, RequirementInline, UnitRuleInline]
+    readonly_fields = ["awards"]
+
+    @admin.display(description=_("Awards"))
+    def awards(self, unit):
+        """The documents completing this unit produces (certificates' output specs)."""
+        add = reverse("admin:certificates_outputspec_add") + f"?unit={unit.pk or ''}"
+        specs = list(unit.output_specs.all()) if unit.pk else []
+        if not specs:
+            return format_html(
+                '{} <a href="{}">{}</a>',
+                _("No certificate yet."),
+                add,
+                _("Add a certificate output"),
+            )
+        return format_html_join(
+            ", ",
+            '<a href="{}">{} ({})</a>',
+            (
+                (
+                    reverse("admin:certificates_outputspec_change", args=[s.pk]),
+                    s.title,
+                    s.get_kind_display(),
+                )
+                for s in specs
+            ),
+        )
 
     def save_related(self, request, form, formsets, change):
         """Warn when the saved tiers make a larger group cheaper than a smaller one."""
         super().save_related(request, form, formsets, change)
-        unit = form.instance
-        tiers = quotes.tier_rules(unit.group_tiers.all())
-        for warning in quotes.cheaper_larger_group_warnings(
-            unit.price, tiers, unit.currency
-        ):
-            messages.warning(request, warning)
+        warn_once(request, price_cliff_warnings(form.instance))
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        """Opening the unit says what its configuration gets wrong: tiers that
+        make a larger group cheaper (what a group leader is told too), runs whose
+        learners can never meet a rule."""
+        unit = self.get_object(request, object_id) if request.method == "GET" else None
+        if unit is not None:
+            warnings = price_cliff_warnings(unit)
+            for offering in unit.offerings.prefetch_related("sessions"):
+                warnings += unmeetable_warnings(offering)
+            warn_once(request, warnings)
+        return super().change_view(request, object_id, form_url, extra_context)
 
 
 class SessionInline(admin.TabularInline):
@@ -131,7 +198,7 @@ class SessionInline(admin.TabularInline):
 
 
 @admin.register(Offering)
-class OfferingAdmin(admin.ModelAdmin):
+class OfferingAdmin(FacilitatorPickerMixin, admin.ModelAdmin):
     list_display = [
         "unit",
         "label",
@@ -144,9 +211,20 @@ class OfferingAdmin(admin.ModelAdmin):
     list_filter = ["unit__provider", "unit__kind", "start_date"]
     search_fields = ["unit__title", "unit__short_name", "label"]
     date_hierarchy = "start_date"
-    filter_horizontal = ["facilitators"]
     list_select_related = ["unit"]
     inlines = [SessionInline]
+
+    def get_urls(self):
+        return facilitator_autocomplete_urls(self.admin_site) + super().get_urls()
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        """Opening the run warns of a rule its learners could never meet."""
+        offering = (
+            self.get_object(request, object_id) if request.method == "GET" else None
+        )
+        if offering is not None:
+            warn_once(request, unmeetable_warnings(offering))
+        return super().change_view(request, object_id, form_url, extra_context)
 
 
 class RubricCriterionInline(admin.TabularInline):
@@ -165,7 +243,11 @@ class RequirementAdmin(admin.ModelAdmin):
 
 @admin.register(CompletionRule)
 class CompletionRuleAdmin(admin.ModelAdmin):
+    form = CompletionRuleForm
     list_display = ["__str__", "kind", "program", "unit"]
     list_filter = ["kind"]
     autocomplete_fields = ["units", "requirement"]
     list_select_related = ["program", "unit", "requirement"]
+
+    class Media:
+        js = ["js/admin/rule_fields.js"]

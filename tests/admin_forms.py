@@ -1,4 +1,4 @@
-"""A Django admin change form as its page fills it, to post back with changes."""
+"""Django admin change forms as their pages fill them, to post back with changes."""
 
 from django.forms import MultiWidget
 
@@ -37,3 +37,30 @@ def admin_change_data(client, url: str, **changes) -> dict:
             _fields(row, data)
     data.update(changes)
     return data
+
+
+def change_form_data(response) -> dict:
+    """The change form's current values, as the browser would post them back."""
+    data = {}
+    forms = [response.context["adminform"].form]
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        management = formset.management_form
+        for name in management.fields:
+            data[f"{formset.prefix}-{name}"] = management[name].value()
+        forms += formset.forms
+    for form in forms:
+        for name in form.fields:
+            value = form[name].value()
+            if value is None or value is False:
+                continue
+            data[form.add_prefix(name)] = value
+    return data
+
+
+def form_errors(response) -> list[str]:
+    """Every error the admin page shows: the form's, and each inline row's."""
+    messages = []
+    for errors in response.context["errors"]:  # a row's list, or a formset's error
+        messages += [errors] if isinstance(errors, str) else [str(e) for e in errors]
+    return messages

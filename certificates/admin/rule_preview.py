@@ -13,6 +13,7 @@ from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.db import transaction
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core import clock
@@ -137,8 +138,18 @@ class CompletionRulePreviewAdmin(CompletionRuleAdmin):
             "preview": preview,
             "posted": posted,
             "confirm": CONFIRM,
+            "back_url": _owner_url(rule),
         }
         return TemplateResponse(request, PREVIEW_TEMPLATE, context)
+
+
+def _owner_url(rule) -> str:
+    """The admin page of the unit or program the rule belongs to: "Back" returns
+    where the admin came from (its "Add a rule" link, or its rule's link)."""
+    owner = rule.unit or rule.program
+    if owner is None:
+        return reverse("admin:programs_completionrule_changelist")
+    return reverse(f"admin:programs_{owner._meta.model_name}_change", args=[owner.pk])
 
 
 admin.site.unregister(CompletionRule)

@@ -4,6 +4,7 @@ from .awards import (
     award_document_get_for_user,
     award_get_for_verification,
     awards_for,
+    normalize_code,
 )
 from .progress import ProgressReport, progress_reports_for
 
@@ -12,5 +13,6 @@ __all__ = [
     "award_document_get_for_user",
     "award_get_for_verification",
     "awards_for",
+    "normalize_code",
     "progress_reports_for",
 ]

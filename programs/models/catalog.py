@@ -162,7 +162,14 @@ class Unit(models.Model):
         related_name="required_for",
         verbose_name=_("prerequisites (completed before enrolling)"),
     )
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = models.PositiveSmallIntegerField(
+        _("position in the catalogue"),
+        default=0,
+        help_text=_(
+            "Orders the provider's units in the catalogue and on program pages: "
+            "lower first."
+        ),
+    )
     is_published = models.BooleanField(
         _("published"),
         default=False,

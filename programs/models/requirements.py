@@ -64,7 +64,11 @@ class Requirement(models.Model):
     deadline_days_after_end = models.PositiveSmallIntegerField(
         _("days after the offering ends"), null=True, blank=True
     )
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = models.PositiveSmallIntegerField(
+        _("position on the unit's page"),
+        default=0,
+        help_text=_("Orders the unit's requirements for learners: lower first."),
+    )
 
     class Meta:
         ordering = ["unit", "position", "id"]
@@ -149,7 +153,11 @@ class RubricCriterion(models.Model):
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     max_points = models.PositiveSmallIntegerField(_("points"))
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = models.PositiveSmallIntegerField(
+        _("position in the rubric"),
+        default=0,
+        help_text=_("Orders the rubric's criteria: lower first."),
+    )
 
     class Meta:
         ordering = ["requirement", "position", "id"]

@@ -10,6 +10,15 @@ from .history import checklist_questions, peer_projects, submission_versions
 from .states import enrollment_requirement_rows
 
 
+def carried_over(draft, previous) -> list:
+    """The draft's artifacts that came with it from the previous version (a
+    revision starts from it; the stored file is shared), in the draft's order."""
+    if draft is None or previous is None:
+        return []
+    before = {(a.file.name, a.link, a.text) for a in previous.artifacts.all()}
+    return [a for a in draft.artifacts.all() if (a.file.name, a.link, a.text) in before]
+
+
 def requirement_page(
     *, enrollment: Enrollment, requirement: Requirement, today: dt.date
 ) -> dict:
@@ -32,6 +41,7 @@ def requirement_page(
         "draft": draft,
         "versions": submitted,
         "latest": submitted[0] if submitted else None,
+        "carried_over": carried_over(draft, submitted[0] if submitted else None),
         "can_submit": refusal is None,
         "refusal": refusal,
         "questions": [],

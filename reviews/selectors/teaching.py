@@ -73,6 +73,7 @@ def offerings_to_run(*, user, now: dt.datetime) -> list[OfferingWork]:
     sessions: dict[int, list[Session]] = {}
     for session in (
         Session.objects.filter(offering__in=[o.pk for o in offerings])
+        .select_related("offering")
         .annotate(recorded=Exists(recorded))
         .order_by("starts_at")
     ):

@@ -76,7 +76,10 @@ def test_lowering_cmte_to_2_workshops_previews_then_saves_and_awards(
     assert "One Workshop (" not in page
     assert "Nobody who qualifies now would lose eligibility." in page
     assert "Issued awards are never taken back by a rule change." in page
-    assert f'href="{url}">Back</a>' in page
+    program_url = reverse(
+        "admin:programs_credentialprogram_change", args=[rule.program_id]
+    )
+    assert f'href="{program_url}">Back</a>' in page
     rule.refresh_from_db()
     assert rule.min_count == 3
     assert not Award.objects.filter(learner=two, program__slug="cmte").exists()

@@ -100,7 +100,11 @@ def test_a_malformed_code_is_unknown_without_a_query(
         response = client.get(path)
 
     assert response.status_code == 404
-    assert "Unknown code" in response.content.decode()
+    page = response.content.decode()
+    assert "Unknown code" in page
+    assert "No credential issued through this portal has this code." in page
+    assert "\x00" not in page
+    assert "AAAAAAAA" not in page
 
 
 def test_a_pending_award_is_not_verifiable_yet(client, catalog, learner):

@@ -7,28 +7,10 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from programs.models import GroupTier
+from tests.admin_forms import change_form_data
 from tests.factories import GroupTierFactory, UnitFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def change_form_data(response) -> dict:
-    """The change form's current values, as the browser would post them back."""
-    data = {}
-    forms = [response.context["adminform"].form]
-    for inline in response.context["inline_admin_formsets"]:
-        formset = inline.formset
-        management = formset.management_form
-        for name in management.fields:
-            data[f"{formset.prefix}-{name}"] = management[name].value()
-        forms += formset.forms
-    for form in forms:
-        for name in form.fields:
-            value = form[name].value()
-            if value is None or value is False:
-                continue
-            data[form.add_prefix(name)] = value
-    return data
 
 
 def save_with_tier(admin_client, unit, **tier) -> list[str]:

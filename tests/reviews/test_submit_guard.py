@@ -12,9 +12,13 @@ from reviews import errors
 from reviews.errors import ReviewsRefused
 from reviews.services.guards import submission_refusal
 from reviews.services.reviews import review_decide
-from reviews.services.submissions import draft_save, submission_submit
+from reviews.services.submissions import (
+    artifact_add,
+    draft_save,
+    submission_submit,
+)
 from tests.factories import PortalAdminFactory
-from tests.reviews.scenarios import loyola_full, running_today
+from tests.reviews.scenarios import loyola_full, pdf_file, running_today
 
 pytestmark = pytest.mark.django_db
 
@@ -103,3 +107,26 @@ def test_waiting_for_review_the_page_says_what_the_service_would(client):
     content = page(client, world)
     assert draft_url(world) not in content
     assert str(errors.WAITING_FOR_REVIEW % {"number": 1}) in content
+
+
+def test_a_revision_draft_names_the_files_it_carries_over(client):
+    # given a file submitted and reviewed Not Met
+    world = running_today(loyola_full())
+    artifact = artifact_add(
+        enrollment=world.enrollment, requirement=world.requirement, upload=pdf_file()
+    )
+    version = submission_submit(
+        enrollment=world.enrollment, requirement=world.requirement
+    )
+    review_decide(
+        reviewer=world.facilitator, version=version, decision="not_met", feedback="x"
+    )
+    assert "carries over" not in page(client, world)
+
+    # when the learner starts the revision
+    draft_save(enrollment=world.enrollment, requirement=world.requirement)
+
+    # then the draft says which file came with it from version 1
+    assert f"This draft carries over from version 1: “{artifact.title}”." in page(
+        client, world
+    )
