@@ -118,7 +118,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The shared cache (login limits): Redis when REDIS_URL or a Redis
-# CELERY_BROKER_URL is set, else the database (manage.py createcachetable).
+# CELERY_BROKER_URL is set, else the database (its table made by migrate).
 CACHES = caches_from(os.environ)
 SESSION_ENGINE = session_engine_from(os.environ)
 
@@ -145,8 +145,9 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 # Failed logins are limited per account (the email) and, far more loosely, per IP:
 # a school's staff share one address, and one person's typos must not lock out
-# everyone there. The counts live in the shared cache below.
-ACCOUNT_RATE_LIMITS = {"login_failed": "50/5m/ip,5/5m/key"}
+# everyone there. Successful logins are not limited (allauth's default "login" limit,
+# 30 a minute per IP, is off). The counts live in the shared cache below.
+ACCOUNT_RATE_LIMITS = {"login": None, "login_failed": "50/5m/ip,5/5m/key"}
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 # Two-factor authentication (allauth.mfa) at /accounts/2fa/: an authenticator app
 # (TOTP) with recovery codes, for anyone; facilitators and admins are asked to.

@@ -7,8 +7,6 @@ apt_ensure "${WEASYPRINT_PACKAGES[@]}"
 venv_ensure ""
 say "Migrating the database"
 .venv/bin/python manage.py migrate --noinput
-# The database cache holds the login limits when no Redis is configured.
-.venv/bin/python manage.py createcachetable
 say "Loading the demo catalogue and demo users"
 .venv/bin/python manage.py load_demo
 say "Starting the portal on http://127.0.0.1:8000 (Ctrl-C stops it)"
