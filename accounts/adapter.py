@@ -13,6 +13,8 @@ from django.conf import settings
 
 from credentials_portal.context_processors import site_names
 
+SIGNUP_CONFIRMATION = "account/messages/email_confirmation_sent.txt"
+
 
 def site_context() -> dict:
     """The portal's names, and the ``current_site`` allauth's templates read."""
@@ -27,3 +29,22 @@ class PortalAccountAdapter(DefaultAccountAdapter):
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         super().send_mail(template_prefix, email, {**context, **site_context()})
+
+    def add_message(
+        self,
+        request,
+        level,
+        message_template=None,
+        message_context=None,
+        extra_tags="",
+        message=None,
+    ):
+        """At sign-up the form says "Confirmation email sent" whether or not one
+        went out (``accounts.signup``); allauth's own copy would tell the two apart."""
+        if message_template == SIGNUP_CONFIRMATION and (message_context or {}).get(
+            "signup"
+        ):
+            return
+        super().add_message(
+            request, level, message_template, message_context, extra_tags, message
+        )
