@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 
+from core.site_url import site_url
 from credentials_portal.context_processors import site_names
 
 SIGNUP_CONFIRMATION = "account/messages/email_confirmation_sent.txt"
@@ -18,7 +19,7 @@ SIGNUP_CONFIRMATION = "account/messages/email_confirmation_sent.txt"
 
 def site_context() -> dict:
     """The portal's names, and the ``current_site`` allauth's templates read."""
-    domain = urlsplit(settings.SITE_URL).netloc
+    domain = urlsplit(site_url()).netloc
     current_site = SimpleNamespace(name=settings.SITE_NAME, domain=domain)
     return {**site_names(), "current_site": current_site}
 
