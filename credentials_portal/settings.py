@@ -160,7 +160,10 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
 # A sign-up for an existing email answers as a new one does (allauth's
 # ACCOUNT_PREVENT_ENUMERATION) and, with this form, costs the same password hash.
-ACCOUNT_FORMS = {"signup": "accounts.signup.PortalSignupForm"}
+ACCOUNT_FORMS = {
+    "signup": "accounts.signup.PortalSignupForm",
+    "login": "accounts.login_form.PortalLoginForm",
+}
 LOGIN_REDIRECT_URL = "/dashboard/"
 LOGIN_URL = "/accounts/login/"
 
@@ -296,6 +299,9 @@ CELERY_BEAT_SCHEDULE["reviews-deadline-reminders"] = {
 # (its adapter names the site and signs as SITE_NAME, never the request's host);
 # dates in named formats (credentials_portal/formats/en: "Dec 1, 2026").
 SITE_NAME = env.str("SITE_NAME", default="Credentials Portal")
+# Who people write to: named wherever a page or email says to contact someone and
+# no provider is concerned (a provider's own contact_email comes first).
+CONTACT_EMAIL = env.str("CONTACT_EMAIL", default="help@localhost")
 DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default=f"{SITE_NAME} <noreply@localhost>"
 )

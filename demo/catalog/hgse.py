@@ -12,6 +12,7 @@ PROVIDER = {
     "website": "https://www.gse.harvard.edu/professional-education",
     "signatory_name": "Professional Education",
     "signatory_title": "Harvard Graduate School of Education",
+    "contact_email": "professional-education@hgse.demo.test",
 }
 
 PROGRAMS: list[dict[str, Any]] = [

@@ -13,6 +13,7 @@ PROVIDER = {
     "delivery_partner": "METC",
     "signatory_name": "ISTE Certification Team",
     "signatory_title": "International Society for Technology in Education",
+    "contact_email": "certification@iste.demo.test",
 }
 
 PROGRAMS: list[dict[str, Any]] = [

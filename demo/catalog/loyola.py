@@ -13,6 +13,7 @@ PROVIDER = {
     "website": "https://www.loyola.edu",
     "signatory_name": "Irene Bal",
     "signatory_title": "Lecturer in Educational Technology",
+    "contact_email": "microcredentials@loyola.demo.test",
 }
 
 PROGRAMS: list[dict[str, Any]] = [
