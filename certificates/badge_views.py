@@ -43,7 +43,7 @@ def award_detail(request, award_uuid):
 @require_GET
 def award_export(request, award_uuid, fmt: str):
     award = selectors.award_get_for_owner(user=request.user, award_uuid=award_uuid)
-    if fmt not in EXPORTS or award.status not in EXPORTABLE_STATUSES:
+    if award.status not in EXPORTABLE_STATUSES:
         return HttpResponse(status=404)
     export = award_badge_export(award=award)
     filename, content_type = EXPORTS[fmt]

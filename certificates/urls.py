@@ -1,6 +1,21 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from . import badge_views, views, wallet_views
+
+
+class BadgeFormatConverter:
+    """Only the badge's own formats, so ``badge.pdf`` reaches the documents route."""
+
+    regex = "|".join(badge_views.EXPORTS)
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(BadgeFormatConverter, "badge_format")
 
 app_name = "certificates"
 
@@ -9,7 +24,7 @@ urlpatterns = [
     path("certificates/", views.my_awards, name="my_awards"),
     path("certificates/<uuid:award_uuid>/", badge_views.award_detail, name="award"),
     path(
-        "certificates/<uuid:award_uuid>/badge.<slug:fmt>",
+        "certificates/<uuid:award_uuid>/badge.<badge_format:fmt>",
         badge_views.award_export,
         name="export",
     ),

@@ -3,7 +3,7 @@
 allauth counts failed logins in the default cache. Django's default (local
 memory) is per process, so N web processes gave N times the allowed guesses.
 Redis is used when ``REDIS_URL`` is set, or else when the Celery broker is Redis;
-otherwise the database cache (its table made by ``manage.py createcachetable``).
+otherwise the database cache (its table made by ``migrate``: core's first migration).
 Sessions follow: on Redis they are read from the shared cache, so any web host
 serves any signed-in user.
 """

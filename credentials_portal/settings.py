@@ -39,7 +39,10 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", cast=str.strip, default=
 # Routes bench/page_bench.py's floor view (credentials_portal/bench_floor.py); never
 # set in production.
 BENCH_FLOOR_VIEW = env.bool("BENCH_FLOOR_VIEW", default=False)
+# The base of absolute links. Unset in development, pages follow the address they
+# are served on (core.site_url); scripts/start.sh exports it from PORT.
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+SITE_URL_FROM_REQUEST = DEBUG and not env.str("SITE_URL", default="")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -77,6 +80,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "core.site_url.ServedAddressMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -118,7 +122,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The shared cache (login limits): Redis when REDIS_URL or a Redis
-# CELERY_BROKER_URL is set, else the database (manage.py createcachetable).
+# CELERY_BROKER_URL is set, else the database (its table made by migrate).
 CACHES = caches_from(os.environ)
 SESSION_ENGINE = session_engine_from(os.environ)
 
@@ -145,8 +149,9 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 # Failed logins are limited per account (the email) and, far more loosely, per IP:
 # a school's staff share one address, and one person's typos must not lock out
-# everyone there. The counts live in the shared cache below.
-ACCOUNT_RATE_LIMITS = {"login_failed": "50/5m/ip,5/5m/key"}
+# everyone there. Successful logins are not limited (allauth's default "login" limit,
+# 30 a minute per IP, is off). The counts live in the shared cache below.
+ACCOUNT_RATE_LIMITS = {"login": None, "login_failed": "50/5m/ip,5/5m/key"}
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 # Two-factor authentication (allauth.mfa) at /accounts/2fa/: an authenticator app
 # (TOTP) with recovery codes, for anyone; facilitators and admins are asked to.
@@ -155,7 +160,10 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
 # A sign-up for an existing email answers as a new one does (allauth's
 # ACCOUNT_PREVENT_ENUMERATION) and, with this form, costs the same password hash.
-ACCOUNT_FORMS = {"signup": "accounts.signup.PortalSignupForm"}
+ACCOUNT_FORMS = {
+    "signup": "accounts.signup.PortalSignupForm",
+    "login": "accounts.login_form.PortalLoginForm",
+}
 LOGIN_REDIRECT_URL = "/dashboard/"
 LOGIN_URL = "/accounts/login/"
 
@@ -297,6 +305,9 @@ CELERY_BEAT_SCHEDULE["reviews-deadline-reminders"] = {
 # (its adapter names the site and signs as SITE_NAME, never the request's host);
 # dates in named formats (credentials_portal/formats/en: "Dec 1, 2026").
 SITE_NAME = env.str("SITE_NAME", default="Credentials Portal")
+# Who people write to: named wherever a page or email says to contact someone and
+# no provider is concerned (a provider's own contact_email comes first).
+CONTACT_EMAIL = env.str("CONTACT_EMAIL", default="help@localhost")
 DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default=f"{SITE_NAME} <noreply@localhost>"
 )

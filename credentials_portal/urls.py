@@ -1,7 +1,9 @@
 from django.conf import settings
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
 
 from accounts import views as account_views
 from api import token_views
@@ -14,6 +16,8 @@ admin.site.site_title = _("Credentials Portal admin")
 
 urlpatterns = [
     path("", program_views.home, name="home"),
+    # Pages link the SVG icon; this answers browsers that ask for /favicon.ico.
+    path("favicon.ico", RedirectView.as_view(url=static("favicon.svg"))),
     path("healthz", healthz, name="healthz"),
     path("catalog/", include("programs.urls")),
     path("accounts/profile/", account_views.profile, name="profile"),

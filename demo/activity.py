@@ -1,8 +1,8 @@
 """The demo learners' work in progress, so that each demo user sees something real.
 
 learner1 is enrolled in two CMTE workshops and a Loyola Full micro-credential whose
-submission waits for facilitator1's review; learner2 is in an ISTE cohort (pre-
-assessment and e-portfolio submitted, the portfolio waiting for facilitator2), has
+submission waits for facilitator1's review; learner2 is in the next ISTE cohort
+(pre-assessment in; the e-portfolio takes work once the cohort starts), has
 a Loyola submission reviewed Not Met with feedback, and leads a group order of ten
 with 25% off. Everything goes through the real services.
 
@@ -25,9 +25,9 @@ from enrollments.models import Enrollment, GroupOrder
 from enrollments.services.enrollment import offering_refusal
 from enrollments.services.registration import registration_create
 from programs.models import Offering
-from reviews.models import Review, Submission, SubmissionVersion
+from reviews.models import Review, SubmissionVersion
 from reviews.services.reviews import review_decide
-from reviews.services.submissions import artifact_add, draft_save, submission_submit
+from reviews.services.submissions import draft_save, submission_submit
 
 CMTE_WORKSHOPS = ["sotl", "otla"]
 GROUP_WORKSHOP = "sotl"  # 25% off the invoice from 10 participants
@@ -39,7 +39,6 @@ NOT_MET_FEEDBACK = (
     "A thoughtful start. Add one example of student work and say how the tool "
     "changed what your students did, then resubmit."
 )
-PORTFOLIO_STANDARDS = ["learner", "designer", "facilitator"]
 GROUP_ORGANISATION = "Baltimore County PS"
 # Participants live under a subdomain so that "@demo.test" names only the six
 # demo accounts one can log in as (participants have no password until invited).
@@ -145,27 +144,6 @@ def _submitted(enrollment: Enrollment, title: str, *, text: str, today: dt.date)
     )
 
 
-PORTFOLIO_DRAFT_ARTIFACTS = 7
-
-
-def _portfolio_drafted(enrollment: Enrollment) -> None:
-    """A portfolio under way: seven of its 9-14 artifacts in a draft, not submitted."""
-    requirement = enrollment.offering.unit.requirements.get(title="E-portfolio")
-    if Submission.objects.filter(
-        enrollment=enrollment, requirement=requirement
-    ).exists():
-        return
-    for number in range(1, PORTFOLIO_DRAFT_ARTIFACTS + 1):
-        artifact_add(
-            enrollment=enrollment,
-            requirement=requirement,
-            title=f"Artifact {number}: a lesson with digital tools",
-            text="The lesson plan, the slides and three samples of student work.",
-            reflection="What my students did differently and what I would change.",
-            standards=PORTFOLIO_STANDARDS,
-        )
-
-
 def _learner1(learner, today: dt.date) -> None:
     for slug in CMTE_WORKSHOPS:
         _enrolled(learner, slug, "", today, running=True)
@@ -208,7 +186,6 @@ def _learner2_iste(learner, today: dt.date) -> None:
         text="Where I stand with each ISTE Standard for Educators.",
         today=today,
     )
-    _portfolio_drafted(enrollment)
 
 
 def _group_order(leader, today: dt.date) -> None:

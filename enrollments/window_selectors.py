@@ -25,6 +25,7 @@ class Availability:
 
     state: WindowState
     refusal: str | None
+    started: bool = False  # the run is under way (it started before that day)
 
     @property
     def can_enroll(self) -> bool:
@@ -74,6 +75,7 @@ def offering_availability(
     return Availability(
         state=window_state(window, today=today, taken=held),
         refusal=window_refusal(window, today=today, taken=held),
+        started=offering.start_date is not None and offering.start_date < today,
     )
 
 

@@ -39,6 +39,9 @@ TOO_FEW_ARTIFACTS = _(
 TOO_MANY_ARTIFACTS = _(
     "A portfolio holds at most %(max)s artifacts; this one has %(count)s."
 )
+PORTFOLIO_FULL = _(
+    "A portfolio holds at most %(max)s artifacts; remove one before you add another."
+)
 ARTIFACT_TITLE_REQUIRED = _("Give the artifact a title.")
 ARTIFACT_CONTENT_REQUIRED = _("An artifact needs a file, a link or a text.")
 REFLECTION_REQUIRED = _("Each portfolio artifact needs a reflection.")

@@ -27,6 +27,15 @@ apt_ensure() {
   fi
 }
 
+# The URL runserver's address answers on: 8400 or 127.0.0.1:8400 -> http://127.0.0.1:8400
+# (0.0.0.0, every interface, is reached on 127.0.0.1).
+site_url_for() {
+  local port="$1" host=127.0.0.1
+  case "$port" in *:*) host="${port%:*}" ;; esac
+  [ "$host" = "0.0.0.0" ] && host=127.0.0.1
+  echo "http://$host:${port##*:}"
+}
+
 WEASYPRINT_PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core)
 
 venv_ensure() {

@@ -72,6 +72,10 @@ class OfferingFactory(factory.django.DjangoModelFactory):
     end_date = dt.date(2027, 2, 28)
     enrollment_opens = dt.date(2026, 10, 1)
     enrollment_closes = dt.date(2027, 1, 31)
+    # Work is taken from enrollment on, so that tests of drafts, artifacts and
+    # reviews may draft on any session day (Dec 2026 or Feb 2027) before the run's
+    # Feb 1 start; the tests of the submission window set their own.
+    submissions_open_days_before_start = 365
 
 
 class GroupTierFactory(factory.django.DjangoModelFactory):

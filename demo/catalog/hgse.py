@@ -18,6 +18,7 @@ PROVIDER = {
         "order instead and pay after the workshop. Questions: the Professional "
         "Education office."
     ),
+    "contact_email": "professional-education@hgse.demo.test",
 }
 
 PROGRAMS: list[dict[str, Any]] = [

@@ -18,6 +18,7 @@ PROVIDER = {
         "invoice number; METC members may pay through their district's purchase "
         "order."
     ),
+    "contact_email": "certification@iste.demo.test",
 }
 
 PROGRAMS: list[dict[str, Any]] = [

@@ -18,6 +18,7 @@ PROVIDER = {
         "school's purchase order, quoting the invoice number. The registration "
         "fee is the only fee."
     ),
+    "contact_email": "microcredentials@loyola.demo.test",
 }
 
 PROGRAMS: list[dict[str, Any]] = [

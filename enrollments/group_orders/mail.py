@@ -11,7 +11,6 @@ from typing import cast
 
 from allauth.account.forms import default_token_generator
 from allauth.account.utils import user_pk_to_url_str
-from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -19,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from core.site_url import site_url
 from credentials_portal.context_processors import site_names
 
 from ..models import GroupOrder, Participant
@@ -33,7 +33,7 @@ def _password_link(user) -> str:
             "key": default_token_generator.make_token(user),
         },
     )
-    return f"{settings.SITE_URL}{path}"
+    return f"{site_url()}{path}"
 
 
 def _invitation(order: GroupOrder, participant, is_new: bool) -> EmailMessage:
@@ -55,7 +55,7 @@ def _invoice_mail(order: GroupOrder) -> EmailMessage:
         "invoice": invoice,
         "lines": invoice.lines.all(),
         **site_names(),
-        "invoice_url": f"{settings.SITE_URL}"
+        "invoice_url": f"{site_url()}"
         f"{reverse('orders:invoice', kwargs={'number': invoice.number})}",
     }
     subject = _("Invoice %(number)s for %(offering)s") % {

@@ -2,7 +2,8 @@
 
 A CSV has the header ``name,email``; a typed list has one ``Name, email`` per line.
 Both tolerate a byte-order mark, blank lines and extra whitespace, and report every
-bad row with its number so the leader can fix them all at once.
+bad row with its number so the leader can fix them all at once: an email listed
+twice among them, with the row that listed it first.
 """
 
 import csv
@@ -26,6 +27,8 @@ ROW_BAD_EMAIL = _("Row %(row)s: '%(email)s' is not a valid email address.")
 LINE_SHAPE = _("Line %(row)s: write the name, a comma, then the email address.")
 LINE_NAME_MISSING = _("Line %(row)s: the name is missing.")
 LINE_BAD_EMAIL = _("Line %(row)s: '%(email)s' is not a valid email address.")
+ROW_REPEATED = _("Row %(row)s: %(email)s is already listed on row %(first)s.")
+LINE_REPEATED = _("Line %(row)s: %(email)s is already listed on line %(first)s.")
 
 
 @dataclass
@@ -34,10 +37,11 @@ class Parsed:
 
     participants: list[tuple[str, str]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    first_row: dict[str, int] = field(default_factory=dict)  # email -> its row
 
 
 def _check(row: int, name: str, email: str, parsed: Parsed, messages: tuple) -> None:
-    where, name_missing, bad_email = messages
+    where, name_missing, bad_email, repeated = messages
     name, email = " ".join(name.split()), email.strip()
     for value in (name, email):
         if refusal := formula_refusal(where=where % {"row": row}, value=value):
@@ -51,7 +55,15 @@ def _check(row: int, name: str, email: str, parsed: Parsed, messages: tuple) -> 
     except ValidationError:
         parsed.errors.append(str(bad_email % {"row": row, "email": email}))
         return
-    parsed.participants.append((name, email.lower()))
+    email = email.lower()
+    if email in parsed.first_row:
+        first = parsed.first_row[email]
+        parsed.errors.append(
+            str(repeated % {"row": row, "email": email, "first": first})
+        )
+        return
+    parsed.first_row[email] = row
+    parsed.participants.append((name, email))
 
 
 def parse_csv(text: str) -> Parsed:
@@ -72,7 +84,11 @@ def parse_csv(text: str) -> Parsed:
             parsed.errors.append(str(ROW_SHAPE % {"row": number}))
             continue
         _check(
-            number, cells[0], cells[1], parsed, (ROW, ROW_NAME_MISSING, ROW_BAD_EMAIL)
+            number,
+            cells[0],
+            cells[1],
+            parsed,
+            (ROW, ROW_NAME_MISSING, ROW_BAD_EMAIL, ROW_REPEATED),
         )
     return parsed
 
@@ -87,5 +103,11 @@ def parse_lines(text: str) -> Parsed:
             parsed.errors.append(str(LINE_SHAPE % {"row": number}))
             continue
         name, email = line.rsplit(",", 1)
-        _check(number, name, email, parsed, (LINE, LINE_NAME_MISSING, LINE_BAD_EMAIL))
+        _check(
+            number,
+            name,
+            email,
+            parsed,
+            (LINE, LINE_NAME_MISSING, LINE_BAD_EMAIL, LINE_REPEATED),
+        )
     return parsed

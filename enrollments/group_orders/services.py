@@ -25,6 +25,7 @@ from ..services.invoices import LineData
 MIN_PARTICIPANTS = 2
 
 TOO_FEW = _("A group order names at least %(n)s participants.")
+NO_PRICE_ASK = _("This unit has no published price; ask %(provider)s at %(contact)s.")
 DUPLICATE_EMAIL = _("%(email)s is listed more than once.")
 HAS_TRACKS = _(
     "%(unit)s asks each participant to choose a track, so participants enroll "
@@ -47,8 +48,14 @@ def group_order_quote(*, offering: Offering, seats: int) -> Quote:
 
     Raises ``OrderRefused`` when the unit has no published price.
     """
+    unit = offering.unit
+    if unit.price is None:
+        provider = unit.provider
+        raise OrderRefused(
+            NO_PRICE_ASK % {"provider": provider, "contact": provider.contact_address}
+        )
     try:
-        return unit_quote(unit=offering.unit, seats=seats)
+        return unit_quote(unit=unit, seats=seats)
     except PricingError as error:
         raise OrderRefused(error.message) from error
 

@@ -1,5 +1,6 @@
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -36,6 +37,14 @@ class Provider(models.Model):
             "is paid in full (many school districts pay after the course)."
         ),
     )
+    contact_email = models.EmailField(
+        _("contact email"),
+        blank=True,
+        help_text=_(
+            "Where learners write with questions, named wherever a page or email "
+            "says to contact the provider. Empty: the portal's CONTACT_EMAIL."
+        ),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -44,6 +53,11 @@ class Provider(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def contact_address(self) -> str:
+        """The provider's contact email, or the portal's when it has none."""
+        return self.contact_email or settings.CONTACT_EMAIL
 
 
 class CredentialProgram(models.Model):

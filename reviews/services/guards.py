@@ -47,19 +47,26 @@ def opens_on(*, enrollment: Enrollment, requirement: Requirement) -> dt.date | N
     )
 
 
-def check_on_time(
+def check_opened(
     *, enrollment: Enrollment, requirement: Requirement, today: dt.date
 ) -> None:
-    """Submissions are open (the offering has started, or is about to) and the
-    deadline has not passed. Only a deadline the requirement sets refuses late
-    work: one it takes from its run's end marks the work overdue but accepts it
-    (a run's content stays open after it ends)."""
+    """Submissions are open: the offering has started, or is about to. Every write
+    of work (a draft's text or link, an artifact, a submission) asks this first."""
     opening = opens_on(enrollment=enrollment, requirement=requirement)
     if opening is not None and today < opening:
         raise ReviewsRefused(
             errors.NOT_OPEN_YET
             % {"requirement": requirement.title, "date": format_date(opening)}
         )
+
+
+def check_on_time(
+    *, enrollment: Enrollment, requirement: Requirement, today: dt.date
+) -> None:
+    """Submissions are open and the deadline has not passed. Only a deadline the
+    requirement sets refuses late work: one it takes from its run's end marks the
+    work overdue but accepts it (a run's content stays open after it ends)."""
+    check_opened(enrollment=enrollment, requirement=requirement, today=today)
     if requirement.deadline == Requirement.Deadline.NONE:
         return
     deadline = deadline_for(enrollment=enrollment, requirement=requirement)

@@ -58,8 +58,11 @@ def _copy_artifacts(source: SubmissionVersion, target: SubmissionVersion) -> Non
         artifact.save()
 
 
-def _open_draft(enrollment: Enrollment, requirement: Requirement) -> SubmissionVersion:
+def _open_draft(
+    enrollment: Enrollment, requirement: Requirement, today: dt.date
+) -> SubmissionVersion:
     guards.check_open(enrollment=enrollment, requirement=requirement)
+    guards.check_opened(enrollment=enrollment, requirement=requirement, today=today)
     if requirement.kind == Requirement.Kind.CHECKLIST:
         raise ReviewsRefused(
             errors.CHECKLIST_ANSWERS_ONLY % {"requirement": requirement.title}
@@ -72,15 +75,21 @@ def _open_draft(enrollment: Enrollment, requirement: Requirement) -> SubmissionV
 
 @transaction.atomic
 def draft_save(
-    *, enrollment: Enrollment, requirement: Requirement, text: str = "", link: str = ""
+    *,
+    enrollment: Enrollment,
+    requirement: Requirement,
+    text: str = "",
+    link: str = "",
+    today: dt.date | None = None,
 ) -> SubmissionVersion:
-    """Save the text and link of the learner's draft (created when there is none)."""
+    """Save the text and link of the learner's draft (created when there is none),
+    once submissions are open."""
     params = {"requirement": requirement.title}
     if text.strip() and not requirement.accepts_text:
         raise ReviewsRefused(errors.TEXT_NOT_ACCEPTED % params)
     if link.strip() and not requirement.accepts_links:
         raise ReviewsRefused(errors.LINK_NOT_ACCEPTED % params)
-    draft = _open_draft(enrollment, requirement)
+    draft = _open_draft(enrollment, requirement, today or clock.today())
     draft.text = text.strip()
     draft.link = link.strip()
     draft.full_clean()
@@ -142,9 +151,10 @@ def artifact_add(
     text: str = "",
     reflection: str = "",
     standards: Iterable[str] = (),
+    today: dt.date | None = None,
 ) -> Artifact:
-    """Add a file, link or text to the draft; a portfolio artifact needs a
-    reflection and the ISTE Standards for Educators it demonstrates."""
+    """Add a file, link or text to the draft, once submissions are open; a portfolio
+    artifact needs a reflection and the ISTE Standards for Educators it shows."""
     title, link, text, reflection = (v.strip() for v in (title, link, text, reflection))
     standards = [s for s in IsteStandard.values if s in set(standards)]
     _check_artifact(
@@ -157,13 +167,10 @@ def artifact_add(
         standards=standards,
     )
     checked = _checked_upload(upload) if upload is not None else None
-    draft = _open_draft(enrollment, requirement)
+    draft = _open_draft(enrollment, requirement, today or clock.today())
     count = draft.artifacts.count() + 1
     if requirement.max_artifacts is not None and count > requirement.max_artifacts:
-        raise ReviewsRefused(
-            errors.TOO_MANY_ARTIFACTS
-            % {"max": requirement.max_artifacts, "count": count}
-        )
+        raise ReviewsRefused(errors.PORTFOLIO_FULL % {"max": requirement.max_artifacts})
     artifact = Artifact(
         version=draft,
         title=title or (checked.name if checked else link or text[:60]),
@@ -221,7 +228,7 @@ def submission_submit(
     and, after commit, tells the facilitators when a review is needed.
     """
     now = now or timezone.now()
-    draft = _open_draft(enrollment, requirement)
+    draft = _open_draft(enrollment, requirement, clock.local_day(now))
     guards.check_may_submit(
         enrollment=enrollment, requirement=requirement, today=clock.local_day(now)
     )

@@ -25,6 +25,7 @@ DRAFT_SAVED = _("Your draft is saved.")
 SUBMITTED = _("Version %(number)s is submitted.")
 ARTIFACT_ADDED = _("“%(title)s” is added to your draft.")
 ARTIFACT_REMOVED = _("“%(title)s” is removed from your draft.")
+NOTHING_SAVED = _("Nothing was saved.")
 FIX_BELOW = _("Nothing was saved. Please correct the errors below.")
 
 
@@ -142,8 +143,14 @@ def artifact_post(request, enrollment_pk, requirement_pk):
                 standards=form.cleaned_data.get("standards", []),
             )
         except ReviewsRefused as refusal:
-            field = refusal.field if refusal.field in form.fields else None
-            form.add_error(field, refusal.message)
+            if refusal.field not in form.fields:
+                # Not about one field (a full portfolio, a closed window): say it
+                # where the learner looks first.
+                messages.error(request, f"{NOTHING_SAVED} {refusal.message}")
+                return _render(
+                    request, enrollment, requirement, artifact_form=form, status=400
+                )
+            form.add_error(refusal.field, refusal.message)
         else:
             messages.success(request, ARTIFACT_ADDED % {"title": artifact.title})
             return _back(enrollment, requirement)

@@ -31,6 +31,8 @@ from django.urls.converters import (
 from django.urls.resolvers import RoutePattern
 from django.utils import timezone
 
+from certificates.badge_views import EXPORTS
+from certificates.urls import BadgeFormatConverter
 from enrollments.models import Attendance, Extension, GroupOrder, PastCompletion
 from enrollments.services.registration import registration_create
 from programs.models import Session
@@ -232,6 +234,7 @@ def candidates(rows) -> dict[type, list[str]]:
         SlugConverter: sorted(ints | uuids | slugs),
         StringConverter: anything,
         PathConverter: anything,
+        BadgeFormatConverter: list(EXPORTS),
     }
 
 

@@ -4,6 +4,8 @@ import pytest
 import redis
 from allauth.account.models import EmailAddress
 from django.core.cache import caches
+from django.core.management import call_command
+from django.db import connection
 from django.urls import reverse
 
 from credentials_portal.caches import CACHE_TABLE, caches_from
@@ -119,3 +121,37 @@ def test_the_eleventh_attempt_in_a_minute_is_refused_even_with_the_password(clie
     assert answers == [False] * 5 + [True] * 5
     assert refused(eleventh)
     assert "_auth_user_id" not in client.session
+
+
+def test_forty_correct_logins_from_one_address_in_a_minute_all_succeed(client):
+    # A school's staff behind one address: only failures are limited.
+    verified_user("teacher@school.example")
+
+    answers = []
+    for _ in range(40):
+        answers.append(log_in(client, "teacher@school.example", PASSWORD, SCHOOL))
+        client.logout()
+
+    assert [response.status_code for response in answers] == [302] * 40
+
+
+@pytest.mark.django_db(transaction=True)
+def test_after_a_plain_migrate_login_works_without_createcachetable(client, settings):
+    # given a database cache, and a database made by ``migrate`` alone: no cache
+    # table, and the migrations that make it not yet applied
+    settings.CACHES = caches_from({})
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE {CACHE_TABLE}")
+        cursor.execute("DELETE FROM django_migrations WHERE app = 'core'")
+    try:
+        call_command("migrate", verbosity=0)
+        verified_user("first@school.example")
+
+        # when someone logs in
+        response = log_in(client, "first@school.example", PASSWORD, SCHOOL)
+
+        # then they are in
+        assert response.status_code == 302
+        assert "_auth_user_id" in client.session
+    finally:
+        call_command("createcachetable", verbosity=0)

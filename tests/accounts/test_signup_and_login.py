@@ -173,3 +173,29 @@ def test_sign_up_hashes_the_password_whether_or_not_the_email_has_an_account(
     assert response.url == reverse("account_email_verification_sent")
     assert counting_hasher.calls == 1
     assert User.objects.filter(email="maria.lopez@example.org").count() == 1
+
+
+def signed_up_page(client, data) -> tuple[str, list[str]]:
+    """The page a sign-up ends on, and the messages it shows."""
+    response = client.post(reverse("account_signup"), data, follow=True)
+    assert response.status_code == 200
+    shown = [str(message) for message in response.context["messages"]]
+    return response.redirect_chain[-1][0], shown
+
+
+def test_sign_up_answers_an_existing_email_exactly_as_a_new_one(client):
+    # given a portal where lena has an account
+    verified_user(email="lena@example.org")
+
+    # when a new address signs up, then lena's, then the new one again (it has an
+    # account now, and its confirmation email went out a moment ago)
+    emails = ["maria.lopez@example.org", "lena@example.org", "maria.lopez@example.org"]
+    answers = [signed_up_page(client, {**SIGNUP, "email": email}) for email in emails]
+
+    # then all three see the same page and the same message, with their address
+    sent = reverse("account_email_verification_sent")
+    assert answers == [
+        (sent, ["Confirmation email sent to maria.lopez@example.org."]),
+        (sent, ["Confirmation email sent to lena@example.org."]),
+        (sent, ["Confirmation email sent to maria.lopez@example.org."]),
+    ]

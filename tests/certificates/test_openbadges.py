@@ -155,7 +155,7 @@ def test_another_learner_gets_404_for_the_exports_and_page(client, issued):
 def test_an_unknown_export_format_is_404(client, issued, learner):
     client.force_login(learner)
 
-    assert client.get(export_url(issued, "xml")).status_code == 404
+    assert client.get(f"/certificates/{issued.uuid}/badge.xml").status_code == 404
 
 
 def test_the_issuer_publishes_its_profile_and_keys(client, issued):

@@ -126,15 +126,18 @@ def test_csv_over_one_megabyte_is_refused(client, sotl):
     assert not GroupOrder.objects.exists()
 
 
-def test_duplicate_participant_is_refused_with_its_message(client, sotl):
+def test_duplicate_participant_is_refused_with_its_line_and_the_other_errors(
+    client, sotl
+):
     client.force_login(UserFactory())
-    typed = "Ada, ada@example.org\nAda again, ADA@example.org\n"
+    typed = "Ada, ada@example.org\nBob, bob@\nAda again, ADA@example.org\n"
     response = client.post(
         reverse("orders:new"), {"offering": sotl.pk, "participants": typed}
     )
     assert response.status_code == 200
-    assert response.context["form"].non_field_errors() == [
-        "ada@example.org is listed more than once."
+    assert response.context["form"].errors["participants"] == [
+        "Line 2: 'bob@' is not a valid email address.",
+        "Line 3: ada@example.org is already listed on line 1.",
     ]
     assert not GroupOrder.objects.exists()
 

@@ -57,11 +57,14 @@ class TestQuote:
         assert group_order_quote(offering=offering, seats=4).total == Decimal("1180.00")
 
     def test_unit_without_price_has_no_quote(self):
-        offering = OfferingFactory(unit=UnitFactory(price=None))
+        offering = OfferingFactory(
+            unit=UnitFactory(price=None, provider__contact_email="pe@hgse.example")
+        )
         with pytest.raises(OrderRefused) as refused:
             group_order_quote(offering=offering, seats=3)
         assert refused.value.message == (
-            "This unit has no published price; contact the provider."
+            f"This unit has no published price; ask {offering.unit.provider} at "
+            "pe@hgse.example."
         )
 
 
@@ -151,7 +154,9 @@ class TestCreate:
         )
 
     def test_unit_without_price_is_refused(self):
-        offering = OfferingFactory(unit=UnitFactory(price=None))
+        offering = OfferingFactory(
+            unit=UnitFactory(price=None, provider__contact_email="pe@hgse.example")
+        )
         with pytest.raises(OrderRefused) as refused:
             group_order_create(
                 leader=UserFactory(),
@@ -160,7 +165,8 @@ class TestCreate:
                 today=TODAY,
             )
         assert refused.value.message == (
-            "This unit has no published price; contact the provider."
+            f"This unit has no published price; ask {offering.unit.provider} at "
+            "pe@hgse.example."
         )
         assert_nothing_written()
 

@@ -39,6 +39,31 @@ def test_csv_reports_each_bad_row_by_number():
     assert parsed.participants == [("Ada", "ada@example.org")]
 
 
+def test_csv_reports_a_repeated_email_with_the_other_errors_and_both_rows():
+    text = (
+        "name,email\nAda,ada@example.org\nBob,bob@\n"
+        "Ada L.,ADA@example.org\n,carol@example.org\n"
+    )
+    parsed = parse_csv(text)
+    assert parsed.errors == [
+        "Row 3: 'bob@' is not a valid email address.",
+        "Row 4: ada@example.org is already listed on row 2.",
+        "Row 5: the name is missing.",
+    ]
+    assert parsed.participants == [("Ada", "ada@example.org")]
+
+
+def test_typed_lines_report_a_repeated_email_by_line():
+    parsed = parse_lines(
+        "Ada, ada@example.org\nBob, bob@example.org\nAda, ada@example.org"
+    )
+    assert parsed.errors == ["Line 3: ada@example.org is already listed on line 1."]
+    assert [email for _, email in parsed.participants] == [
+        "ada@example.org",
+        "bob@example.org",
+    ]
+
+
 @pytest.mark.parametrize("text", ["", "\n\n", "Ada,ada@example.org\n", "email,name\n"])
 def test_csv_without_the_header_is_refused(text):
     parsed = parse_csv(text)

@@ -4,6 +4,7 @@
 import datetime as dt
 
 import pytest
+from django.urls import reverse
 
 from enrollments.services.extensions import extension_grant
 from reviews import errors
@@ -43,12 +44,36 @@ def test_a_fifteenth_artifact_is_refused():
     add_artifacts(world, 14)
     with pytest.raises(errors.ReviewsRefused) as refused:
         add_artifacts(world, 1, start=15)
-    assert refused.value.message == errors.TOO_MANY_ARTIFACTS % {
-        "max": 14,
-        "count": 15,
-    }
+    assert refused.value.message == errors.PORTFOLIO_FULL % {"max": 14}
     assert Artifact.objects.count() == 14
     assert submit(world).artifacts.count() == 14
+
+
+def test_the_page_says_a_portfolio_holds_at_most_14_when_a_15th_is_added(client):
+    world = iste_portfolio()
+    add_artifacts(world, 14)
+    client.force_login(world.enrollment.learner)
+    url = reverse(
+        "reviews:artifact_add", args=[world.enrollment.pk, world.requirement.pk]
+    )
+
+    response = client.post(
+        url,
+        {
+            "title": "Artifact 15",
+            "file": pdf_file("artifact-15.pdf"),
+            "reflection": "One more.",
+            "standards": ["learner"],
+        },
+    )
+
+    assert response.status_code == 400
+    shown = [str(message) for message in response.context["messages"]]
+    assert shown == [
+        "Nothing was saved. A portfolio holds at most 14 artifacts; remove one "
+        "before you add another."
+    ]
+    assert Artifact.objects.count() == 14
 
 
 @pytest.mark.parametrize(

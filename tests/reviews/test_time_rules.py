@@ -5,14 +5,15 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from credentials_portal.dates import format_date
 from enrollments.attendance import services as service
 from enrollments.models import Attendance
 from programs.models import Requirement
 from reviews import errors
-from reviews.models import SubmissionVersion
-from reviews.services.submissions import draft_save, submission_submit
+from reviews.models import Artifact, Submission, SubmissionVersion
+from reviews.services.submissions import artifact_add, draft_save, submission_submit
 from tests.factories import SessionFactory
-from tests.reviews.scenarios import iste_portfolio, loyola_full
+from tests.reviews.scenarios import iste_portfolio, loyola_full, pdf_file
 
 pytestmark = pytest.mark.django_db
 
@@ -24,13 +25,25 @@ def at(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(12), tzinfo=dt.UTC)
 
 
-def drafted(world):
-    draft_save(enrollment=world.enrollment, requirement=world.requirement, text="Plan")
+def opening_at_start(world):
+    """The window as offerings have it by default: work from the start date on."""
+    world.offering.submissions_open_days_before_start = 0
+    world.offering.save()
+    return world
+
+
+def drafted(world, day: dt.date = START):
+    draft_save(
+        enrollment=world.enrollment,
+        requirement=world.requirement,
+        text="Plan",
+        today=day,
+    )
     return world
 
 
 def test_submission_before_offering_starts_is_refused():
-    world = drafted(loyola_full())
+    world = opening_at_start(loyola_full())
     with pytest.raises(errors.ReviewsRefused) as refused:
         submission_submit(
             enrollment=world.enrollment,
@@ -41,11 +54,11 @@ def test_submission_before_offering_starts_is_refused():
         "requirement": "Competency-based project",
         "date": "Feb 1, 2027",
     }
-    assert SubmissionVersion.objects.get().status == "draft"
+    assert not SubmissionVersion.objects.exists()
 
 
 def test_submission_on_the_start_day_is_accepted():
-    world = drafted(loyola_full())
+    world = drafted(opening_at_start(loyola_full()))
     version = submission_submit(
         enrollment=world.enrollment, requirement=world.requirement, now=at(START)
     )
@@ -53,10 +66,11 @@ def test_submission_on_the_start_day_is_accepted():
 
 
 def test_an_offering_may_open_submissions_days_before_it_starts():
-    world = drafted(loyola_full())
+    world = loyola_full()
     world.offering.submissions_open_days_before_start = 7
     world.offering.save()
     early = START - dt.timedelta(days=7)
+    drafted(world, early)
     with pytest.raises(errors.ReviewsRefused):
         submission_submit(
             enrollment=world.enrollment,
@@ -70,10 +84,10 @@ def test_an_offering_may_open_submissions_days_before_it_starts():
 
 
 def test_work_due_before_the_first_session_is_open_before_the_start():
-    world = loyola_full()
+    world = opening_at_start(loyola_full())
     world.requirement.deadline = Requirement.Deadline.BEFORE_FIRST_SESSION
     world.requirement.save()
-    drafted(world)
+    drafted(world, dt.date(2026, 12, 1))
     version = submission_submit(
         enrollment=world.enrollment,
         requirement=world.requirement,
@@ -82,10 +96,96 @@ def test_work_due_before_the_first_session_is_open_before_the_start():
     assert version.status == "submitted"
 
 
+def starting_in_a_month(today: dt.date):
+    """A run that starts in 30 days and takes work from its start date on."""
+    world = opening_at_start(loyola_full())
+    world.offering.start_date = today + dt.timedelta(days=30)
+    world.offering.end_date = today + dt.timedelta(days=60)
+    world.offering.save()
+    return world
+
+
+WRITES = {
+    "draft text": lambda world, today: draft_save(
+        enrollment=world.enrollment,
+        requirement=world.requirement,
+        text="My plan",
+        today=today,
+    ),
+    "draft link": lambda world, today: draft_save(
+        enrollment=world.enrollment,
+        requirement=world.requirement,
+        link="https://example.org/plan",
+        today=today,
+    ),
+    "file upload": lambda world, today: artifact_add(
+        enrollment=world.enrollment,
+        requirement=world.requirement,
+        upload=pdf_file(),
+        today=today,
+    ),
+    "artifact link": lambda world, today: artifact_add(
+        enrollment=world.enrollment,
+        requirement=world.requirement,
+        link="https://example.org/slides",
+        today=today,
+    ),
+    "artifact text": lambda world, today: artifact_add(
+        enrollment=world.enrollment,
+        requirement=world.requirement,
+        text="What I tried with my class.",
+        today=today,
+    ),
+}
+
+
+@pytest.mark.parametrize("write", WRITES)
+def test_no_work_is_stored_before_submissions_open(today, write):
+    # given a run whose submissions open in a month
+    world = starting_in_a_month(today)
+    opening = world.offering.start_date
+
+    # when the learner saves any work today
+    with pytest.raises(errors.ReviewsRefused) as refused:
+        WRITES[write](world, today)
+
+    # then it is refused with the window's one message, and nothing is stored
+    assert refused.value.message == errors.NOT_OPEN_YET % {
+        "requirement": "Competency-based project",
+        "date": format_date(opening),
+    }
+    assert not Submission.objects.exists()
+    assert not Artifact.objects.exists()
+    # and on the opening day the same write is taken
+    WRITES[write](world, opening)
+    assert SubmissionVersion.objects.get().status == "draft"
+
+
+def test_a_file_posted_before_submissions_open_is_not_stored(client, today):
+    world = starting_in_a_month(today)
+    client.force_login(world.enrollment.learner)
+    url = reverse(
+        "reviews:artifact_add", args=[world.enrollment.pk, world.requirement.pk]
+    )
+
+    response = client.post(url, {"file": pdf_file()})
+
+    assert response.status_code == 400
+    assert (
+        errors.NOT_OPEN_YET
+        % {
+            "requirement": "Competency-based project",
+            "date": format_date(world.offering.start_date),
+        }
+    ) in response.content.decode()
+    assert not Artifact.objects.exists()
+    assert not Submission.objects.exists()
+
+
 def test_the_requirement_page_says_when_submissions_open_and_offers_no_form(
-    client,
+    client, today
 ):
-    world = loyola_full()  # starts Feb 1, 2027; the real today is before
+    world = starting_in_a_month(today)
     client.force_login(world.enrollment.learner)
     url = reverse(
         "reviews:requirement", args=[world.enrollment.pk, world.requirement.pk]
@@ -93,7 +193,10 @@ def test_the_requirement_page_says_when_submissions_open_and_offers_no_form(
     content = client.get(url).content.decode()
     assert (
         errors.NOT_OPEN_YET
-        % {"requirement": world.requirement.title, "date": "Feb 1, 2027"}
+        % {
+            "requirement": world.requirement.title,
+            "date": format_date(world.offering.start_date),
+        }
     ) in content
     draft_url = reverse(
         "reviews:draft", args=[world.enrollment.pk, world.requirement.pk]

@@ -20,6 +20,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 
 from certificates.rendering import render_pdf
+from core.site_url import site_url
 
 from ..models import TranscriptDocument, transcript_path
 from ..selectors import Transcript, transcript_for
@@ -34,7 +35,7 @@ def transcript_html(*, transcript: Transcript, produced_on: dt.date) -> str:
             "transcript": transcript,
             "produced_on": produced_on,
             "site_name": settings.SITE_NAME,
-            "site_url": settings.SITE_URL,
+            "site_url": site_url(),
         },
     )
 

@@ -1,0 +1,35 @@
+"""The portal's base URL for absolute links (certificates, badges, emails, PDFs).
+
+``SITE_URL`` names it. In development with ``SITE_URL`` unset, a page follows the
+address it is served on: the request's scheme and host, for everything made while
+the request runs (tasks run in-process there too). Outside a request the setting
+holds, which ``scripts/start.sh`` exports from ``PORT``.
+"""
+
+from contextvars import ContextVar
+
+from django.conf import settings
+
+_served_at: ContextVar[str | None] = ContextVar("served_at", default=None)
+
+
+def site_url() -> str:
+    """The base URL, without a trailing slash."""
+    return _served_at.get() or settings.SITE_URL
+
+
+class ServedAddressMiddleware:
+    """While a request runs, ``site_url()`` is its address (when
+    ``SITE_URL_FROM_REQUEST``: development with ``SITE_URL`` unset)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not settings.SITE_URL_FROM_REQUEST:
+            return self.get_response(request)
+        token = _served_at.set(f"{request.scheme}://{request.get_host()}")
+        try:
+            return self.get_response(request)
+        finally:
+            _served_at.reset(token)
