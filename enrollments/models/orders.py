@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core import clock
 from programs.models import Offering
 
 
@@ -102,7 +103,7 @@ class Invoice(models.Model):
     status = models.CharField(
         _("status"), max_length=8, choices=Status.choices, default=Status.ISSUED
     )
-    issued_at = models.DateTimeField(_("issued at"), auto_now_add=True)
+    issued_at = models.DateTimeField(_("issued at"), default=clock.now, editable=False)
     paid_at = models.DateTimeField(_("paid at"), null=True, blank=True)
 
     class Meta:

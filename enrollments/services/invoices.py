@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from audit.models import AuditEvent
 from audit.services import audit_event_record
+from core import clock
 
 from ..models import Invoice, InvoiceLine
 
@@ -46,7 +47,7 @@ def invoice_issue(
     now: dt.datetime | None = None,
 ) -> Invoice:
     """Issue an invoice for a group order or one enrollment, with its lines."""
-    now = now or timezone.now()
+    now = now or clock.now()
     invoice = Invoice(
         number=uuid.uuid4().hex,
         order=order,
@@ -54,6 +55,7 @@ def invoice_issue(
         billed_to=billed_to,
         currency=currency,
         total=sum((line.amount for line in lines), Decimal("0.00")),
+        issued_at=now,
     )
     invoice.full_clean()
     invoice.save()

@@ -16,7 +16,12 @@ REGISTRATION_LINE = _("Registration: %(offering)s")
 
 @transaction.atomic
 def registration_create(
-    *, learner, offering: Offering, track: str = "", today: dt.date | None = None
+    *,
+    learner,
+    offering: Offering,
+    track: str = "",
+    today: dt.date | None = None,
+    now: dt.datetime | None = None,
 ) -> Enrollment:
     """Enroll ``learner`` and, when the unit has a price, bill them for one seat.
 
@@ -24,7 +29,7 @@ def registration_create(
     A unit without a price (none published) or free of charge gets no invoice.
     """
     enrollment = enrollment_create(
-        learner=learner, offering=offering, track=track, today=today
+        learner=learner, offering=offering, track=track, today=today, now=now
     )
     unit = enrollment.offering.unit
     if unit.price:
@@ -39,5 +44,6 @@ def registration_create(
             currency=unit.currency,
             lines=[line],
             enrollment=enrollment,
+            now=enrollment.created_at,
         )
     return enrollment
