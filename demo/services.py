@@ -195,8 +195,9 @@ def _iste_metc(unit: Unit, run) -> None:
     metc = _offering(
         unit,
         f"METC online cohort · {run.label}",
-        format_name="METC online: three required virtual sessions, then an eight-week "
-        "online course of four modules (Module 5 open throughout)",
+        format_name="METC online",
+        format_details="Three required virtual sessions, then an eight-week online "
+        "course of four modules (Module 5 open throughout).",
         start_date=run.start,
         end_date=run.start + dt.timedelta(weeks=9, days=-1),
         enrollment_opens=run.enrollment_opens,
@@ -227,8 +228,9 @@ def _iste_online(unit: Unit, run) -> None:
     online = _offering(
         unit,
         f"Fully online cohort · {run.label}",
-        format_name="Fully online: about 14 weeks, a pre-work session and sessions "
-        "1-5, each one required virtual meeting plus 8-10 hours of asynchronous work",
+        format_name="Fully online",
+        format_details="About 14 weeks: a pre-work session and sessions 1-5, each "
+        "one required virtual meeting plus 8-10 hours of asynchronous work.",
         start_date=run.start,
         end_date=run.end,
         enrollment_opens=run.enrollment_opens,
