@@ -4,6 +4,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core import clock
+
 APPEND_ONLY = "Audit events are append-only: they are never changed or deleted."
 
 
@@ -49,7 +51,9 @@ class AuditEvent(models.Model):
         PROGRESS_EVALUATED = "progress.evaluated", _("Progress evaluated by an admin")
         OFFERING_DATES_CHANGED = "offering.dates_changed", _("Offering dates changed")
 
-    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    created_at = models.DateTimeField(
+        _("when"), default=clock.now, editable=False, db_index=True
+    )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

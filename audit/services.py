@@ -1,7 +1,11 @@
 """Writing the audit trail: call inside the transaction of the change it records."""
 
+import datetime as dt
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
+
+from core import clock
 
 from .models import AuditEvent
 
@@ -15,11 +19,14 @@ def audit_event_record(
     learner=None,
     before: dict | None = None,
     after: dict | None = None,
+    at: dt.datetime | None = None,
 ) -> AuditEvent:
     """Append one event about ``target``; fails loudly outside a transaction.
 
     Requiring an open transaction keeps the promise that an event and its change
-    commit or roll back together.
+    commit or roll back together. ``at`` is when the change happened (now by
+    default; a change recorded for a past day, such as the demo's history, keeps
+    its day).
     """
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError(
@@ -34,6 +41,7 @@ def audit_event_record(
         summary=str(summary)[:300],
         before=before,
         after=after,
+        created_at=at or clock.now(),
     )
     event.full_clean()
     event.save()

@@ -12,13 +12,11 @@ from dataclasses import dataclass, field
 
 from credentials_portal.dates import format_date
 from programs.models.completion_rules import RuleKind
+from programs.models.requirements import DECIDED_BY_REVIEW, DONE_WITHOUT_DECISION
 from reviews.outcomes import Outcome, RequirementState
 
 from . import messages
 
-# Requirement review modes (programs.Requirement.ReviewMode values).
-DECIDED_BY_REVIEW = "met_not_met"
-DONE_WITHOUT_DECISION = {"none", "automatic"}
 # A piece not done yet, in the learner's words: sessions still to come are upcoming.
 PIECE_WORDS = {Outcome.UPCOMING: messages.PIECE_UPCOMING}
 

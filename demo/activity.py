@@ -18,6 +18,7 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
+from core import clock
 from enrollments.errors import EnrollmentRefused
 from enrollments.group_orders.confirm import group_order_confirm
 from enrollments.group_orders.services import OrderRefused, group_order_create
@@ -62,11 +63,12 @@ GROUP_PARTICIPANTS = [
 ]
 
 
-def _at(today: dt.date) -> dt.datetime:
-    """Mid-morning of ``today`` in the portal's time zone."""
-    return dt.datetime.combine(
-        today, dt.time(10), tzinfo=timezone.get_current_timezone()
+def _at(day: dt.date) -> dt.datetime:
+    """Mid-morning of ``day`` in the portal's time zone (never later than now)."""
+    moment = dt.datetime.combine(
+        day, dt.time(10), tzinfo=timezone.get_current_timezone()
     )
+    return min(moment, clock.now())
 
 
 def _open_offering(unit_slug: str, label_prefix: str, today: dt.date):
@@ -119,7 +121,7 @@ def _enrolled(
     if offering is None:
         return None
     try:
-        return registration_create(learner=learner, offering=offering, today=day)
+        return registration_create(learner=learner, offering=offering, now=_at(day))
     except EnrollmentRefused:
         return None
 

@@ -2,10 +2,13 @@
 demo learner's issued awards. Idempotent: run twice, same rows."""
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from django.db import transaction
 from django.utils import timezone
 
+from certificates.enqueue import awards_collected
 from certificates.models import Award, OutputSpec
 from certificates.services.issuance import award_issue
 from core import clock
@@ -73,8 +76,19 @@ def demo_outputs_load() -> None:
 
 DEMO_LEARNER = "learner3@demo.test"
 CMTE_WORKSHOPS = ["sotl", "otla", "the-online-classroom"]
+ISTE_FORMAT = "Fully online"
 ISTE_SCORES = [5, 5, 4, 4, 4]  # 22 of 25: ISTE Certified Educator
 FIRST_BADGE = "loyola-stacked-digital-tools-foundations"
+# How learner3's history is spaced: enrolled three weeks before a run starts, the
+# portfolio sent two weeks after the cohort ends and scored a week later, the first
+# badge started three weeks before the load day and reviewed two days later.
+ENROLLED_BEFORE_START = dt.timedelta(weeks=3)
+PORTFOLIO_AFTER_END = dt.timedelta(days=14)
+SCORED_AFTER = dt.timedelta(days=7)
+BADGE_STARTED_BEFORE = dt.timedelta(weeks=3)
+REVIEWED_AFTER = dt.timedelta(days=2)
+# The rendering worker issues an award within minutes of the evaluation.
+ISSUED_AFTER = dt.timedelta(minutes=3)
 
 
 def _at(day: dt.date, hour: int = 18) -> dt.datetime:
@@ -83,42 +97,70 @@ def _at(day: dt.date, hour: int = 18) -> dt.datetime:
     )
 
 
-def _enroll(learner, slug: str) -> Enrollment:
-    """The unit's first run (one that ended before the load day), enrolled on the
-    day its enrollment opened."""
-    offering = Offering.objects.filter(unit__slug=slug).order_by("start_date").first()
-    return enrollment_create(
-        learner=learner,
-        offering=offering,
-        today=offering.enrollment_opens or clock.today(),
+class History:
+    """learner3's past, step by step, each step at its own moment: the services
+    are called with that moment, and the awards a step earns are issued
+    ``ISSUED_AFTER`` it (``issued_at``), not on the load day."""
+
+    def __init__(self) -> None:
+        self.issue_at: dict[int, dt.datetime] = {}
+
+    @contextmanager
+    def step(self, moment: dt.datetime) -> Iterator[dt.datetime]:
+        with awards_collected() as ids:
+            yield moment
+        self.issue_at.update(dict.fromkeys(ids, moment + ISSUED_AFTER))
+
+
+def _first_run(slug: str, label_prefix: str = "") -> Offering:
+    """The unit's earliest run (one that ended before the load day)."""
+    return (
+        Offering.objects.filter(unit__slug=slug, label__startswith=label_prefix)
+        .order_by("start_date")
+        .first()
     )
 
 
-def _submit(enrollment: Enrollment, title: str, *, day: dt.date, text: str):
+def _enroll(learner, offering: Offering, day: dt.date) -> Enrollment:
+    """Enrolled at 10 a.m. on ``day``, or on the day enrollment opened if later."""
+    if offering.enrollment_opens:
+        day = max(day, offering.enrollment_opens)
+    return enrollment_create(learner=learner, offering=offering, now=_at(day, 10))
+
+
+def _submit(enrollment: Enrollment, title: str, *, moment: dt.datetime, text: str):
     requirement = enrollment.offering.unit.requirements.get(title=title)
     draft_save(enrollment=enrollment, requirement=requirement, text=text)
-    return submission_submit(
-        enrollment=enrollment, requirement=requirement, now=_at(day)
-    )
+    return submission_submit(enrollment=enrollment, requirement=requirement, now=moment)
 
 
-def _cmte(learner, today: dt.date) -> None:
-    for slug in CMTE_WORKSHOPS:
-        enrollment = _enroll(learner, slug)
-        # The last day of a run that ended before ``today``.
-        day = min(today, enrollment.offering.end_date)
-        _submit(enrollment, "Final product", day=day, text="My redesigned unit.")
+def _cmte(learner, history: History) -> None:
+    """The three workshops' ended runs, in the order they ended: the Certificate
+    is earned with the last one."""
+    runs = sorted((_first_run(slug) for slug in CMTE_WORKSHOPS), key=_ends)
+    for offering in runs:
+        enrollment = _enroll(
+            learner, offering, offering.start_date - ENROLLED_BEFORE_START
+        )
+        with history.step(_at(offering.end_date)) as moment:
+            _submit(
+                enrollment, "Final product", moment=moment, text="My redesigned unit."
+            )
 
 
-def _iste(learner, facilitator, today: dt.date) -> None:
-    enrollment = _enroll(learner, "iste-certification")
-    offering = enrollment.offering
+def _ends(offering: Offering) -> dt.date:
+    return offering.end_date
+
+
+def _iste(learner, facilitator, history: History) -> None:
+    offering = _first_run("iste-certification", ISTE_FORMAT)
+    enrollment = _enroll(learner, offering, offering.start_date - ENROLLED_BEFORE_START)
     sessions = list(offering.sessions.order_by("starts_at"))
     first_day = clock.local_day(sessions[0].starts_at)
     _submit(
         enrollment,
         "Pre-assessment",
-        day=first_day - dt.timedelta(days=1),
+        moment=_at(first_day - dt.timedelta(days=1)),
         text="My starting point with the ISTE Standards.",
     )
     for session in sessions:
@@ -127,7 +169,8 @@ def _iste(learner, facilitator, today: dt.date) -> None:
                 marked_by=facilitator,
                 enrollment=enrollment,
                 session=session,
-                today=clock.local_day(session.starts_at),
+                now=session.starts_at
+                + dt.timedelta(minutes=session.duration_minutes or 60),
             )
     portfolio = offering.unit.requirements.get(title="E-portfolio")
     for number in range(1, 10):
@@ -139,49 +182,65 @@ def _iste(learner, facilitator, today: dt.date) -> None:
             reflection="What changed for my students, and what I would do next.",
             standards=["learner", "designer"],
         )
-    day = min(today, offering.end_date + dt.timedelta(days=30))
+    sent = offering.end_date + PORTFOLIO_AFTER_END
     version = submission_submit(
-        enrollment=enrollment, requirement=portfolio, now=_at(day)
+        enrollment=enrollment, requirement=portfolio, now=_at(sent)
     )
     criteria = portfolio.rubric_criteria.order_by("position")
-    review_score(
-        reviewer=facilitator,
-        version=version,
-        scores={c.pk: (p, "") for c, p in zip(criteria, ISTE_SCORES, strict=True)},
-        feedback="A strong portfolio: clear impact on learners.",
-    )
+    with history.step(_at(sent + SCORED_AFTER, 11)) as moment:
+        review_score(
+            reviewer=facilitator,
+            version=version,
+            scores={c.pk: (p, "") for c, p in zip(criteria, ISTE_SCORES, strict=True)},
+            feedback="A strong portfolio: clear impact on learners.",
+            now=moment,
+        )
 
 
-def _first_badge(learner, facilitator, today: dt.date) -> None:
-    enrollment = _enroll(learner, FIRST_BADGE)
+def _first_badge(learner, facilitator, today: dt.date, history: History) -> None:
+    started = today - BADGE_STARTED_BEFORE
+    enrollment = _enroll(learner, _first_run(FIRST_BADGE), started)
     check = enrollment.offering.unit.requirements.get(title="Knowledge check")
     answers = {
         question.pk: question.options.get(is_correct=True).pk
         for question in check.checklist_questions.prefetch_related("options")
     }
-    checklist_submit(enrollment=enrollment, requirement=check, answers=answers)
-    version = _submit(
-        enrollment, "Reflective activity", day=today, text="How I chose my tools."
+    checklist_submit(
+        enrollment=enrollment, requirement=check, answers=answers, now=_at(started, 11)
     )
-    review_decide(reviewer=facilitator, version=version, decision="met")
+    version = _submit(
+        enrollment,
+        "Reflective activity",
+        moment=_at(started, 19),
+        text="How I chose my tools.",
+    )
+    with history.step(_at(started + REVIEWED_AFTER, 9)) as moment:
+        review_decide(reviewer=facilitator, version=version, decision="met", now=moment)
 
 
 @transaction.atomic
-def demo_awards_load(*, users: dict, today: dt.date) -> None:
+def demo_awards_load(*, users: dict, today: dt.date) -> dict[int, dt.datetime]:
     """learner3 earns, through the real services, the CMTE Certificate with its
     three workshop certificates, ISTE Certified Educator (22 of 25) and the first
-    Loyola stacked badge. Skipped when learner3 already holds awards."""
+    Loyola stacked badge, each on the day it would really have been earned: the
+    runs ended months before ``today``. Returns when to issue each award earned
+    (empty when learner3 already holds awards: nothing is loaded twice)."""
     learner = users[DEMO_LEARNER]
     if Award.objects.filter(learner=learner).exists():
-        return
-    _cmte(learner, today)
-    _iste(learner, users["facilitator2@demo.test"], today)
-    _first_badge(learner, users["facilitator1@demo.test"], today)
+        return {}
+    history = History()
+    _cmte(learner, history)
+    _iste(learner, users["facilitator2@demo.test"], history)
+    _first_badge(learner, users["facilitator1@demo.test"], today, history)
+    return history.issue_at
 
 
-def demo_awards_issue(*, award_ids: list[int]) -> list[Award]:
-    """Issue the demo's awards here and now, never emailed: they are real awards
-    with their PDFs, but no demo user is written to and no worker is involved.
-    Returns those that could not be issued."""
-    issued = [award_issue(award_id=pk, notify=False) for pk in award_ids]
+def demo_awards_issue(*, issue_at: dict[int, dt.datetime | None]) -> list[Award]:
+    """Issue the demo's awards here, each at its moment (None: now), never
+    emailed: they are real awards with their PDFs, but no demo user is written to
+    and no worker is involved. Returns those that could not be issued."""
+    issued = [
+        award_issue(award_id=pk, notify=False, now=moment)
+        for pk, moment in issue_at.items()
+    ]
     return [a for a in issued if a and a.status != Award.Status.ISSUED]

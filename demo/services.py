@@ -1,6 +1,7 @@
 """Loading the demo catalogue and demo users. Idempotent: run twice, same rows."""
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -29,7 +30,7 @@ from .schedule import term_runs
 UNIT_FIELDS = [
     *("title", "short_name", "kind", "delivery", "audience", "summary", "weeks"),
     *("hours_per_week_min", "hours_per_week_max", "estimated_hours", "clock_hours"),
-    *("cpd_credits", "price", "has_tracks", "position"),
+    *("cpd_credits", "price", "has_tracks", "earned_per_run", "position"),
 ]
 REQUIREMENT_FIELDS = [
     *("instructions", "kind", "review_mode", "accepts_files", "accepts_text"),
@@ -128,19 +129,33 @@ def _load_rules(*, rules: list[dict], unit=None, program=None) -> None:
         )
 
 
-def _at_evening(day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(19, 0), tzinfo=ZoneInfo(settings.TIME_ZONE))
+# When the demo's sessions meet, local time: what such sessions keep in practice.
+OFFICE_HOURS_AT = dt.time(16, 0)  # a weekday afternoon
+METC_SESSION_AT = dt.time(9, 0)  # a four-hour morning session
+EVENING_AT = dt.time(19, 0)  # evening webinars and check-ins
+EVENT_STARTS_AT = {"Edcamp": dt.time(8, 30)}  # Saturday events start early
+EVENT_DEFAULT_AT = dt.time(9, 0)
+# Each event is its own CEU (``Unit.earned_per_run``); the run's CEUs (a demo
+# value an admin sets per event: one CEU is ten contact hours).
+EVENT_CEUS = {"Edcamp": Decimal("0.6")}
+EVENT_DEFAULT_CEUS = Decimal("0.7")
+
+
+def _at(day: dt.date, time: dt.time) -> dt.datetime:
+    return dt.datetime.combine(day, time, tzinfo=ZoneInfo(settings.TIME_ZONE))
 
 
 def _offering(unit: Unit, label: str, **fields) -> Offering:
     return Offering.objects.update_or_create(unit=unit, label=label, defaults=fields)[0]
 
 
-def _session(offering: Offering, title: str, day: dt.date, **fields) -> None:
+def _session(
+    offering: Offering, title: str, day: dt.date, time: dt.time, **fields
+) -> None:
     Session.objects.update_or_create(
         offering=offering,
         title=title,
-        defaults={"starts_at": _at_evening(day), **fields},
+        defaults={"starts_at": _at(day, time), **fields},
     )
 
 
@@ -165,7 +180,13 @@ def _load_offerings(unit: Unit, row: dict, today: dt.date) -> None:
             )
             for session in row.get("sessions", []):
                 day = run.start + dt.timedelta(weeks=session["week"] - 1, days=2)
-                _session(offering, session["title"], day, kind=session["kind"])
+                _session(
+                    offering,
+                    session["title"],
+                    day,
+                    OFFICE_HOURS_AT,
+                    kind=session["kind"],
+                )
 
 
 def _load_iste_cohorts(unit: Unit, today: dt.date) -> None:
@@ -179,8 +200,9 @@ def _iste_metc(unit: Unit, run) -> None:
     metc = _offering(
         unit,
         f"METC online cohort · {run.label}",
-        format_name="METC online: three required virtual sessions, then an eight-week "
-        "online course of four modules (Module 5 open throughout)",
+        format_name="METC online",
+        format_details="Three required virtual sessions, then an eight-week online "
+        "course of four modules (Module 5 open throughout).",
         start_date=run.start,
         end_date=run.start + dt.timedelta(weeks=9, days=-1),
         enrollment_opens=run.enrollment_opens,
@@ -192,6 +214,7 @@ def _iste_metc(unit: Unit, run) -> None:
             metc,
             f"Required virtual session {number}",
             run.start + dt.timedelta(days=offset),
+            METC_SESSION_AT,
             kind=Session.Kind.LIVE,
             is_required=True,
             duration_minutes=240,
@@ -201,6 +224,7 @@ def _iste_metc(unit: Unit, run) -> None:
             metc,
             f"Optional virtual check-in (week {week})",
             run.start + dt.timedelta(weeks=week, days=3),
+            EVENING_AT,
             kind=Session.Kind.CHECK_IN,
         )
 
@@ -209,8 +233,9 @@ def _iste_online(unit: Unit, run) -> None:
     online = _offering(
         unit,
         f"Fully online cohort · {run.label}",
-        format_name="Fully online: about 14 weeks, a pre-work session and sessions "
-        "1-5, each one required virtual meeting plus 8-10 hours of asynchronous work",
+        format_name="Fully online",
+        format_details="About 14 weeks: a pre-work session and sessions 1-5, each "
+        "one required virtual meeting plus 8-10 hours of asynchronous work.",
         start_date=run.start,
         end_date=run.end,
         enrollment_opens=run.enrollment_opens,
@@ -223,6 +248,7 @@ def _iste_online(unit: Unit, run) -> None:
             online,
             title,
             run.start + dt.timedelta(weeks=2 * index, days=1),
+            EVENING_AT,
             kind=Session.Kind.PRE_WORK if index == 0 else Session.Kind.LIVE,
             is_required=True,
             duration_minutes=90,
@@ -240,8 +266,17 @@ def _load_ceu_events(unit: Unit, events: list[str], today: dt.date) -> None:
                 end_date=day,
                 enrollment_opens=run.enrollment_opens,
                 enrollment_closes=day,
+                ceus=EVENT_CEUS.get(name, EVENT_DEFAULT_CEUS),
             )
-            _session(offering, name, day, kind=Session.Kind.EVENT, is_required=True)
+            _session(
+                offering,
+                name,
+                day,
+                EVENT_STARTS_AT.get(name, EVENT_DEFAULT_AT),
+                kind=Session.Kind.EVENT,
+                is_required=True,
+                duration_minutes=360,
+            )
 
 
 @transaction.atomic

@@ -48,7 +48,10 @@ class Holding:
 
 
 def _holdings(*, learner_ids: Iterable[int], unit: Unit) -> dict[int, Holding]:
-    """Each learner's latest completion of ``unit``, in three queries."""
+    """Each learner's latest completion of ``unit``, in three queries; none for a
+    unit earned once per run (each Edcamp or conference is its own CEU)."""
+    if unit.earned_per_run:
+        return {}
     learner_ids = set(learner_ids)
     completed: dict[int, dt.date] = {}
     enrolled = Enrollment.objects.filter(

@@ -9,10 +9,7 @@ from collections.abc import Iterable
 from django.utils.translation import gettext_lazy as _
 
 from .models import CompletionRule, Offering, Requirement, RuleKind, Session
-
-# Review modes whose requirement is done without a reviewer's decision: the ones a
-# "required pieces done" rule reads (``certificates.evaluators.required_pieces``).
-DONE_WITHOUT_DECISION = {Requirement.ReviewMode.NONE, Requirement.ReviewMode.AUTOMATIC}
+from .models.requirements import DONE_WITHOUT_DECISION
 
 NO_REQUIRED_SESSIONS = _(
     "%(offering)s has no required session, so its learners can never complete "

@@ -1,9 +1,12 @@
 """Reads of the public catalogue."""
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils.text import get_text_list
+from django.utils.translation import gettext_lazy as _
 
 from .models import CompletionRule, CredentialProgram, Offering, Unit
 from .quotes import Quote, quote, tier_rules
@@ -45,16 +48,49 @@ def program_get(*, slug: str) -> CredentialProgram:
     queryset = CredentialProgram.objects.filter(is_published=True).select_related(
         "provider"
     )
+    rules = CompletionRule.objects.select_related("requirement").prefetch_related(
+        "units"
+    )
+    units = _published_units().prefetch_related(
+        "requirements",
+        "prerequisites",
+        Prefetch("completion_rules", queryset=rules),
+    )
     return get_object_or_404(
         queryset.prefetch_related(
-            Prefetch("units", queryset=_published_units()),
-            Prefetch(
-                "completion_rules",
-                queryset=CompletionRule.objects.select_related("requirement"),
-            ),
+            Prefetch("units", queryset=units),
+            Prefetch("completion_rules", queryset=rules),
         ),
         slug=slug,
     )
+
+
+@dataclass(frozen=True)
+class UnitConditions:
+    """What completing some of a program's units takes (the same for each)."""
+
+    units: list[Unit]
+    conditions: list[str]
+
+    @property
+    def names(self) -> str:
+        """ "SOTL, OTLA or The Online Classroom"."""
+        return str(
+            get_text_list([u.short_name or u.title for u in self.units], _("or"))
+        )
+
+
+def program_unit_conditions(program: CredentialProgram) -> list[UnitConditions]:
+    """The conditions of the program's units (``CompletionRule.describe``), units
+    with the same conditions together, in the units' order: with the program's
+    own rules, every condition of earning it. ``program`` comes from
+    ``program_get``."""
+    groups: dict[tuple[str, ...], list[Unit]] = {}
+    for unit in program.units.all():
+        key = tuple(str(rule.describe()) for rule in unit.completion_rules.all())
+        if key:
+            groups.setdefault(key, []).append(unit)
+    return [UnitConditions(units, list(key)) for key, units in groups.items()]
 
 
 def unit_get(*, slug: str) -> Unit:

@@ -29,7 +29,11 @@ def catalog(request):
 
 def program_detail(request, slug):
     program = selectors.program_get(slug=slug)
-    return render(request, "programs/program_detail.html", {"program": program})
+    context = {
+        "program": program,
+        "unit_conditions": selectors.program_unit_conditions(program),
+    }
+    return render(request, "programs/program_detail.html", context)
 
 
 def unit_detail(request, slug):

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.site_url import site_url
-from programs.models import CredentialProgram, Unit
+from programs.models import CredentialProgram, Offering, Unit
 
 from .outputs import OutputKind
 
@@ -70,6 +70,15 @@ class Award(models.Model):
         null=True,
         blank=True,
         verbose_name=_("unit"),
+    )
+    # Only for a unit earned once per run (``Unit.earned_per_run``): the run.
+    run = models.ForeignKey(
+        Offering,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        verbose_name=_("run"),
     )
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.PENDING
@@ -157,8 +166,15 @@ class Award(models.Model):
             ),
             models.UniqueConstraint(
                 fields=["learner", "unit"],
-                condition=Q(unit__isnull=False) & ~Q(status="superseded"),
+                condition=Q(unit__isnull=False, run__isnull=True)
+                & ~Q(status="superseded"),
                 name="award_once_per_learner_and_unit",
+                violation_error_message=_("This learner already holds this award."),
+            ),
+            models.UniqueConstraint(
+                fields=["learner", "run"],
+                condition=Q(run__isnull=False) & ~Q(status="superseded"),
+                name="award_once_per_learner_and_run",
                 violation_error_message=_("This learner already holds this award."),
             ),
             models.UniqueConstraint(

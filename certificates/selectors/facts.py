@@ -182,10 +182,14 @@ def completed_unit_ids_for(*, learner_ids: Iterable[int]) -> dict[int, set[int]]
 def held_award_ids_for(
     *, learner_ids: Iterable[int]
 ) -> dict[int, tuple[set[int], set[int]]]:
-    """(unit ids, program ids) of the awards each learner holds, in one query."""
+    """(unit ids, program ids) of the awards each learner holds, in one query.
+
+    An award of one run (a unit earned once per run) does not hold the unit: the
+    next run earns its own award (``award_request`` finds the run's own).
+    """
     rows = list(
         Award.objects.filter(
-            learner_id__in=set(learner_ids), status__in=HELD_STATUSES
+            learner_id__in=set(learner_ids), status__in=HELD_STATUSES, run=None
         ).values_list("learner_id", "unit_id", "program_id")
     )
     units = _by_learner((learner, unit) for learner, unit, _ in rows)

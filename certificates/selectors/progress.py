@@ -119,18 +119,18 @@ def learner_unit_ids(*, learner_id: int) -> list[int]:
 
 def enrollment_details(
     *, learner_id: int, unit_id: int
-) -> tuple[str, str, Decimal | None]:
-    """(track, offering label, the offering's CEUs) of the learner's latest
-    enrollment in the unit; empty strings and None when there is none (a past
-    completion)."""
+) -> tuple[str, str, Decimal | None, int | None]:
+    """(track, offering label, the offering's CEUs, offering id) of the learner's
+    latest enrollment in the unit; empty strings and None when there is none (a
+    past completion)."""
     row = (
         Enrollment.objects.filter(learner_id=learner_id, offering__unit_id=unit_id)
         .exclude(status=Enrollment.Status.WITHDRAWN)
         .order_by("-created_at", "-id")
-        .values_list("track", "offering__label", "offering__ceus")
+        .values_list("track", "offering__label", "offering__ceus", "offering_id")
         .first()
     )
-    return row or ("", "", None)
+    return row or ("", "", None, None)
 
 
 def learner_run_ends(*, learner_id: int, unit_ids) -> dict[int, dt.date]:

@@ -53,8 +53,11 @@ class LearnerRecord:
         return [e for e in self.enrollments if e.status != Enrollment.Status.WITHDRAWN]
 
     def held_award_ids(self) -> tuple[set[int], set[int]]:
-        """(unit ids, program ids) of the awards the learner holds."""
-        held = [a for a in self.awards if a.status in HELD_STATUSES]
+        """(unit ids, program ids) of the awards the learner holds; an award of
+        one run does not hold its unit (``held_award_ids_for``)."""
+        held = [
+            a for a in self.awards if a.status in HELD_STATUSES and a.run_id is None
+        ]
         return (
             {a.unit_id for a in held if a.unit_id is not None},
             {a.program_id for a in held if a.program_id is not None},

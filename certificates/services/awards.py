@@ -35,6 +35,7 @@ def award_request(
     learner,
     unit: Unit | None = None,
     program: CredentialProgram | None = None,
+    run_id: int | None = None,
     earned_on: dt.date,
     track: str = "",
     offering: str = "",
@@ -44,13 +45,14 @@ def award_request(
     """The learner's award for ``unit`` or ``program``, written as pending if new.
 
     Idempotent: the learner's row is locked, an existing (not superseded) award is
-    returned as it is, and the database allows one per learner and credential.
+    returned as it is, and the database allows one per learner and credential
+    (per learner and run, ``run_id``, for a unit earned once per run).
     A new award's rendering is enqueued after commit, with its primary key only.
     """
     _lock_learner(learner.pk)
     existing = (
         Award.objects.exclude(status=Award.Status.SUPERSEDED)
-        .filter(learner=learner, unit=unit, program=program)
+        .filter(learner=learner, unit=unit, program=program, run_id=run_id)
         .first()
     )
     if existing:
@@ -59,6 +61,7 @@ def award_request(
         learner=learner,
         unit=unit,
         program=program,
+        run_id=run_id,
         earned_on=earned_on,
         snapshot=award_snapshot(
             learner=learner,

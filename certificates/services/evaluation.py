@@ -6,8 +6,8 @@ from dataclasses import replace
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.utils import timezone
 
+from core import clock
 from enrollments.services.enrollment import enrollment_complete
 from enrollments.time_rules import award_may_be_earned
 
@@ -33,9 +33,12 @@ logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
-def progress_evaluate(*, learner_id: int, unit_id: int, today: dt.date) -> list[Award]:
+def progress_evaluate(
+    *, learner_id: int, unit_id: int, today: dt.date, now: dt.datetime | None = None
+) -> list[Award]:
     """Evaluate the unit whose progress changed, the enrolled units that build on
-    it, and the programs they count toward; request every award now earned.
+    it, and the programs they count toward; request every award earned ``today``.
+    ``now`` (the clock's by default) dates the enrollments it completes.
 
     Runs inside the caller's transaction (the signal is sent inside it), so the
     pending awards commit or roll back with the progress that earned them. The
@@ -49,17 +52,18 @@ def progress_evaluate(*, learner_id: int, unit_id: int, today: dt.date) -> list[
     programs = programs_for_rules(p.pk for u in units for p in u.programs.all())
     credentials = credentials_with_rules(units=units, programs=programs)
     facts = learner_facts(learner_id=learner_id, credentials=credentials, today=today)
+    completed_at = now or clock.now()
     awarded = []
     # Units first: a unit awarded now counts toward its programs below.
     for credential in credentials:
-        award, facts = _award_if_complete(learner, credential, facts)
+        award, facts = _award_if_complete(learner, credential, facts, completed_at)
         if award:
             awarded.append(award)
     return awarded
 
 
 def _award_if_complete(
-    learner, credential: Credential, facts: LearnerFacts
+    learner, credential: Credential, facts: LearnerFacts, completed_at: dt.datetime
 ) -> tuple[Award | None, LearnerFacts]:
     unit, program = credential.unit, credential.program
     if (unit and unit.pk in facts.held_unit_ids) or (
@@ -72,15 +76,16 @@ def _award_if_complete(
         ends_on=_certified_until(learner.pk, credential), today=facts.today
     ):
         return None, facts  # met early: the progress sweep earns it once the run ends
-    track, offering, ceus = (
+    track, offering, ceus, run_id = (
         enrollment_details(learner_id=learner.pk, unit_id=unit.pk)
         if unit
-        else ("", "", None)
+        else ("", "", None, None)
     )
     award, created = award_request(
         learner=learner,
         unit=unit,
         program=program,
+        run_id=run_id if unit and unit.earned_per_run else None,
         earned_on=facts.today,
         track=track,
         offering=offering,
@@ -93,7 +98,7 @@ def _award_if_complete(
         enrollment_complete(
             learner_id=learner.pk,
             unit_id=unit.pk,
-            completed_at=timezone.now(),
+            completed_at=completed_at,
             reason=f"completion rules met: award {award.pk} requested",
         )
         facts = replace(
@@ -114,7 +119,7 @@ def _certified_until(learner_id: int, credential: Credential) -> dt.date | None:
     return learner_runs_end_on(learner_id=learner_id, unit_ids=unit_ids)
 
 
-def progress_sweep(*, today: dt.date) -> dict[str, int]:
+def progress_sweep(*, today: dt.date, now: dt.datetime | None = None) -> dict[str, int]:
     """Re-evaluate the active enrollments that may earn an award; return how many
     awards were requested and how many learner-and-unit evaluations failed.
 
@@ -130,7 +135,7 @@ def progress_sweep(*, today: dt.date) -> dict[str, int]:
     for learner_id, unit_id in sweep_candidates(today=today):
         try:
             awards = progress_evaluate(
-                learner_id=learner_id, unit_id=unit_id, today=today
+                learner_id=learner_id, unit_id=unit_id, today=today, now=now
             )
         except Exception:
             logger.exception(

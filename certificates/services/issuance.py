@@ -10,7 +10,8 @@ import logging
 
 from django.db import transaction
 from django.db.models import Exists, OuterRef
-from django.utils import timezone
+
+from core import clock
 
 from ..enqueue import award_email_on_commit
 from ..models import Award, AwardDocument, AwardEvent
@@ -23,7 +24,9 @@ logger = logging.getLogger(__name__)
 SWEEP_BATCH = 50
 
 
-def award_issue(*, award_id: int, notify: bool = True) -> Award | None:
+def award_issue(
+    *, award_id: int, notify: bool = True, now: dt.datetime | None = None
+) -> Award | None:
     """Render and store a pending award's documents and mark it issued.
 
     Returns the award as it stands (None if it no longer exists). A transient
@@ -32,10 +35,11 @@ def award_issue(*, award_id: int, notify: bool = True) -> Award | None:
     ``MAX_RENDER_ATTEMPTS`` the award is failed. Any other error would recur on
     every attempt: the award is failed at once with its reason, and an admin
     resends it once the cause is fixed. ``notify=False`` issues without email,
-    now or later (the demo's awards).
+    now or later (the demo's awards). ``now`` is the moment of issue (the clock's
+    by default; the demo's history is issued on its past days).
     """
     try:
-        return _issue(award_id, notify=notify)
+        return _issue(award_id, notify=notify, now=now or clock.now())
     except TRANSIENT_ERRORS as exc:
         try:
             _failure_record(award_id, exc, final=False)
@@ -48,7 +52,7 @@ def award_issue(*, award_id: int, notify: bool = True) -> Award | None:
 
 
 @transaction.atomic
-def _issue(award_id: int, *, notify: bool) -> Award | None:
+def _issue(award_id: int, *, notify: bool, now: dt.datetime) -> Award | None:
     # The row lock makes a duplicate delivery of the task wait, then return.
     award = Award.objects.select_for_update().filter(pk=award_id).first()
     if award is None or award.status != Award.Status.PENDING:
@@ -67,7 +71,7 @@ def _issue(award_id: int, *, notify: bool) -> Award | None:
             document.file.storage.delete(document.file.name)
         raise
     award.status = Award.Status.ISSUED
-    award.issued_at = timezone.now()
+    award.issued_at = now
     award.last_error = ""
     award.email_learner = award.email_learner and notify
     award.save(update_fields=["status", "issued_at", "last_error", "email_learner"])

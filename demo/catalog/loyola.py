@@ -182,6 +182,7 @@ UNITS.append(
             {"title": "Reflection", "kind": "reflection", "review_mode": "met_not_met"},
         ],
         "rules": [{"kind": "required_pieces"}, {"kind": "all_met"}],
+        "earned_per_run": True,
         "ceu_events": ["Edcamp", "Education technology conference"],
     }
 )

@@ -113,13 +113,25 @@ def check_in_session(*, token: str) -> Session:
     return session
 
 
-def _record(*, actor, enrollment: Enrollment, session: Session, method: str):
+def _record(
+    *,
+    actor,
+    enrollment: Enrollment,
+    session: Session,
+    method: str,
+    now: dt.datetime | None = None,
+):
+    now = now or clock.now()
     if Attendance.objects.filter(enrollment=enrollment, session=session).exists():
         raise AttendanceRefused(
             ALREADY_PRESENT % {"learner": enrollment.learner, "session": session.title}
         )
     attendance = Attendance(
-        enrollment=enrollment, session=session, method=method, marked_by=actor
+        enrollment=enrollment,
+        session=session,
+        method=method,
+        marked_by=actor,
+        marked_at=now,
     )
     attendance.full_clean()
     attendance.save()
@@ -131,11 +143,13 @@ def _record(*, actor, enrollment: Enrollment, session: Session, method: str):
         summary=f"{enrollment.learner} present at {session}",
         before={"present": False},
         after={"present": True, "method": method},
+        at=now,
     )
     progress_changed.send(
         sender=Attendance,
         learner_id=enrollment.learner_id,
         unit_id=session.offering.unit_id,
+        now=now,
     )
     return attendance
 
@@ -160,9 +174,13 @@ def attendance_mark(
     enrollment: Enrollment,
     session: Session,
     today: dt.date | None = None,
+    now: dt.datetime | None = None,
 ) -> Attendance:
     """A facilitator (or admin) marks a learner present at a session, by hand,
-    from the session's day until its register closes."""
+    from the session's day until its register closes. ``now`` is the moment of
+    the mark (the clock's by default), ``today`` its day."""
+    if now is not None:
+        today = clock.local_day(now)
     if not may_facilitate(user=marked_by, offering=session.offering):
         raise PermissionDenied
     _check_enrollment(enrollment, session)
@@ -172,6 +190,7 @@ def attendance_mark(
         enrollment=enrollment,
         session=session,
         method=Attendance.Method.MANUAL,
+        now=now,
     )
 
 

@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core import clock
 from programs.models import Offering, Requirement, Session, Unit
 
 
@@ -47,7 +48,9 @@ class Enrollment(models.Model):
         blank=True,
         related_name="enrollments",
     )
-    created_at = models.DateTimeField(_("enrolled at"), auto_now_add=True)
+    created_at = models.DateTimeField(
+        _("enrolled at"), default=clock.now, editable=False
+    )
     completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
 
     class Meta:
@@ -99,7 +102,7 @@ class Attendance(models.Model):
         null=True,
         blank=True,
     )
-    marked_at = models.DateTimeField(_("marked at"), auto_now_add=True)
+    marked_at = models.DateTimeField(_("marked at"), default=clock.now, editable=False)
 
     class Meta:
         ordering = ["session__starts_at"]

@@ -107,7 +107,7 @@ class Invoice(models.Model):
     status = models.CharField(
         _("status"), max_length=8, choices=Status.choices, default=Status.ISSUED
     )
-    issued_at = models.DateTimeField(_("issued at"), default=clock.now)
+    issued_at = models.DateTimeField(_("issued at"), default=clock.now, editable=False)
 
     class Meta:
         ordering = ["-issued_at"]

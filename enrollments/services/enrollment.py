@@ -88,12 +88,16 @@ def enrollment_create(
     track: str = "",
     group_order=None,
     today: dt.date | None = None,
+    now: dt.datetime | None = None,
 ) -> Enrollment:
     """Enroll ``learner`` in ``offering`` or raise ``EnrollmentRefused`` with a message.
 
     The offering row is locked so that two people cannot take the last place at once.
+    ``now`` is the moment of enrolling (the clock's by default); ``today``, when
+    given alone, is the day the window is judged on.
     """
-    today = today or clock.today()
+    now = now or clock.now()
+    today = today or clock.local_day(now)
     offering = (
         Offering.objects.select_for_update().select_related("unit").get(pk=offering.pk)
     )
@@ -103,7 +107,11 @@ def enrollment_create(
     _check_learner(learner, offering)
     _check_track(offering, track)
     enrollment = Enrollment(
-        learner=learner, offering=offering, track=track, group_order=group_order
+        learner=learner,
+        offering=offering,
+        track=track,
+        group_order=group_order,
+        created_at=now,
     )
     enrollment.full_clean()
     enrollment.save()
@@ -150,5 +158,6 @@ def enrollment_complete(
         summary=f"{enrollment}: completed ({reason})",
         before={"status": Enrollment.Status.ACTIVE},
         after={"status": enrollment.status, "completed_at": completed_at},
+        at=completed_at,
     )
     return enrollment

@@ -17,7 +17,12 @@ REGISTRATION_LINE = _("Registration: %(offering)s")
 
 @transaction.atomic
 def registration_create(
-    *, learner, offering: Offering, track: str = "", today: dt.date | None = None
+    *,
+    learner,
+    offering: Offering,
+    track: str = "",
+    today: dt.date | None = None,
+    now: dt.datetime | None = None,
 ) -> Enrollment:
     """Enroll ``learner`` and, when the unit has a price, bill them for one seat.
 
@@ -26,7 +31,7 @@ def registration_create(
     a unit without a price (none published) or free of charge gets no invoice.
     """
     enrollment = enrollment_create(
-        learner=learner, offering=offering, track=track, today=today
+        learner=learner, offering=offering, track=track, today=today, now=now
     )
     seat = registration_quote(offering=enrollment.offering)
     if seat is not None and seat.total > 0:
@@ -44,5 +49,6 @@ def registration_create(
             currency=seat.currency,
             lines=lines,
             enrollment=enrollment,
+            now=enrollment.created_at,
         )
     return enrollment

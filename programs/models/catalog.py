@@ -162,6 +162,14 @@ class Unit(models.Model):
         default=False,
         help_text=_("The learner chooses a track at enrollment (CAEL modules)."),
     )
+    earned_per_run = models.BooleanField(
+        _("earned once per run"),
+        default=False,
+        help_text=_(
+            "Each run is its own award (a CEU per Edcamp or conference): holding "
+            "the unit does not stop a learner enrolling in another run."
+        ),
+    )
     recommended_prior_units = models.ManyToManyField(
         "self",
         symmetrical=False,

@@ -1,9 +1,10 @@
 from django.db import models
 from django.db.models import F, Q
+from django.utils.text import get_text_list
 from django.utils.translation import gettext_lazy as _
 
 from .catalog import UNIT_KIND_PLURALS, CredentialProgram, Unit, units_counted
-from .requirements import Requirement
+from .requirements import DECIDED_BY_REVIEW, DONE_WITHOUT_DECISION, Requirement
 
 
 class RuleKind(models.TextChoices):
@@ -109,7 +110,10 @@ class CompletionRule(models.Model):
         return f"{owner}: {self.describe()}"
 
     def describe(self) -> str:
-        """The rule as a sentence a learner understands."""
+        """The rule as a sentence a learner understands, stating every condition
+        the evaluators check (``certificates.evaluators``): the pieces by name,
+        pass marks and deadlines, read from this row and its owner's requirements
+        as ``certificates.selectors.facts.rule_value`` reads them."""
         kind = self.Kind
         if self.kind == kind.UNITS_COMPLETED:
             if self.min_count:
@@ -121,16 +125,57 @@ class CompletionRule(models.Model):
                 "units": self._units_noun()
             }
         if self.kind == kind.MIN_SCORE:
-            return _("%(req)s scored at least %(x)s of %(y)s") % {
+            return _("%(req)s scored at least %(x)s of %(y)s (%(pct)s%%)") % {
                 "req": self.requirement.title if self.requirement else "",
                 "x": self.min_score,
                 "y": self.out_of,
+                "pct": round(100 * (self.min_score or 0) / (self.out_of or 1)),
             }
-        if self.kind == kind.WITHIN_DEADLINE:
-            return _("%(req)s submitted within its deadline") % {
-                "req": self.requirement.title if self.requirement else ""
+        if self.kind == kind.WITHIN_DEADLINE and self.requirement:
+            return _("%(req)s submitted %(when)s") % {
+                "req": self.requirement.title,
+                "when": self.requirement.deadline_phrase or _("within its deadline"),
             }
+        pieces = self._pieces()
+        if self.kind == kind.REQUIRED_PIECES and pieces:
+            return _("%(pieces)s done") % {"pieces": pieces}
+        if self.kind == kind.ALL_SUBMISSIONS_MET and pieces:
+            return _("%(pieces)s reviewed Met (you may revise and resubmit)") % {
+                "pieces": pieces
+            }
+        if self.kind == kind.PREREQUISITES_HELD:
+            prerequisites = self._prerequisites()
+            if not prerequisites:
+                return _("no prerequisite")
+            return _("%(units)s completed first") % {"units": prerequisites}
         return str(self.get_kind_display())
+
+    def _owner_requirements(self) -> list[Requirement]:
+        if self.unit:
+            return list(self.unit.requirements.all())
+        if self.program:
+            return [r for u in self.program.units.all() for r in u.requirements.all()]
+        return []
+
+    def _pieces(self) -> str:
+        """The required pieces this rule checks, by title: "A, B and C"."""
+        modes = (
+            DONE_WITHOUT_DECISION
+            if self.kind == self.Kind.REQUIRED_PIECES
+            else {DECIDED_BY_REVIEW}
+        )
+        titles = [
+            r.title
+            for r in self._owner_requirements()
+            if r.is_required and r.review_mode in modes
+        ]
+        return str(get_text_list(titles, _("and")))
+
+    def _prerequisites(self) -> str:
+        units = list(self.units.all()) if self.pk else []
+        if not units and self.unit:
+            units = list(self.unit.prerequisites.all())
+        return str(get_text_list([u.title for u in units], _("and")))
 
     def _units_kind(self) -> str | None:
         """The kind of every unit counted ("workshop"), or None when mixed."""

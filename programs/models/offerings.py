@@ -3,6 +3,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from credentials_portal.dates import format_date
+
 from .catalog import Unit
 
 
@@ -16,6 +18,11 @@ class Offering(models.Model):
     label = models.CharField(_("label"), max_length=120, help_text=_("e.g. Fall 2026"))
     format_name = models.CharField(
         _("format"), max_length=200, blank=True, help_text=_("e.g. METC online")
+    )
+    format_details = models.TextField(
+        _("about the format"),
+        blank=True,
+        help_text=_("What the format involves, shown on the unit's page."),
     )
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
@@ -107,6 +114,19 @@ class Offering(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit.label} · {self.label}"
+
+    @property
+    def dates(self) -> str:
+        """The run's dates as written: "Dec 19, 2026" for a one-day event, else
+        "Jan 4, 2027 to Jan 31, 2027"; empty for open enrollment."""
+        if self.start_date is None:
+            return ""
+        if self.end_date is None or self.end_date == self.start_date:
+            return format_date(self.start_date)
+        return str(
+            _("%(start)s to %(end)s")
+            % {"start": format_date(self.start_date), "end": format_date(self.end_date)}
+        )
 
     @property
     def is_open_ended(self) -> bool:

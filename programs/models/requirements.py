@@ -1,8 +1,17 @@
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from credentials_portal.dates import format_date
 
 from .catalog import Unit
+
+# How the completion rules read a requirement's review mode (the evaluators in
+# ``certificates.evaluators`` and ``CompletionRule.describe``): a piece done
+# without a decision, or one a facilitator decides Met / Not Met.
+DONE_WITHOUT_DECISION = frozenset({"none", "automatic"})
+DECIDED_BY_REVIEW = "met_not_met"
 
 
 class Requirement(models.Model):
@@ -136,6 +145,32 @@ class Requirement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit.label}: {self.title}"
+
+    @property
+    def deadline_phrase(self) -> str:
+        """When it is due, as words after "submitted": "within 6 months of the end
+        of the run"; empty without a deadline."""
+        if self.deadline == self.Deadline.FIXED and self.deadline_date:
+            return str(_("by %(date)s") % {"date": format_date(self.deadline_date)})
+        if self.deadline == self.Deadline.BEFORE_FIRST_SESSION:
+            return str(_("before the first session"))
+        if self.deadline != self.Deadline.AFTER_OFFERING_END:
+            return ""
+        if self.deadline_months_after_end:
+            n = self.deadline_months_after_end
+            text = ngettext(
+                "within %(n)s month of the end of the run",
+                "within %(n)s months of the end of the run",
+                n,
+            )
+        else:
+            n = self.deadline_days_after_end or 0
+            text = ngettext(
+                "within %(n)s day of the end of the run",
+                "within %(n)s days of the end of the run",
+                n,
+            )
+        return text % {"n": n}
 
     @property
     def artifact_range(self) -> str:

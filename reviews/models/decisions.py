@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from core import clock
 from programs.models import RubricCriterion
 
 from .submissions import SubmissionVersion
@@ -35,8 +36,14 @@ class Review(models.Model):
     )
     out_of = models.PositiveSmallIntegerField(_("out of"), null=True, blank=True)
     feedback = models.TextField(_("feedback"), blank=True)
-    created_at = models.DateTimeField(_("reviewed at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("changed at"), auto_now=True)
+    # Set by the review services, which take ``now`` (a decision dated in the past
+    # keeps its day).
+    created_at = models.DateTimeField(
+        _("reviewed at"), default=clock.now, editable=False
+    )
+    updated_at = models.DateTimeField(
+        _("changed at"), default=clock.now, editable=False
+    )
 
     class Meta:
         ordering = ["-created_at"]

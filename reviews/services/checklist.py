@@ -4,7 +4,6 @@ import datetime as dt
 from collections.abc import Mapping
 
 from django.db import transaction
-from django.utils import timezone
 
 from audit.models import AuditEvent
 from audit.services import audit_event_record
@@ -50,7 +49,7 @@ def checklist_submit(
     The automatic review (no reviewer) is Met at the pass mark, else Not Met with
     feedback on each wrong answer; the learner may try again until Met.
     """
-    now = now or timezone.now()
+    now = now or clock.now()
     guards.check_open(enrollment=enrollment, requirement=requirement)
     if requirement.review_mode != Requirement.ReviewMode.AUTOMATIC:
         raise ReviewsRefused(
@@ -82,6 +81,8 @@ def checklist_submit(
     )
     review = Review(
         version=version,
+        created_at=now,
+        updated_at=now,
         decision=Review.Decision.MET if result.passed else Review.Decision.NOT_MET,
         feedback=result.feedback,
     )
@@ -96,8 +97,9 @@ def checklist_submit(
         summary=f"{requirement} v{version.number} of {learner}: "
         f"{result.correct}/{result.total}",
         after={"decision": review.decision, "correct": result.correct},
+        at=now,
     )
     progress_changed.send(
-        sender=Review, learner_id=learner.pk, unit_id=requirement.unit_id
+        sender=Review, learner_id=learner.pk, unit_id=requirement.unit_id, now=now
     )
     return review

@@ -4,6 +4,7 @@ A decision on a version that already has one changes it; the audit trail keeps
 both the before and the after. Only the latest submitted version is reviewed.
 """
 
+import datetime as dt
 from collections.abc import Mapping
 
 from django.core.exceptions import PermissionDenied
@@ -11,6 +12,7 @@ from django.db import transaction
 
 from audit.models import AuditEvent
 from audit.services import audit_event_record
+from core import clock
 from enrollments.access import may_facilitate
 from enrollments.signals import progress_changed
 from programs.models import Requirement
@@ -76,7 +78,9 @@ def _locked_version(reviewer, version: SubmissionVersion, mode: str):
     return version, Review.objects.filter(version=version).first()
 
 
-def _record(*, reviewer, review: Review, before: dict | None) -> Review:
+def _record(
+    *, reviewer, review: Review, before: dict | None, now: dt.datetime
+) -> Review:
     submission = review.version.submission
     learner = submission.enrollment.learner
     audit_event_record(
@@ -91,9 +95,13 @@ def _record(*, reviewer, review: Review, before: dict | None) -> Review:
         summary=review_summary(review=review, before=before),
         before=before,
         after=review_snapshot(review),
+        at=now,
     )
     progress_changed.send(
-        sender=Review, learner_id=learner.pk, unit_id=submission.requirement.unit_id
+        sender=Review,
+        learner_id=learner.pk,
+        unit_id=submission.requirement.unit_id,
+        now=now,
     )
     notify_review_done(review=review)
     return review
@@ -101,9 +109,16 @@ def _record(*, reviewer, review: Review, before: dict | None) -> Review:
 
 @transaction.atomic
 def review_decide(
-    *, reviewer, version: SubmissionVersion, decision: str, feedback: str = ""
+    *,
+    reviewer,
+    version: SubmissionVersion,
+    decision: str,
+    feedback: str = "",
+    now: dt.datetime | None = None,
 ) -> Review:
-    """Met, or Not Met with written feedback on what to change."""
+    """Met, or Not Met with written feedback on what to change, decided ``now``
+    (the clock's by default)."""
+    now = now or clock.now()
     version, review = _locked_version(
         reviewer, version, Requirement.ReviewMode.MET_NOT_MET
     )
@@ -116,13 +131,14 @@ def review_decide(
             % {"requirement": version.submission.requirement.title}
         )
     before = review_snapshot(review)
-    review = review or Review(version=version)
+    review = review or Review(version=version, created_at=now)
+    review.updated_at = now
     review.reviewer = reviewer
     review.decision = decision
     review.feedback = feedback
     review.full_clean()
     review.save()
-    return _record(reviewer=reviewer, review=review, before=before)
+    return _record(reviewer=reviewer, review=review, before=before, now=now)
 
 
 def _checked_points(criteria, scores: Mapping[int, tuple[int | None, str]]):
@@ -150,12 +166,15 @@ def review_score(
     version: SubmissionVersion,
     scores: Mapping[int, tuple[int | None, str]],
     feedback: str = "",
+    now: dt.datetime | None = None,
 ) -> Review:
     """Score every rubric criterion (points, feedback); the total is their sum.
 
     ``scores`` maps a criterion id to (points, feedback). Whether the total passes
-    is read against ``Requirement.pass_score`` (ISTE: 20 of 25).
+    is read against ``Requirement.pass_score`` (ISTE: 20 of 25). Scored ``now``
+    (the clock's by default).
     """
+    now = now or clock.now()
     version, review = _locked_version(reviewer, version, Requirement.ReviewMode.RUBRIC)
     requirement = version.submission.requirement
     criteria = list(requirement.rubric_criteria.all())
@@ -163,7 +182,8 @@ def review_score(
         raise ReviewsRefused(errors.NO_RUBRIC % {"requirement": requirement.title})
     _checked_points(criteria, scores)
     before = review_snapshot(review)
-    review = review or Review(version=version)
+    review = review or Review(version=version, created_at=now)
+    review.updated_at = now
     review.reviewer = reviewer
     review.decision = Review.Decision.SCORED
     review.total_points = sum(scores[c.pk][0] or 0 for c in criteria)
@@ -181,4 +201,4 @@ def review_score(
         score.feedback = criterion_feedback.strip()
         score.full_clean()
         score.save()
-    return _record(reviewer=reviewer, review=review, before=before)
+    return _record(reviewer=reviewer, review=review, before=before, now=now)

@@ -11,7 +11,6 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils import timezone
 
 from audit.models import AuditEvent
 from audit.services import audit_event_record
@@ -227,7 +226,7 @@ def submission_submit(
     Earlier versions and their reviews stay as they were. Sends ``progress_changed``
     and, after commit, tells the facilitators when a review is needed.
     """
-    now = now or timezone.now()
+    now = now or clock.now()
     draft = _open_draft(enrollment, requirement, clock.local_day(now))
     guards.check_may_submit(
         enrollment=enrollment, requirement=requirement, today=clock.local_day(now)
@@ -245,11 +244,13 @@ def submission_submit(
         learner=learner,
         summary=f"{requirement} v{draft.number} by {learner}",
         after={"version": draft.number, "artifacts": draft.artifacts.count()},
+        at=now,
     )
     progress_changed.send(
         sender=SubmissionVersion,
         learner_id=learner.pk,
         unit_id=requirement.unit_id,
+        now=now,
     )
     if requirement.review_mode in guards.REVIEWED_MODES:
         notify_review_waiting(version=draft)

@@ -237,10 +237,10 @@ def test_one_learner_whose_evaluation_raises_leaves_the_others_awarded(
     # and an evaluation that raises for the second one
     evaluate = evaluation.progress_evaluate
 
-    def fails_for_one(*, learner_id, unit_id, today):
+    def fails_for_one(*, learner_id, unit_id, today, now=None):
         if learner_id == broken.pk:
             raise KeyError("a rule the evaluator does not know")
-        return evaluate(learner_id=learner_id, unit_id=unit_id, today=today)
+        return evaluate(learner_id=learner_id, unit_id=unit_id, today=today, now=now)
 
     monkeypatch.setattr(evaluation, "progress_evaluate", fails_for_one)
 

@@ -202,7 +202,8 @@ def test_iste_cohorts_in_both_formats_with_required_sessions(demo_catalog):
     assert metc.format_name.startswith("METC online")
     assert metc.sessions.filter(is_required=True).count() == 3
     assert metc.sessions.filter(is_required=False).count() == 3
-    assert online.format_name.startswith("Fully online: about 14 weeks")
+    assert online.format_name == "Fully online"
+    assert online.format_details.startswith("About 14 weeks")
     assert [s.title for s in online.sessions.filter(is_required=True)] == [
         "Pre-work session",
         "Session 1",

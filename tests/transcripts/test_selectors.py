@@ -120,7 +120,7 @@ def test_the_ceus_come_from_the_event_the_learner_attended(catalog, learner):
     enrollment.offering.save()
 
     # then the award's details read them from that run
-    _, label, ceus = enrollment_details(
+    _, label, ceus, _ = enrollment_details(
         learner_id=learner.pk, unit_id=enrollment.offering.unit_id
     )
     assert (label, ceus) == (enrollment.offering.label, Decimal("0.6"))

@@ -19,8 +19,11 @@ class Command(BaseCommand):
         # awards would go to the worker, which emails: collect the awards instead,
         # issue them here without email, and send nothing.
         with override_settings(EMAIL_BACKEND=SILENT), awards_collected() as ids:
-            users = self._load()
-            failed = awards.demo_awards_issue(award_ids=ids)
+            users, issue_at = self._load()
+            # learner3's history is issued on its own days; anything else now.
+            failed = awards.demo_awards_issue(
+                issue_at={**dict.fromkeys(ids), **issue_at}
+            )
         for award in failed:
             self.stderr.write(f"Award {award} was not issued: {award.last_error}")
         self.stdout.write(
@@ -30,7 +33,7 @@ class Command(BaseCommand):
             )
         )
 
-    def _load(self) -> dict:
+    def _load(self) -> tuple[dict, dict]:
         today = clock.today()
         password = os.environ.get("DEMO_PASSWORD", "portal-demo")
         services.demo_catalog_load(today=today)
@@ -39,7 +42,7 @@ class Command(BaseCommand):
         services.demo_roles_assign(users)
         demo_checklists_load()
         awards.demo_outputs_load()
-        awards.demo_awards_load(users=users, today=today)
+        issue_at = awards.demo_awards_load(users=users, today=today)
         activity.demo_activity_load(users=users, today=today)
         payments.demo_payments_load(users=users, today=today)
-        return users
+        return users, issue_at
