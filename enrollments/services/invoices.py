@@ -59,7 +59,6 @@ def invoice_issue(
         billed_to=billed_to,
         currency=currency,
         total=sum((line.amount for line in lines), Decimal("0.00")),
-        issued_at=now,
     )
     invoice.full_clean()
     invoice.save()
