@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.db.models import (
     Case,
+    Count,
     DecimalField,
     F,
     OuterRef,
@@ -108,8 +109,14 @@ def invoices_unpaid() -> QuerySet[Invoice]:
 
 def unpaid_total() -> dict[str, Decimal]:
     """What all unpaid and partly paid invoices still owe, per currency."""
-    rows = invoices_unpaid().order_by().values("currency").annotate(owed=Sum("due"))
-    return {row["currency"]: row["owed"] for row in rows.order_by("currency")}
+    return {row["currency"]: row["total"] for row in unpaid_invoice_totals()}
+
+
+def unpaid_invoice_totals() -> list[dict]:
+    """Per currency, how many invoices are unpaid or partly paid and what they
+    still owe, in one query."""
+    rows = invoices_unpaid().order_by().values("currency")
+    return list(rows.annotate(count=Count("pk"), total=Sum("due")).order_by("currency"))
 
 
 def invoice_payments(invoice: Invoice) -> QuerySet[Payment]:

@@ -3,7 +3,7 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
 from programs.models import (
@@ -15,7 +15,7 @@ from programs.selectors import unit_quote
 
 from .access import enrollments_visible_to
 from .deadlines import days_left, enrollment_due_date
-from .models import Enrollment, Invoice, PastCompletion
+from .models import Enrollment, PastCompletion
 
 DETAIL_RELATED = ("offering__unit__provider", "learner")
 
@@ -130,22 +130,6 @@ def requirements_with_deadline(*, enrollment: Enrollment) -> QuerySet[Requiremen
     if enrollment.offering.end_date is not None:
         return requirements
     return requirements.exclude(deadline=Requirement.Deadline.NONE)
-
-
-def invoices_unpaid() -> QuerySet[Invoice]:
-    """Invoices still waiting for their money: the one reading of an invoice's
-    status that counts what is owed."""
-    return Invoice.objects.filter(status=Invoice.Status.ISSUED)
-
-
-def unpaid_invoice_totals() -> list[dict]:
-    """Per currency, how many invoices are unpaid and their total, in one query."""
-    return list(
-        invoices_unpaid()
-        .values("currency")
-        .annotate(count=Count("pk"), total=Sum("total"))
-        .order_by("currency")
-    )
 
 
 def enrollments_created_since(*, moment: dt.datetime) -> int:

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from certificates.selectors.awards import awards_needing_attention
 from core import clock
+from enrollments import invoice_selectors
 from enrollments import selectors as enrollment_selectors
 from jobs.selectors import bulk_jobs_needing_attention
 from reviews import selectors as review_selectors
@@ -37,7 +38,7 @@ def operations_context(*, user, now: dt.datetime) -> dict:
         "oldest_waiting": oldest,
         "oldest_days": days_waited(oldest, now) if oldest else None,
         "awards": awards_needing_attention(),
-        "unpaid": enrollment_selectors.unpaid_invoice_totals(),
+        "unpaid": invoice_selectors.unpaid_invoice_totals(),
         "jobs": bulk_jobs_needing_attention(failed_since=now - FAILED_JOBS_SHOWN_FOR),
         "enrollments_this_week": enrollment_selectors.enrollments_created_since(
             moment=_week_start(now)

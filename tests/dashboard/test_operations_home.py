@@ -9,7 +9,9 @@ from django.urls import reverse
 
 from certificates.models import Award
 from certificates.transient import MAX_EMAIL_FAILURES
+from core import clock
 from enrollments.models import Enrollment, Invoice
+from enrollments.services.payments import payment_record
 from jobs.models import BulkJob
 from tests.dashboard.pages import URL, dashboard_page
 from tests.dashboard.test_facilitator_dashboard import run_offering, submit
@@ -33,16 +35,25 @@ def award(status, **fields):
     )
 
 
-def invoice(total, status=Invoice.Status.ISSUED, paid_at=None):
+def invoice(total, paid=Decimal("0.00")):
+    """An invoice of ``total``, of which ``paid`` was received (through the one
+    payment service, as an admin records it)."""
     enrollment = EnrollmentFactory()
-    return Invoice.objects.create(
+    made = Invoice.objects.create(
         number=f"INV-{enrollment.pk}",
         enrollment=enrollment,
         billed_to=enrollment.learner,
         total=Decimal(total),
-        status=status,
-        paid_at=paid_at,
     )
+    if paid:
+        payment_record(
+            invoice=made,
+            actor=PortalAdminFactory(),
+            amount=Decimal(paid),
+            paid_on=clock.local_day(made.issued_at),
+            method="check",
+        )
+    return made
 
 
 def job(status, created_at, admin):
@@ -68,7 +79,7 @@ def operations(admin, now, today, size: int) -> None:
         award(Award.Status.FAILED)
         award(Award.Status.ISSUED, issued_at=now, email_failures=MAX_EMAIL_FAILURES)
         invoice("175.00")
-        invoice("50.00", status=Invoice.Status.PAID, paid_at=now)
+        invoice("50.00", paid="50.00")
         job(BulkJob.Status.RUNNING, now, admin)
         job(BulkJob.Status.FAILED, now - dt.timedelta(days=2), admin)
         job(BulkJob.Status.FAILED, now - dt.timedelta(days=40), admin)
