@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('certificates', '0007_award_email_failures'),
-        ('programs', '0004_unit_earned_per_run'),
+        ("programs", "0005_unit_earned_per_run"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('programs', '0003_offering_ceus'),
+        ("programs", "0004_requirement_deadline_defaults_to_offering_end"),
     ]
 
     operations = [

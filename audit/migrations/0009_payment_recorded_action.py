@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('audit', '0006_bulk_job_actions'),
+        ("audit", "0008_dated_by_services"),
     ]
 
     operations = [

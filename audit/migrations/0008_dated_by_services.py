@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('audit', '0006_bulk_job_actions'),
+        ("audit", "0007_admin_evaluations_and_offering_dates"),
     ]
 
     operations = [

@@ -27,7 +27,7 @@ def paid_invoices_to_payments(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('enrollments', '0003_participant_invitation_error'),
+        ("enrollments", "0004_dated_by_services"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

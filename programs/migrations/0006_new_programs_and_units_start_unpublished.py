@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('programs', '0003_offering_ceus'),
+        ("programs", "0005_unit_earned_per_run"),
     ]
 
     operations = [
