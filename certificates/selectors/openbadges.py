@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from accounts.roles import is_portal_admin
+from core import clock
 from programs.models import Provider
 from reviews.models import Review, SubmissionVersion
 
@@ -140,7 +141,11 @@ def _status(award: Award) -> dict:
     if award.status == Award.Status.REVOKED:
         status |= {
             "status": "revoked",
-            "revokedAt": award.revoked_at.isoformat() if award.revoked_at else None,
+            "revokedAt": (
+                clock.local_moment(award.revoked_at).isoformat()
+                if award.revoked_at
+                else None
+            ),
             "revocationReason": award.revoke_reason,
         }
     elif award.status == Award.Status.SUPERSEDED:

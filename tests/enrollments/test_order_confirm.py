@@ -9,13 +9,14 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 
 from accounts.roles import is_learner
+from core import clock
 from enrollments.group_orders.confirm import group_order_confirm
 from enrollments.group_orders.services import OrderRefused, group_order_create
 from enrollments.models import Enrollment, GroupOrder, Invoice
 from enrollments.services.enrollment import enrollment_create
 from enrollments.services.invoices import invoice_mark_paid, invoice_void
 from jobs.models import BulkJob
-from tests.enrollments.order_helpers import TODAY, confirm_by_job, people, sotl_offering
+from tests.enrollments.order_helpers import confirm_by_job, people, sotl_offering
 from tests.factories import UnitFactory, UserFactory
 
 User = get_user_model()
@@ -34,11 +35,11 @@ class TestConfirm:
         leader = UserFactory(email="leader@school.example")
         existing = UserFactory(email="teacher1@school.example", legal_name="Kept Name")
         order = group_order_create(
-            leader=leader, offering=sotl, participants=people(10), today=TODAY
+            leader=leader, offering=sotl, participants=people(10), today=clock.today()
         )
 
         # when the leader confirms
-        invoice = group_order_confirm(order=order, today=TODAY)
+        invoice = group_order_confirm(order=order, today=clock.today())
 
         # then the invoice bills ten seats with 25% off the total
         invoice.refresh_from_db()
@@ -82,14 +83,14 @@ class TestConfirm:
         # given a quoted order, then one participant enrolls on their own meanwhile
         leader = UserFactory()
         order = group_order_create(
-            leader=leader, offering=sotl, participants=people(4), today=TODAY
+            leader=leader, offering=sotl, participants=people(4), today=clock.today()
         )
         late = UserFactory(email="teacher3@school.example")
-        enrollment_create(learner=late, offering=sotl, today=TODAY)
+        enrollment_create(learner=late, offering=sotl, today=clock.today())
 
         # when the leader confirms
         with pytest.raises(OrderRefused) as refused:
-            group_order_confirm(order=order, today=TODAY)
+            group_order_confirm(order=order, today=clock.today())
 
         # then the leader reads who and why, and nothing was written
         assert refused.value.message == (
@@ -106,10 +107,13 @@ class TestConfirm:
         prerequisite = UnitFactory(title="Stack 1")
         sotl.unit.prerequisites.add(prerequisite)
         order = group_order_create(
-            leader=UserFactory(), offering=sotl, participants=people(3), today=TODAY
+            leader=UserFactory(),
+            offering=sotl,
+            participants=people(3),
+            today=clock.today(),
         )
         with pytest.raises(OrderRefused) as refused:
-            group_order_confirm(order=order, today=TODAY)
+            group_order_confirm(order=order, today=clock.today())
         assert refused.value.message == (
             "Teacher 1 (teacher1@school.example) cannot be enrolled: "
             "SOTL requires Stack 1 to be completed first."
@@ -120,11 +124,14 @@ class TestConfirm:
 
     def test_an_order_is_confirmed_once(self, sotl):
         order = group_order_create(
-            leader=UserFactory(), offering=sotl, participants=people(2), today=TODAY
+            leader=UserFactory(),
+            offering=sotl,
+            participants=people(2),
+            today=clock.today(),
         )
-        group_order_confirm(order=order, today=TODAY)
+        group_order_confirm(order=order, today=clock.today())
         with pytest.raises(OrderRefused) as refused:
-            group_order_confirm(order=order, today=TODAY)
+            group_order_confirm(order=order, today=clock.today())
         assert refused.value.message == "This group order is already confirmed."
         assert Invoice.objects.count() == 1
 
@@ -133,7 +140,7 @@ class TestConfirm:
         leader = UserFactory(email="leader@school.example")
         UserFactory(email="teacher1@school.example")
         order = group_order_create(
-            leader=leader, offering=sotl, participants=people(2), today=TODAY
+            leader=leader, offering=sotl, participants=people(2), today=clock.today()
         )
 
         # when the worker runs the confirmation job
@@ -171,12 +178,15 @@ class TestConfirm:
 
     def test_refused_confirmation_sends_no_mail(self, sotl):
         order = group_order_create(
-            leader=UserFactory(), offering=sotl, participants=people(2), today=TODAY
+            leader=UserFactory(),
+            offering=sotl,
+            participants=people(2),
+            today=clock.today(),
         )
         enrollment_create(
             learner=UserFactory(email="teacher1@school.example"),
             offering=sotl,
-            today=TODAY,
+            today=clock.today(),
         )
         job = confirm_by_job(order)
         assert job.status == BulkJob.Status.FAILED
@@ -186,9 +196,12 @@ class TestConfirm:
 class TestInvoiceStatus:
     def test_admin_marks_an_issued_invoice_paid(self, sotl):
         order = group_order_create(
-            leader=UserFactory(), offering=sotl, participants=people(2), today=TODAY
+            leader=UserFactory(),
+            offering=sotl,
+            participants=people(2),
+            today=clock.today(),
         )
-        invoice = group_order_confirm(order=order, today=TODAY)
+        invoice = group_order_confirm(order=order, today=clock.today())
         invoice_mark_paid(invoice=invoice, actor=UserFactory())
         invoice.refresh_from_db()
         assert invoice.status == Invoice.Status.PAID
@@ -196,9 +209,12 @@ class TestInvoiceStatus:
 
     def test_a_paid_invoice_cannot_be_voided(self, sotl):
         order = group_order_create(
-            leader=UserFactory(), offering=sotl, participants=people(2), today=TODAY
+            leader=UserFactory(),
+            offering=sotl,
+            participants=people(2),
+            today=clock.today(),
         )
-        invoice = group_order_confirm(order=order, today=TODAY)
+        invoice = group_order_confirm(order=order, today=clock.today())
         invoice_mark_paid(invoice=invoice, actor=UserFactory())
         invoice_void(invoice=invoice, actor=UserFactory())
         invoice.refresh_from_db()

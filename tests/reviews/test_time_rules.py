@@ -5,19 +5,19 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from core.clock import local_day
+from credentials_portal.dates import format_date
 from enrollments.attendance import services as service
 from enrollments.models import Attendance
 from programs.models import Requirement
 from reviews import errors
 from reviews.models import SubmissionVersion
 from reviews.services.submissions import draft_save, submission_submit
+from tests.clock import travel_to
 from tests.factories import SessionFactory
 from tests.reviews.scenarios import iste_portfolio, loyola_full
 
 pytestmark = pytest.mark.django_db
-
-START = dt.date(2027, 2, 1)  # the factory offering runs Feb 1-28, 2027
-SESSION_DAY = dt.date(2027, 2, 3)  # the factory session
 
 
 def at(day: dt.date) -> dt.datetime:
@@ -31,15 +31,16 @@ def drafted(world):
 
 def test_submission_before_offering_starts_is_refused():
     world = drafted(loyola_full())
+    start = world.offering.start_date
     with pytest.raises(errors.ReviewsRefused) as refused:
         submission_submit(
             enrollment=world.enrollment,
             requirement=world.requirement,
-            now=at(START - dt.timedelta(days=1)),
+            now=at(start - dt.timedelta(days=1)),
         )
     assert refused.value.message == errors.NOT_OPEN_YET % {
         "requirement": "Competency-based project",
-        "date": "Feb 1, 2027",
+        "date": format_date(start),
     }
     assert SubmissionVersion.objects.get().status == "draft"
 
@@ -47,7 +48,9 @@ def test_submission_before_offering_starts_is_refused():
 def test_submission_on_the_start_day_is_accepted():
     world = drafted(loyola_full())
     version = submission_submit(
-        enrollment=world.enrollment, requirement=world.requirement, now=at(START)
+        enrollment=world.enrollment,
+        requirement=world.requirement,
+        now=at(world.offering.start_date),
     )
     assert version.status == "submitted"
 
@@ -56,7 +59,7 @@ def test_an_offering_may_open_submissions_days_before_it_starts():
     world = drafted(loyola_full())
     world.offering.submissions_open_days_before_start = 7
     world.offering.save()
-    early = START - dt.timedelta(days=7)
+    early = world.offering.start_date - dt.timedelta(days=7)
     with pytest.raises(errors.ReviewsRefused):
         submission_submit(
             enrollment=world.enrollment,
@@ -77,7 +80,7 @@ def test_work_due_before_the_first_session_is_open_before_the_start():
     version = submission_submit(
         enrollment=world.enrollment,
         requirement=world.requirement,
-        now=at(dt.date(2026, 12, 1)),
+        now=at(world.offering.start_date - dt.timedelta(weeks=9)),
     )
     assert version.status == "submitted"
 
@@ -85,15 +88,17 @@ def test_work_due_before_the_first_session_is_open_before_the_start():
 def test_the_requirement_page_says_when_submissions_open_and_offers_no_form(
     client,
 ):
-    world = loyola_full()  # starts Feb 1, 2027; the real today is before
+    world = loyola_full()
+    start = world.offering.start_date
     client.force_login(world.enrollment.learner)
     url = reverse(
         "reviews:requirement", args=[world.enrollment.pk, world.requirement.pk]
     )
-    content = client.get(url).content.decode()
+    with travel_to(start - dt.timedelta(days=14)):
+        content = client.get(url).content.decode()
     assert (
         errors.NOT_OPEN_YET
-        % {"requirement": world.requirement.title, "date": "Feb 1, 2027"}
+        % {"requirement": world.requirement.title, "date": format_date(start)}
     ) in content
     draft_url = reverse(
         "reviews:draft", args=[world.enrollment.pk, world.requirement.pk]
@@ -110,6 +115,10 @@ def cohort():
     return world, SessionFactory(offering=world.offering, title="Session 1")
 
 
+def day_of(session) -> dt.date:
+    return local_day(session.starts_at)
+
+
 @pytest.mark.parametrize(
     ("days_after", "message"),
     [
@@ -123,7 +132,7 @@ def test_marking_is_open_from_the_session_day_through_the_grace(
     cohort, days_after, message
 ):
     world, session = cohort
-    today = SESSION_DAY + dt.timedelta(days=days_after)
+    today = day_of(session) + dt.timedelta(days=days_after)
     mark = {"marked_by": world.facilitator, "enrollment": world.enrollment}
     if message is None:
         service.attendance_mark(**mark, session=session, today=today)
@@ -133,8 +142,8 @@ def test_marking_is_open_from_the_session_day_through_the_grace(
         service.attendance_mark(**mark, session=session, today=today)
     assert refused.value.message == message % {
         "session": "Session 1",
-        "date": "Feb 3, 2027",
-        "last": "Feb 6, 2027",
+        "date": format_date(day_of(session)),
+        "last": format_date(day_of(session) + dt.timedelta(days=3)),
     }
     assert not Attendance.objects.exists()
 
@@ -149,7 +158,7 @@ def test_the_grace_is_configured_on_the_offering(cohort):
             marked_by=world.facilitator,
             session=session,
             present_enrollment_ids={world.enrollment.pk},
-            today=SESSION_DAY + dt.timedelta(days=1),
+            today=day_of(session) + dt.timedelta(days=1),
         )
     assert not Attendance.objects.exists()
 
@@ -159,38 +168,40 @@ def test_check_in_codes_are_made_on_the_session_day_only(cohort, days_after):
     _, session = cohort
     with pytest.raises(service.AttendanceRefused) as refused:
         service.check_in_token_make(
-            session=session, today=SESSION_DAY + dt.timedelta(days=days_after)
+            session=session, today=day_of(session) + dt.timedelta(days=days_after)
         )
     assert refused.value.message == service.CHECK_IN_NOT_TODAY % {
         "session": "Session 1",
-        "date": "Feb 3, 2027",
+        "date": format_date(day_of(session)),
     }
 
 
 def test_a_code_made_on_the_day_cannot_check_in_on_another_day(cohort):
     world, session = cohort
-    token = service.check_in_token_make(session=session, today=SESSION_DAY)
+    day = day_of(session)
+    token = service.check_in_token_make(session=session, today=day)
     with pytest.raises(service.AttendanceRefused):
         service.attendance_check_in(
             learner=world.enrollment.learner,
             token=token,
-            today=SESSION_DAY + dt.timedelta(days=1),
+            today=day + dt.timedelta(days=1),
         )
     attendance, created = service.attendance_check_in(
-        learner=world.enrollment.learner, token=token, today=SESSION_DAY
+        learner=world.enrollment.learner, token=token, today=day
     )
     assert created
     assert attendance.method == "check_in"
 
 
 def test_the_register_offers_no_check_in_code_before_the_session_day(client, cohort):
-    world, session = cohort  # Feb 3, 2027; the real today is before
+    world, session = cohort
     client.force_login(world.facilitator)
-    content = client.get(
-        reverse("attendance:register", args=[world.offering.pk])
-    ).content.decode()
+    with travel_to(day_of(session) - dt.timedelta(days=2)):
+        content = client.get(
+            reverse("attendance:register", args=[world.offering.pk])
+        ).content.decode()
+        response = client.get(reverse("attendance:check_in_code", args=[session.pk]))
     assert reverse("attendance:check_in_code", args=[session.pk]) not in content
     assert "attendance can be recorded from that day" in content
-    response = client.get(reverse("attendance:check_in_code", args=[session.pk]))
     assert response.status_code == 302
     assert not Attendance.objects.exists()
