@@ -29,9 +29,8 @@ def test_every_amount_is_printed_with_cents(amount, printed):
     assert format_money(amount, "USD") == printed
 
 
-def test_the_same_price_reads_the_same_on_every_page_and_email(client, monkeypatch):
+def test_the_same_price_reads_the_same_on_every_page_and_email(client):
     # given SOTL at USD 400 and a leader's two-seat order
-    monkeypatch.setattr("django.utils.timezone.localdate", lambda *args: clock.today())
     offering = sotl_offering()
     leader = UserFactory(email="leader@school.example")
     client.force_login(leader)

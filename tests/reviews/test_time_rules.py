@@ -90,11 +90,11 @@ def test_the_requirement_page_says_when_submissions_open_and_offers_no_form(
 ):
     world = loyola_full()
     start = world.offering.start_date
-    client.force_login(world.enrollment.learner)
     url = reverse(
         "reviews:requirement", args=[world.enrollment.pk, world.requirement.pk]
     )
     with travel_to(start - dt.timedelta(days=14)):
+        client.force_login(world.enrollment.learner)
         content = client.get(url).content.decode()
     assert (
         errors.NOT_OPEN_YET
@@ -195,8 +195,8 @@ def test_a_code_made_on_the_day_cannot_check_in_on_another_day(cohort):
 
 def test_the_register_offers_no_check_in_code_before_the_session_day(client, cohort):
     world, session = cohort
-    client.force_login(world.facilitator)
     with travel_to(day_of(session) - dt.timedelta(days=2)):
+        client.force_login(world.facilitator)
         content = client.get(
             reverse("attendance:register", args=[world.offering.pk])
         ).content.decode()
