@@ -150,7 +150,7 @@ class TestCreate:
                 leader=UserFactory(),
                 offering=offering,
                 participants=people(2),
-                today=clock.today(),
+                today=offering.enrollment_opens,
             )
         assert refused.value.message == (
             "Driving Change asks each participant to choose a track, so participants "
@@ -164,7 +164,7 @@ class TestCreate:
                 leader=UserFactory(),
                 offering=offering,
                 participants=people(2),
-                today=clock.today(),
+                today=offering.enrollment_opens,
             )
         assert refused.value.message == (
             "This unit has no published price; contact the provider."
