@@ -1,8 +1,9 @@
 """Reads of API tokens: a person's own list, one of theirs, the row a value names."""
 
 from django.db.models import BooleanField, ExpressionWrapper, F, Q, QuerySet
-from django.db.models.functions import Now
 from django.shortcuts import get_object_or_404
+
+from core import clock
 
 from .models import ApiToken
 from .tokens import TOKEN_MARK, token_digest
@@ -13,8 +14,10 @@ TOKEN_MAX_LENGTH = 100
 
 def api_tokens_for(*, user) -> QuerySet[ApiToken]:
     """The user's tokens, unrevoked ones first, then newest first; each with
-    ``is_expired``."""
-    expired = ExpressionWrapper(Q(expires_at__lte=Now()), output_field=BooleanField())
+    ``is_expired`` (against the portal's clock, not the database server's)."""
+    expired = ExpressionWrapper(
+        Q(expires_at__lte=clock.now()), output_field=BooleanField()
+    )
     return (
         ApiToken.objects.filter(user=user)
         .annotate(is_expired=expired)
@@ -36,7 +39,7 @@ def api_token_get_for_value(*, value: str) -> ApiToken | None:
         .filter(
             digest=token_digest(value),
             revoked_at__isnull=True,
-            expires_at__gt=Now(),
+            expires_at__gt=clock.now(),
             user__is_active=True,
         )
         .first()

@@ -21,11 +21,17 @@ def today() -> dt.date:
     return timezone.localdate()
 
 
-def local_day(moment: dt.datetime) -> dt.date:
-    """The portal's local date of a stored moment."""
+def local_day(moment: dt.datetime | None) -> dt.date:
+    """The portal's local date of a stored moment (of this moment for None, as
+    Django's ``localdate``)."""
     return timezone.localdate(moment)
 
 
 def local_moment(moment: dt.datetime) -> dt.datetime:
     """A stored moment in the portal's time zone (for ISO dates with an offset)."""
     return timezone.localtime(moment)
+
+
+def local_start(day: dt.date) -> dt.datetime:
+    """The first moment of a local day, aware in the portal's time zone."""
+    return dt.datetime.combine(day, dt.time(), tzinfo=timezone.get_current_timezone())

@@ -81,6 +81,17 @@ def today(now) -> dt.date:
     return now.astimezone(_zone()).date()
 
 
+def local_noon(day: dt.date) -> dt.datetime:
+    """Noon of ``day`` in the portal's time zone, aware."""
+    return dt.datetime.combine(day, dt.time(12), tzinfo=_zone())
+
+
+def travel_to(day: dt.date):
+    """Travel to local noon of ``day``, ticking (a context manager): for a test
+    whose data is dated on its own (a factory's run) and needs a day of it."""
+    return time_machine.travel(local_noon(day), tick=True)
+
+
 def worker_environment() -> dict[str, str]:
     """What a process started now needs to travel to this process's clock."""
     return {WORKER_ENVIRONMENT: dt.datetime.now(dt.UTC).isoformat()}

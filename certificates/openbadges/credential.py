@@ -2,12 +2,16 @@
 
 The document follows the Open Badges 3.0 schema (VC Data Model 2.0 shape:
 ``validFrom``); the learner is named only by a salted SHA-256 of their email, so a
-shared credential does not publish the address.
+shared credential does not publish the address. Its moments carry the portal's
+local offset (``2027-02-28T23:30:00-05:00``): read as UTC (``Z``), an award earned
+late in the portal's evening would show the next day.
 """
 
 import datetime as dt
 import hashlib
 from dataclasses import dataclass
+
+from core import clock
 
 CONTEXT = [
     "https://www.w3.org/ns/credentials/v2",
@@ -46,13 +50,8 @@ def identity_hash(email: str, salt: str) -> str:
     return f"sha256${digest}"
 
 
-def _zulu(moment: dt.datetime) -> str:
-    return (
-        moment.astimezone(dt.UTC)
-        .replace(microsecond=0)
-        .isoformat()
-        .replace("+00:00", "Z")
-    )
+def _local_iso(moment: dt.datetime) -> str:
+    return clock.local_moment(moment).replace(microsecond=0).isoformat()
 
 
 def _criteria(snapshot: dict) -> str:
@@ -99,17 +98,15 @@ def credential_build(
     profile = {"id": issuer.id, "type": ["Profile"], "name": issuer.name}
     if issuer.url:
         profile["url"] = issuer.url
-    earned_on = dt.datetime.combine(
-        dt.date.fromisoformat(snapshot["earned_on"]), dt.time(), tzinfo=dt.UTC
-    )
+    earned_on = clock.local_start(dt.date.fromisoformat(snapshot["earned_on"]))
     credential = {
         "@context": CONTEXT,
         "id": ids.credential,
         "type": CREDENTIAL_TYPE,
         "name": snapshot["credential"],
         "issuer": profile,
-        "validFrom": _zulu(issued_at),
-        "awardedDate": _zulu(earned_on),
+        "validFrom": _local_iso(issued_at),
+        "awardedDate": _local_iso(earned_on),
         "credentialSubject": {
             "type": ["AchievementSubject"],
             "identifier": [

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from accounts.roles import is_portal_admin
+from core import clock
 from core.site_url import site_url
 from programs.models import Provider
 from reviews.models import Review, SubmissionVersion
@@ -138,7 +139,11 @@ def _status(award: Award) -> dict:
     if award.status == Award.Status.REVOKED:
         status |= {
             "status": "revoked",
-            "revokedAt": award.revoked_at.isoformat() if award.revoked_at else None,
+            "revokedAt": (
+                clock.local_moment(award.revoked_at).isoformat()
+                if award.revoked_at
+                else None
+            ),
             "revocationReason": award.revoke_reason,
         }
     elif award.status == Award.Status.SUPERSEDED:

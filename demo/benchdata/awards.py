@@ -5,6 +5,7 @@ with the real evaluators). Issued a day or two after the run ended and emailed."
 import datetime as dt
 import random
 import uuid
+from typing import NamedTuple
 
 from django.contrib.auth import get_user_model
 from django.db.models import prefetch_related_objects
@@ -22,38 +23,50 @@ from programs.models import RuleKind
 from .copying import IdRange, copy_rows
 from .learners import Planned
 
-AWARD_FIELDS = [
-    "id",
-    "uuid",
-    "learner",
-    "program",
-    "unit",
-    "status",
-    "verification_code",
-    "snapshot",
-    "earned_on",
-    "created_at",
-    "issued_at",
-    "email_claimed_at",
-    "emailed_at",
-    "email_learner",
-    "revoked_at",
-    "revoke_reason",
-    "share_evidence",
-    "attempts",
-    "last_error",
-    "in_wallet",
-    "email_failures",
-    "email_error",
-]
-EVENT_FIELDS = ["award", "kind", "detail", "at"]
+
+class AwardRow(NamedTuple):
+    """One ``Award`` row, its fields named as the model's."""
+
+    id: int
+    uuid: uuid.UUID
+    learner: int
+    program: int | None
+    unit: int | None
+    status: str
+    verification_code: str
+    snapshot: dict
+    earned_on: dt.date
+    created_at: dt.datetime
+    issued_at: dt.datetime
+    email_claimed_at: dt.datetime
+    emailed_at: dt.datetime
+    email_learner: bool
+    revoked_at: dt.datetime | None
+    revoke_reason: str
+    share_evidence: bool = False
+    attempts: int = 1
+    last_error: str = ""
+    in_wallet: bool = False
+    email_failures: int = 0
+    email_error: str = ""
+
+
+class EventRow(NamedTuple):
+    """One ``AwardEvent`` row."""
+
+    award: int
+    kind: str
+    detail: dict
+    at: dt.datetime
+
+
 REVOKED_SHARE = 0.005
 REVOKE_REASON = "Issued in error: the learner's final project was not their own work."
 
 
 def _earned(done_at: dt.datetime, cohort_end: dt.date, rng: random.Random):
     """Earned the day the last requirement was done, never before the run ended."""
-    day = max(timezone.localtime(done_at).date(), cohort_end) + dt.timedelta(
+    day = max(clock.local_day(done_at), cohort_end) + dt.timedelta(
         days=rng.randint(0, 2)
     )
     tz = timezone.get_current_timezone()
@@ -69,29 +82,23 @@ def _award(ids, learner, *, unit=None, program=None, day, created, snapshot_args
     snapshot = award_snapshot(
         learner=learner, unit=unit, program=program, earned_on=day, **snapshot_args
     )
-    return (
-        ids.take(),
-        uuid.UUID(int=rng.getrandbits(128), version=4),
-        learner.pk,
-        program.pk if program else None,
-        unit.pk if unit else None,
-        Award.Status.REVOKED if revoked else Award.Status.ISSUED,
-        verification_code_new(),
-        snapshot,
-        day,
-        created,
-        issued,
-        issued,
-        issued,
-        True,
-        issued + (timezone.now() - issued) / 2 if revoked else None,
-        REVOKE_REASON if revoked else "",
-        False,
-        1,
-        "",
-        False,
-        0,
-        "",
+    return AwardRow(
+        id=ids.take(),
+        uuid=uuid.UUID(int=rng.getrandbits(128), version=4),
+        learner=learner.pk,
+        program=program.pk if program else None,
+        unit=unit.pk if unit else None,
+        status=Award.Status.REVOKED if revoked else Award.Status.ISSUED,
+        verification_code=verification_code_new(),
+        snapshot=snapshot,
+        earned_on=day,
+        created_at=created,
+        issued_at=issued,
+        email_claimed_at=issued,
+        emailed_at=issued,
+        email_learner=True,
+        revoked_at=issued + (clock.now() - issued) / 2 if revoked else None,
+        revoke_reason=REVOKE_REASON if revoked else "",
     )
 
 
@@ -101,7 +108,7 @@ def awards_rows(
     done_at: dict[int, dt.datetime],
     learners: dict[int, tuple[str, dt.datetime]],
     rng: random.Random,
-) -> list[tuple]:
+) -> list[AwardRow]:
     """Award rows; marks each completed enrollment's ``completed_at``."""
     today = clock.today()
     user_model = get_user_model()
@@ -155,7 +162,7 @@ def awards_rows(
                     ids,
                     user_model(pk=learner_id, legal_name=name),
                     program=credential.program,
-                    day=timezone.localtime(created).date(),
+                    day=clock.local_day(created),
                     created=created,
                     rng=rng,
                     snapshot_args={"results": results_of(credential.rules, facts)},
@@ -164,19 +171,27 @@ def awards_rows(
     return rows
 
 
-def awards_write(rows: list[tuple]) -> int:
-    count = copy_rows(Award, AWARD_FIELDS, rows)
-    events = []
-    for row in rows:
-        award_id, created, issued = row[0], row[9], row[10]
-        events += [
-            (award_id, AwardEvent.Kind.REQUESTED, {}, created),
-            (award_id, AwardEvent.Kind.ISSUED, {}, issued),
-            (award_id, AwardEvent.Kind.EMAILED, {}, issued),
-        ]
-        if row[5] == Award.Status.REVOKED:
-            events.append(
-                (award_id, AwardEvent.Kind.REVOKED, {"reason": REVOKE_REASON}, row[13])
+def award_events(row: AwardRow) -> list[EventRow]:
+    """What happened to a generated award, each at its own moment: requested,
+    issued, emailed and, for a revoked one, revoked at ``revoked_at``."""
+    events = [
+        EventRow(row.id, AwardEvent.Kind.REQUESTED, {}, row.created_at),
+        EventRow(row.id, AwardEvent.Kind.ISSUED, {}, row.issued_at),
+        EventRow(row.id, AwardEvent.Kind.EMAILED, {}, row.emailed_at),
+    ]
+    if row.status == Award.Status.REVOKED:
+        events.append(
+            EventRow(
+                row.id,
+                AwardEvent.Kind.REVOKED,
+                {"reason": row.revoke_reason},
+                row.revoked_at,
             )
-    copy_rows(AwardEvent, EVENT_FIELDS, events)
+        )
+    return events
+
+
+def awards_write(rows: list[AwardRow]) -> int:
+    count = copy_rows(Award, AwardRow, rows)
+    copy_rows(AwardEvent, EventRow, (e for row in rows for e in award_events(row)))
     return count

@@ -1,8 +1,10 @@
 """Writing many rows fast: explicit ids and PostgreSQL's COPY, through the models'
-own table and column names."""
+own table and column names. Each row is a named tuple whose fields are the model's
+field names, so no column is ever taken by its position."""
 
 import json
 from collections.abc import Iterable, Sequence
+from typing import Any, NamedTuple
 
 from django.db import connection
 from django.db.models import Model
@@ -29,10 +31,12 @@ def columns_of(model: type[Model], fields: Sequence[str]) -> list[str]:
 
 
 def copy_rows(
-    model: type[Model], fields: Sequence[str], rows: Iterable[Sequence]
+    model: type[Model], row_type: type[NamedTuple], rows: Iterable[Any]
 ) -> int:
-    """COPY ``rows`` (values in ``fields`` order; dicts are written as JSON) into
-    the model's table, then move its id sequence past them. Returns the count."""
+    """COPY ``rows`` (instances of ``row_type``, a named tuple of the model's field
+    names; dicts are written as JSON) into the model's table, then move its id
+    sequence past them. Returns the count."""
+    fields = row_type._fields
     table = model._meta.db_table
     columns = ", ".join(f'"{c}"' for c in columns_of(model, fields))
     count = 0
@@ -41,6 +45,8 @@ def copy_rows(
     with raw.cursor() as cursor:
         with cursor.copy(f'COPY "{table}" ({columns}) FROM STDIN') as copy:
             for row in rows:
+                if not isinstance(row, row_type):
+                    raise TypeError(f"{row!r} is not a {row_type.__name__}")
                 copy.write_row(
                     [json.dumps(v) if isinstance(v, dict | list) else v for v in row]
                 )

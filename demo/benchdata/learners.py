@@ -3,6 +3,7 @@
 import datetime as dt
 import random
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
@@ -74,31 +75,42 @@ SCHOOLS = [
 ROLES = [c for c, _ in get_user_model().ProfessionalRole.choices]
 # Where an enrollment falls: a past run, the run under way, the next one.
 PHASES = (("past", 0.67), ("current", 0.25), ("next", 0.08))
-USER_FIELDS = [
-    "id",
-    "password",
-    "is_superuser",
-    "first_name",
-    "last_name",
-    "email",
-    "is_staff",
-    "is_active",
-    "date_joined",
-    "legal_name",
-    "organisation",
-    "professional_role",
-    "maryland_certified",
-]
-ENROLLMENT_FIELDS = [
-    "id",
-    "learner",
-    "offering",
-    "status",
-    "track",
-    "track_approved",
-    "created_at",
-    "completed_at",
-]
+
+
+class UserRow(NamedTuple):
+    """One learner's user row, its fields named as the model's."""
+
+    id: int
+    password: str
+    is_superuser: bool
+    first_name: str
+    last_name: str
+    email: str
+    is_staff: bool
+    is_active: bool
+    date_joined: dt.datetime
+    legal_name: str
+    organisation: str
+    professional_role: str
+    maryland_certified: bool
+
+
+class MembershipRow(NamedTuple):
+    """A user's role group (the ``groups`` through table)."""
+
+    user: int
+    group: int
+
+
+class EnrollmentRow(NamedTuple):
+    id: int
+    learner: int
+    offering: int
+    status: str
+    track: str
+    track_approved: bool
+    created_at: dt.datetime
+    completed_at: dt.datetime | None
 
 
 @dataclass
@@ -195,43 +207,43 @@ def learners_write(
     for learner_id, (name, joined) in learners.items():
         first, _, last = name.partition(" ")
         rows.append(
-            (
-                learner_id,
-                password,
-                False,
-                first,
-                last,
-                f"learner{learner_id:07d}@bench.test",
-                False,
-                True,
-                joined,
-                name,
-                rng.choice(SCHOOLS),
-                rng.choice(ROLES),
-                rng.random() < 0.3,
+            UserRow(
+                id=learner_id,
+                password=password,
+                is_superuser=False,
+                first_name=first,
+                last_name=last,
+                email=f"learner{learner_id:07d}@bench.test",
+                is_staff=False,
+                is_active=True,
+                date_joined=joined,
+                legal_name=name,
+                organisation=rng.choice(SCHOOLS),
+                professional_role=rng.choice(ROLES),
+                maryland_certified=rng.random() < 0.3,
             )
         )
-    count = copy_rows(get_user_model(), USER_FIELDS, rows)
+    count = copy_rows(get_user_model(), UserRow, rows)
     group = Group.objects.get(name=LEARNERS)
     through = get_user_model().groups.through
-    copy_rows(through, ["user", "group"], ((i, group.pk) for i in learners))
+    copy_rows(through, MembershipRow, (MembershipRow(i, group.pk) for i in learners))
     return count
 
 
 def enrollments_write(planned: list[Planned]) -> int:
     return copy_rows(
         Enrollment,
-        ENROLLMENT_FIELDS,
+        EnrollmentRow,
         (
-            (
-                p.id,
-                p.learner_id,
-                p.cohort.id,
-                p.status,
-                "non_credit" if p.unit.has_tracks else "",
-                False,
-                p.created_at,
-                p.completed_at,
+            EnrollmentRow(
+                id=p.id,
+                learner=p.learner_id,
+                offering=p.cohort.id,
+                status=p.status,
+                track="non_credit" if p.unit.has_tracks else "",
+                track_approved=False,
+                created_at=p.created_at,
+                completed_at=p.completed_at,
             )
             for p in planned
         ),

@@ -5,9 +5,11 @@ withdrawn ones stop at Not Met, the run under way has work waiting for review.""
 import datetime as dt
 import random
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.utils import timezone
 
+from core import clock
 from enrollments.models import Enrollment
 from programs.models import Requirement
 from reviews.models import Review, Submission, SubmissionVersion
@@ -21,25 +23,38 @@ FEEDBACK = [
     "Good start: the evaluation section is missing. Add it and resubmit.",
 ]
 MET_FEEDBACK = ["Clear, specific and well argued.", "Meets every criterion.", ""]
-VERSION_FIELDS = [
-    "id",
-    "submission",
-    "number",
-    "status",
-    "text",
-    "link",
-    "created_at",
-    "updated_at",
-    "submitted_at",
-]
-REVIEW_FIELDS = [
-    "version",
-    "reviewer",
-    "decision",
-    "feedback",
-    "created_at",
-    "updated_at",
-]
+
+
+class SubmissionRow(NamedTuple):
+    """One ``Submission`` row, its fields named as the model's."""
+
+    id: int
+    enrollment: int
+    requirement: int
+    created_at: dt.datetime
+
+
+class VersionRow(NamedTuple):
+    id: int
+    submission: int
+    number: int
+    status: str
+    text: str
+    link: str
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    submitted_at: dt.datetime | None
+
+
+class ReviewRow(NamedTuple):
+    version: int
+    reviewer: int
+    decision: str
+    feedback: str
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
 # The end of the run under way, for versions: now, less a margin.
 RECENT = dt.timedelta(hours=1)
 
@@ -58,9 +73,9 @@ class Plan:
 
 @dataclass
 class Rows:
-    submissions: list = field(default_factory=list)
-    versions: list = field(default_factory=list)
-    reviews: list = field(default_factory=list)
+    submissions: list[SubmissionRow] = field(default_factory=list)
+    versions: list[VersionRow] = field(default_factory=list)
+    reviews: list[ReviewRow] = field(default_factory=list)
     # Completed enrollment id -> when its last requirement was done.
     done_at: dict[int, dt.datetime] = field(default_factory=dict)
 
@@ -114,7 +129,7 @@ def _window(p: Planned) -> tuple[dt.datetime, dt.datetime]:
     start = dt.datetime.combine(p.cohort.start, dt.time(8), tzinfo=tz)
     start = max(start, p.created_at)
     end = dt.datetime.combine(p.cohort.end, dt.time(20), tzinfo=tz)
-    return start, min(end, timezone.now() - RECENT)
+    return start, min(end, clock.now() - RECENT)
 
 
 def work_rows(plans: list[Plan], rng: random.Random) -> Rows:
@@ -127,7 +142,12 @@ def work_rows(plans: list[Plan], rng: random.Random) -> Rows:
         slot = (end - start) / (slots + 1)
         submission_id = submission_ids.take()
         rows.submissions.append(
-            (submission_id, p.id, plan.requirement.pk, start + slot * rng.random())
+            SubmissionRow(
+                id=submission_id,
+                enrollment=p.id,
+                requirement=plan.requirement.pk,
+                created_at=start + slot * rng.random(),
+            )
         )
         for number in range(1, slots + 1):
             at = start + slot * (number - 1 + rng.random() * 0.5)
@@ -137,11 +157,31 @@ def work_rows(plans: list[Plan], rng: random.Random) -> Rows:
             version_id = version_ids.take()
             if number > plan.submitted:
                 rows.versions.append(
-                    (version_id, submission_id, number, "draft", text, "", at, at, None)
+                    VersionRow(
+                        version_id,
+                        submission_id,
+                        number,
+                        "draft",
+                        text,
+                        "",
+                        at,
+                        at,
+                        None,
+                    )
                 )
                 continue
             rows.versions.append(
-                (version_id, submission_id, number, "submitted", text, "", at, at, at)
+                VersionRow(
+                    id=version_id,
+                    submission=submission_id,
+                    number=number,
+                    status="submitted",
+                    text=text,
+                    link="",
+                    created_at=at,
+                    updated_at=at,
+                    submitted_at=at,
+                )
             )
             decision = "not_met" if number < plan.submitted else plan.last
             if decision in ("", "pending"):
@@ -151,13 +191,13 @@ def work_rows(plans: list[Plan], rng: random.Random) -> Rows:
             reviewed_at = at + slot * (0.5 + rng.random() * 0.4)
             feedback = rng.choice(FEEDBACK if decision == "not_met" else MET_FEEDBACK)
             rows.reviews.append(
-                (
-                    version_id,
-                    p.cohort.facilitator_id,
-                    decision,
-                    feedback,
-                    reviewed_at,
-                    reviewed_at,
+                ReviewRow(
+                    version=version_id,
+                    reviewer=p.cohort.facilitator_id,
+                    decision=decision,
+                    feedback=feedback,
+                    created_at=reviewed_at,
+                    updated_at=reviewed_at,
                 )
             )
             if decision == "met" and p.status == Enrollment.Status.COMPLETED:
@@ -169,11 +209,7 @@ def work_rows(plans: list[Plan], rng: random.Random) -> Rows:
 
 def work_write(rows: Rows) -> dict[str, int]:
     return {
-        "submissions": copy_rows(
-            Submission,
-            ["id", "enrollment", "requirement", "created_at"],
-            rows.submissions,
-        ),
-        "versions": copy_rows(SubmissionVersion, VERSION_FIELDS, rows.versions),
-        "reviews": copy_rows(Review, REVIEW_FIELDS, rows.reviews),
+        "submissions": copy_rows(Submission, SubmissionRow, rows.submissions),
+        "versions": copy_rows(SubmissionVersion, VersionRow, rows.versions),
+        "reviews": copy_rows(Review, ReviewRow, rows.reviews),
     }

@@ -1,6 +1,5 @@
 """The links an award carries in the API open what the portal serves."""
 
-import datetime as dt
 from urllib.parse import urlsplit
 
 import pytest
@@ -13,13 +12,13 @@ pytestmark = pytest.mark.django_db
 
 
 def test_an_issued_awards_links_open_its_pdf_badge_and_verification(
-    award_catalog, api_client, learner
+    award_catalog, api_client, learner, today
 ):
     # given an award issued as the worker issues it (rendered PDFs)
     award, _ = award_request(
         learner=learner,
         program=CredentialProgram.objects.get(slug="cmte"),
-        earned_on=dt.date(2026, 11, 23),
+        earned_on=today,
     )
     award = award_issue(award_id=award.pk)
     api_client.force_login(learner)

@@ -1,13 +1,15 @@
 """The benchmark dataset's small preset: its size and its consistency."""
 
+from io import StringIO
+
 import pytest
 from django.core.management import CommandError, call_command
 from django.db.models import F
-from django.utils import timezone
 
-from certificates.models import Award
+from certificates.models import Award, AwardEvent
 from certificates.selectors.sweep import sweep_candidates
 from certificates.services.evaluation import progress_sweep
+from demo.benchdata import awards as generated_awards
 from demo.benchdata.scales import SCALES
 from enrollments.models import Enrollment
 from reviews.models import Review, Submission, SubmissionVersion
@@ -38,8 +40,7 @@ def test_work_belongs_to_the_enrollments_units_and_their_facilitators(bench_smal
     assert not Review.objects.filter(decision="not_met", feedback="").exists()
 
 
-def test_everything_is_dated_in_the_past_and_inside_its_run(bench_small):
-    now, today = timezone.now(), timezone.localdate()
+def test_everything_is_dated_in_the_past_and_inside_its_run(bench_small, now, today):
     assert not SubmissionVersion.objects.filter(submitted_at__gt=now).exists()
     assert not SubmissionVersion.objects.filter(
         submitted_at__date__lt=F("submission__enrollment__offering__start_date")
@@ -67,10 +68,9 @@ def test_awards_go_to_learners_who_completed_and_only_to_them(bench_small):
     ).exists()
 
 
-def test_the_sweep_finds_nothing_left_to_award(bench_small):
+def test_the_sweep_finds_nothing_left_to_award(bench_small, today):
     """Whoever meets a rule already holds its award: the daily sweep, evaluated
     in full on every active pair, requests none."""
-    today = timezone.localdate()
     assert list(sweep_candidates(today=today)) == []
     assert progress_sweep(today=today) == {"requested": 0, "failed": 0}
 
@@ -78,3 +78,28 @@ def test_the_sweep_finds_nothing_left_to_award(bench_small):
 def test_a_second_run_is_refused(bench_small):
     with pytest.raises(CommandError, match="already holds generated data"):
         call_command("bench_data", scale="small")
+
+
+def test_a_revoked_award_has_its_events_at_their_own_moments(db, monkeypatch, now):
+    """Every generated award revoked: each has requested, issued, emailed and
+    revoked events, the last one at ``revoked_at`` (not at a flag's value)."""
+    monkeypatch.setattr(generated_awards, "REVOKED_SHARE", 1.0)
+    call_command("bench_data", scale="small", stdout=StringIO())
+    awards = Award.objects.prefetch_related("events")
+    assert awards.exists()
+    assert not awards.exclude(status=Award.Status.REVOKED).exists()
+    for award in awards:
+        events = {e.kind: e for e in award.events.all()}
+        assert list(events) == [
+            AwardEvent.Kind.REQUESTED,
+            AwardEvent.Kind.ISSUED,
+            AwardEvent.Kind.EMAILED,
+            AwardEvent.Kind.REVOKED,
+        ]
+        assert events[AwardEvent.Kind.REQUESTED].at == award.created_at
+        assert events[AwardEvent.Kind.ISSUED].at == award.issued_at
+        assert events[AwardEvent.Kind.EMAILED].at == award.emailed_at
+        revoked = events[AwardEvent.Kind.REVOKED]
+        assert revoked.at == award.revoked_at
+        assert award.issued_at < award.revoked_at < now
+        assert revoked.detail == {"reason": award.revoke_reason}

@@ -1,5 +1,3 @@
-import datetime as dt
-
 import pytest
 from kombu import pools
 
@@ -51,8 +49,9 @@ def learner():
 
 
 @pytest.fixture
-def issued(catalog, learner):
-    """The learner's CMTE Certificate, issued (rendered) in this process."""
+def issued(catalog, learner, today):
+    """The learner's CMTE Certificate, earned today, issued (rendered) in this
+    process."""
     from certificates.services import award_request
     from certificates.services.issuance import award_issue
     from programs.models import CredentialProgram
@@ -60,7 +59,7 @@ def issued(catalog, learner):
     award, _ = award_request(
         learner=learner,
         program=CredentialProgram.objects.get(slug="cmte"),
-        earned_on=dt.date(2026, 11, 23),
+        earned_on=today,
     )
     return award_issue(award_id=award.pk)
 

@@ -1,17 +1,15 @@
 """Admins revoke, re-issue and see a learner's progress."""
 
-import datetime as dt
-
 import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
-from django.utils import timezone
 
 from certificates.models import Award, AwardEvent
 from certificates.services import award_request
 from certificates.services.issuance import award_issue
 from credentials_portal.dates import format_date
-from programs.models import CredentialProgram, Offering
+from programs.models import CredentialProgram
+from tests.catalog import demo_offering
 from tests.factories import EnrollmentFactory, UserFactory
 
 from . import journeys
@@ -152,13 +150,13 @@ def test_award_events_are_read_only_in_the_admin(admin_client, issued):
 
 
 def test_admin_finds_a_failed_award_and_resends_it(
-    admin_client, catalog, learner, django_capture_on_commit_callbacks
+    admin_client, catalog, learner, django_capture_on_commit_callbacks, today
 ):
     # given an award whose render failed at once (an output with no layout)
     award, _ = award_request(
         learner=learner,
         program=CredentialProgram.objects.get(slug="cmte"),
-        earned_on=dt.date(2026, 11, 23),
+        earned_on=today,
     )
     good = award.snapshot
     Award.objects.filter(pk=award.pk).update(
@@ -183,20 +181,13 @@ def test_admin_finds_a_failed_award_and_resends_it(
 
 
 def test_why_not_yet_says_an_award_met_early_waits_for_its_runs_end(
-    admin_client, catalog, learner, monkeypatch
+    admin_client, catalog, learner, now, today
 ):
-    # given SOTL's final product submitted during its run (Nov 9 - Dec 6, 2026)
-    end = dt.date(2026, 12, 6)
-    offering = Offering.objects.get(unit__slug="sotl", end_date=end)
+    # given SOTL's final product submitted today, during its current run
+    offering = demo_offering("sotl", "current", today=today)
+    end = offering.end_date
     enrollment = EnrollmentFactory(learner=learner, offering=offering)
-    journeys.submit(
-        enrollment,
-        "Final product",
-        now=dt.datetime(2026, 11, 20, 10, tzinfo=timezone.get_current_timezone()),
-    )
-    monkeypatch.setattr(
-        "django.utils.timezone.localdate", lambda *args: dt.date(2026, 11, 23)
-    )
+    journeys.submit(enrollment, "Final product", now=now)
 
     # when the admin reads the learner's progress before the run ends
     response = admin_client.get(

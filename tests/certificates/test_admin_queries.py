@@ -1,11 +1,10 @@
 """The admin's awards change list: its query count does not grow with the awards."""
 
-import datetime as dt
-
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from certificates.models import Award
+from core import clock
 from tests.factories import LearnerFactory, PortalAdminFactory, UnitFactory
 
 
@@ -14,7 +13,7 @@ def _awards_list_queries(client, awards: int) -> tuple[int, int]:
         Award.objects.create(
             learner=LearnerFactory(),
             unit=UnitFactory(),
-            earned_on=dt.date(2026, 11, 2),
+            earned_on=clock.today(),
             snapshot={"credential": "A unit", "name": "A learner"},
         )
     with CaptureQueriesContext(connection) as queries:

@@ -16,7 +16,6 @@ from tests.factories import LearnerFactory, PortalAdminFactory
 from .journeys import CMTE_WORKSHOPS
 
 pytestmark = pytest.mark.django_db(transaction=True)
-TODAY = dt.date(2026, 11, 23)
 
 
 def at_once(count: int, call) -> list[Exception]:
@@ -41,7 +40,7 @@ def at_once(count: int, call) -> list[Exception]:
     return errors
 
 
-def test_twenty_concurrent_final_evaluations_give_exactly_one_award(catalog):
+def test_twenty_concurrent_final_evaluations_give_exactly_one_award(catalog, today):
     # given three earlier workshops written without announcing progress
     learner, admin = LearnerFactory(), PortalAdminFactory()
     for slug in CMTE_WORKSHOPS:
@@ -56,7 +55,7 @@ def test_twenty_concurrent_final_evaluations_give_exactly_one_award(catalog):
     # when twenty evaluations run at once
     errors = at_once(
         20,
-        lambda: progress_evaluate(learner_id=learner.pk, unit_id=sotl.pk, today=TODAY),
+        lambda: progress_evaluate(learner_id=learner.pk, unit_id=sotl.pk, today=today),
     )
 
     # then one award and one request event exist, issued once
@@ -70,29 +69,30 @@ def test_twenty_concurrent_final_evaluations_give_exactly_one_award(catalog):
     assert award.documents.count() == 1
 
 
-def test_twenty_concurrent_requests_write_one_award(catalog):
+def test_twenty_concurrent_requests_write_one_award(catalog, today):
     learner = LearnerFactory()
     cmte = CredentialProgram.objects.get(slug="cmte")
 
     errors = at_once(
-        20, lambda: award_request(learner=learner, program=cmte, earned_on=TODAY)
+        20,
+        lambda: award_request(learner=learner, program=cmte, earned_on=today),
     )
 
     assert errors == []
     assert Award.objects.filter(learner=learner, program=cmte).count() == 1
 
 
-def test_the_database_refuses_a_second_live_award_for_one_credential(catalog):
+def test_the_database_refuses_a_second_live_award_for_one_credential(catalog, today):
     """One award per learner and credential is the database's rule, not the
     learner lock's: a write that bypasses the services is refused too."""
     learner = LearnerFactory()
     cmte = CredentialProgram.objects.get(slug="cmte")
-    first = Award.objects.create(learner=learner, program=cmte, earned_on=TODAY)
+    first = Award.objects.create(learner=learner, program=cmte, earned_on=today)
 
     with pytest.raises(IntegrityError, match="award_once_per_learner_and_program"):
-        Award.objects.create(learner=learner, program=cmte, earned_on=TODAY)
+        Award.objects.create(learner=learner, program=cmte, earned_on=today)
 
     # a superseded award is history: its re-issue may be written beside it
     Award.objects.filter(pk=first.pk).update(status=Award.Status.SUPERSEDED)
-    Award.objects.create(learner=learner, program=cmte, earned_on=TODAY)
+    Award.objects.create(learner=learner, program=cmte, earned_on=today)
     assert Award.objects.filter(learner=learner, program=cmte).count() == 2

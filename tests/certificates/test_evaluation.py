@@ -1,6 +1,5 @@
 """Progress changes (submissions, reviews, attendance, imports) earn awards."""
 
-import datetime as dt
 import logging
 
 import pytest
@@ -9,6 +8,7 @@ from audit.models import AuditEvent
 from certificates.models import Award, AwardEvent
 from certificates.services import evaluation
 from certificates.services.evaluation import progress_sweep
+from core import clock
 from enrollments.models import Enrollment
 from programs.models import CompletionRule, Unit
 from tests.factories import LearnerFactory
@@ -176,9 +176,7 @@ def test_evaluating_again_changes_nothing(catalog, learner):
     before = Award.objects.count()
     unit_id = award_of(learner, unit="sotl").unit_id
 
-    progress_evaluate(
-        learner_id=learner.pk, unit_id=unit_id, today=dt.date(2026, 11, 23)
-    )
+    progress_evaluate(learner_id=learner.pk, unit_id=unit_id, today=clock.today())
 
     assert Award.objects.count() == before
     assert AwardEvent.objects.filter(kind="requested").count() == before
@@ -195,7 +193,7 @@ def test_a_revoked_award_is_not_earned_again(catalog, learner):
     progress_evaluate(
         learner_id=learner.pk,
         unit_id=award_of(learner, unit="sotl").unit_id,
-        today=dt.date(2026, 11, 23),
+        today=clock.today(),
     )
 
     assert Award.objects.filter(learner=learner, program__slug="cmte").count() == 1
@@ -212,12 +210,12 @@ def test_progress_sweep_awards_what_a_rule_added_later_makes_earned(catalog, lea
     # when the admin adds the rule and the daily sweep runs
     for kind in kinds:
         CompletionRule.objects.create(unit=Unit.objects.get(slug="sotl"), kind=kind)
-    summary = progress_sweep(today=dt.date(2026, 11, 23))
+    summary = progress_sweep(today=clock.today())
 
     # then the award is requested once, and a second sweep requests nothing
     assert summary == {"requested": 1, "failed": 0}
     assert award_of(learner, unit="sotl").status == Award.Status.PENDING
-    assert progress_sweep(today=dt.date(2026, 11, 23)) == {"requested": 0, "failed": 0}
+    assert progress_sweep(today=clock.today()) == {"requested": 0, "failed": 0}
 
 
 def test_one_learner_whose_evaluation_raises_leaves_the_others_awarded(
@@ -246,7 +244,7 @@ def test_one_learner_whose_evaluation_raises_leaves_the_others_awarded(
 
     # when the daily sweep runs
     with caplog.at_level(logging.ERROR, logger=evaluation.__name__):
-        summary = progress_sweep(today=dt.date(2026, 11, 23))
+        summary = progress_sweep(today=clock.today())
 
     # then the others are awarded, the failure counted and logged with its pair
     assert summary == {"requested": 2, "failed": 1}

@@ -32,6 +32,7 @@ from certificates.transient import (
     MAX_EMAIL_FAILURES,
     MAX_RENDER_ATTEMPTS,
 )
+from core import clock
 from credentials_portal.celery import app as celery_app
 from programs.models import CredentialProgram
 from tests.factories import LearnerFactory
@@ -39,7 +40,6 @@ from tests.factories import LearnerFactory
 from .worker import REDIS_URL, redis_reachable
 
 pytestmark = pytest.mark.django_db
-TODAY = dt.date(2026, 11, 23)
 
 
 class Rollback(Exception):
@@ -56,7 +56,7 @@ def request_cmte(lucia) -> Award:
     award, _ = award_request(
         learner=lucia,
         program=CredentialProgram.objects.get(slug="cmte"),
-        earned_on=TODAY,
+        earned_on=clock.today(),
     )
     return award
 

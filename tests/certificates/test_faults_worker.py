@@ -21,6 +21,7 @@ from certificates.enqueue import AWARD_ISSUE_TASK, awards_collected
 from certificates.models import Award, AwardEvent
 from certificates.services import award_request
 from certificates.tasks import award_sweep_task
+from core import clock
 from credentials_portal.celery import app as celery_app
 from programs.models import CredentialProgram
 from tests.factories import LearnerFactory, PortalAdminFactory
@@ -75,7 +76,7 @@ def cmte_requested(learner) -> Award:
         award, _ = award_request(
             learner=learner,
             program=CredentialProgram.objects.get(slug="cmte"),
-            earned_on=dt.date(2026, 11, 23),
+            earned_on=clock.today(),
         )
     return award
 

@@ -14,11 +14,11 @@ from certificates.services import award_reissue, award_request, issuance
 from certificates.services.issuance import award_issue, award_sweep
 from certificates.tasks import award_issue_task
 from certificates.transient import MAX_RENDER_ATTEMPTS
+from core import clock
 from programs.models import CredentialProgram, Unit
 from tests.factories import LearnerFactory
 
 pytestmark = pytest.mark.django_db
-TODAY = dt.date(2026, 11, 23)
 
 
 def pdf_text(document) -> str:
@@ -36,7 +36,7 @@ def request_cmte(learner) -> Award:
     award, _ = award_request(
         learner=learner,
         program=CredentialProgram.objects.get(slug="cmte"),
-        earned_on=TODAY,
+        earned_on=clock.today(),
         results={"units": ["SOTL", "OTLA", "The Online Classroom"]},
     )
     return award
@@ -128,7 +128,7 @@ def test_each_output_kind_renders_its_document(catalog, learner):
         award, _ = award_request(
             learner=learner,
             unit=Unit.objects.get(slug=slug),
-            earned_on=TODAY,
+            earned_on=clock.today(),
             track=track,
         )
         award_issue(award_id=award.pk)

@@ -10,6 +10,7 @@ import jsonschema
 import pytest
 from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone
 
 from certificates.models import IssuerKey
 from certificates.openbadges.baking import badge_credential, badge_svg
@@ -24,6 +25,7 @@ from certificates.selectors.openbadges import issuer_jwks
 from certificates.services import award_request, award_revoke
 from certificates.services.issuance import award_issue
 from certificates.services.openbadges import award_badge_export
+from core import clock
 from tests.factories import LearnerFactory, PortalAdminFactory
 
 pytestmark = pytest.mark.django_db
@@ -48,7 +50,7 @@ def export_url(award, fmt):
     return reverse("certificates:export", args=[award.uuid, fmt])
 
 
-def test_the_credential_meets_the_open_badges_schema(issued, schema_validator):
+def test_the_credential_meets_the_open_badges_schema(issued, schema_validator, today):
     credential = award_badge_export(award=issued).credential
 
     errors = [e.message for e in schema_validator.iter_errors(credential)]
@@ -56,7 +58,11 @@ def test_the_credential_meets_the_open_badges_schema(issued, schema_validator):
     assert errors == []
     assert credential["type"] == ["VerifiableCredential", "OpenBadgeCredential"]
     assert credential["name"] == "Certificate in Media and Technology for Education"
-    assert credential["awardedDate"] == "2026-11-23T00:00:00Z"
+    awarded = dt.datetime.fromisoformat(credential["awardedDate"])
+    assert awarded == dt.datetime.combine(
+        today, dt.time(), tzinfo=timezone.get_current_timezone()
+    )
+    assert awarded.utcoffset() == timezone.localtime().utcoffset()
     assert credential["credentialStatus"]["id"] == issued.verification_url
 
 
@@ -207,7 +213,7 @@ def test_an_unknown_code_is_404_json(client, catalog):
 
 
 def test_the_linkedin_link_carries_name_organisation_date_id_and_url(
-    client, issued, learner
+    client, issued, learner, today
 ):
     client.force_login(learner)
     page = client.get(reverse("certificates:award", args=[issued.uuid]))
@@ -222,8 +228,8 @@ def test_the_linkedin_link_carries_name_organisation_date_id_and_url(
         "startTask": ["CERTIFICATION_NAME"],
         "name": ["Certificate in Media and Technology for Education"],
         "organizationName": [issued.snapshot["issuer"]],
-        "issueYear": ["2026"],
-        "issueMonth": ["11"],
+        "issueYear": [str(today.year)],
+        "issueMonth": [str(today.month)],
         "certId": [issued.verification_code],
         "certUrl": [issued.verification_url],
     }
@@ -245,7 +251,9 @@ def test_evidence_is_listed_only_when_the_learner_allows_it(client, issued, lear
     assert issued.share_evidence is False
 
 
-def test_shared_evidence_lists_links_reviewed_met_and_nothing_else(catalog, learner):
+def test_shared_evidence_lists_links_reviewed_met_and_nothing_else(
+    catalog, learner, now
+):
     from programs.models import Unit
     from reviews.models import Artifact, Review, Submission, SubmissionVersion
     from tests.factories import EnrollmentFactory
@@ -269,15 +277,13 @@ def test_shared_evidence_lists_links_reviewed_met_and_nothing_else(catalog, lear
             )[0],
             number=number,
             status=SubmissionVersion.Status.SUBMITTED,
-            submitted_at=dt.datetime(2026, 11, 2, tzinfo=dt.UTC),
+            submitted_at=now - dt.timedelta(days=21),
         )
         Artifact.objects.create(version=version, title="Slides", link=link)
         Review.objects.create(
             version=version, reviewer=reviewer, decision=decision, feedback="Noted."
         )
-    award, _ = award_request(
-        learner=learner, unit=unit, earned_on=dt.date(2026, 11, 23)
-    )
+    award, _ = award_request(learner=learner, unit=unit, earned_on=clock.today())
     award = award_issue(award_id=award.pk)
     award.share_evidence = True
 

@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from certificates.models import Award
 from certificates.services import award_request
 from certificates.tasks import award_sweep_task
+from core import clock
 from programs.models import CredentialProgram
 
 from . import journeys
@@ -148,7 +149,7 @@ def test_the_sweep_on_the_worker_issues_what_the_broker_missed(
     award, _ = award_request(
         learner=learner,
         program=CredentialProgram.objects.get(slug="cmte"),
-        earned_on=dt.date(2026, 11, 23),
+        earned_on=clock.today(),
     )
     Award.objects.filter(pk=award.pk).update(
         created_at=timezone.now() - dt.timedelta(minutes=5)

@@ -2,7 +2,6 @@
 against moto's S3 server started for the session: stored as keys in the bucket,
 nothing on the local disk, and served only through the permission-checked views."""
 
-import datetime as dt
 import io
 import uuid
 
@@ -83,14 +82,14 @@ def test_a_submission_file_goes_to_the_bucket_and_back_through_the_view(
 
 
 def test_a_certificate_is_rendered_to_the_bucket_and_downloaded_through_the_view(
-    award_catalog, client, bucket, moto_endpoint
+    award_catalog, client, bucket, moto_endpoint, today
 ):
     # given a pending award whose folder holds a crashed attempt's object
     learner = LearnerFactory(legal_name="Lucía Learner-Ortega")
     award, _ = award_request(
         learner=learner,
         program=CredentialProgram.objects.get(slug="cmte"),
-        earned_on=dt.date(2026, 11, 23),
+        earned_on=today,
     )
     folder = f"certificates/{award.uuid}"
     s3_client(moto_endpoint).put_object(

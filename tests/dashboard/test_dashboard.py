@@ -8,11 +8,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from core import clock
 from credentials_portal.dates import format_date
 from enrollments.models import Enrollment, PastCompletion
 from enrollments.services.registration import registration_create
 from programs.models import Offering
 from reviews.services.submissions import artifact_add
+from tests.catalog import demo_offering
 from tests.factories import (
     EnrollmentFactory,
     LearnerFactory,
@@ -24,11 +26,11 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 URL = "/dashboard/"
-TODAY = dt.date(2026, 11, 23)  # the demo catalogue's day: Spring 2027 runs are open
 
 
-def spring_run(slug: str) -> Offering:
-    return Offering.objects.get(unit__slug=slug, label="Spring 2027")
+def next_run(slug: str) -> Offering:
+    """The unit's next run in the demo catalogue: its enrollment is open today."""
+    return demo_offering(slug, "next", today=clock.today())
 
 
 def page(client, user) -> str:
@@ -49,7 +51,9 @@ def test_two_cmte_workshops_under_way_draw_an_empty_bar(client, demo_catalog):
     # given two of the three CMTE workshops under way and none completed
     learner = LearnerFactory()
     for slug in ["sotl", "otla"]:
-        registration_create(learner=learner, offering=spring_run(slug), today=TODAY)
+        registration_create(
+            learner=learner, offering=next_run(slug), today=clock.today()
+        )
     content = page(client, learner)
     # then the bar draws completed of required, not taken
     assert "0 of 3 completed" in content
@@ -59,7 +63,7 @@ def test_two_cmte_workshops_under_way_draw_an_empty_bar(client, demo_catalog):
 
 def test_the_certificates_progress_is_shown_once(client, demo_catalog):
     learner = LearnerFactory()
-    registration_create(learner=learner, offering=spring_run("sotl"), today=TODAY)
+    registration_create(learner=learner, offering=next_run("sotl"), today=clock.today())
     content = page(client, learner)
     assert content.count("Certificate in Media and Technology for Education") == 1
     assert content.count("<progress ") == 2  # one per credential: SOTL and CMTE
@@ -69,12 +73,12 @@ def test_earlier_completions_count_toward_the_certificate(client, demo_catalog):
     learner = LearnerFactory()
     PastCompletion.objects.create(
         learner=learner,
-        unit=spring_run("sotl").unit,
+        unit=next_run("sotl").unit,
         completed_on=dt.date(2024, 5, 1),
         source="the 2024 cohort",
         imported_by=UserFactory(),
     )
-    registration_create(learner=learner, offering=spring_run("otla"), today=TODAY)
+    registration_create(learner=learner, offering=next_run("otla"), today=clock.today())
     content = page(client, learner)
     assert "1 of 3 completed" in content
     assert '<progress class="progress" max="3" value="1"' in content
@@ -154,10 +158,10 @@ def test_query_count_is_bounded_and_does_not_grow_with_enrollments(
         assert response.status_code == 200
         return len(queries), response.content.decode()
 
-    registration_create(learner=learner, offering=spring_run("sotl"), today=TODAY)
+    registration_create(learner=learner, offering=next_run("sotl"), today=clock.today())
     PastCompletion.objects.create(
         learner=learner,
-        unit=spring_run("the-online-classroom").unit,
+        unit=next_run("the-online-classroom").unit,
         completed_on=dt.date(2024, 5, 1),
         imported_by=UserFactory(),
     )
@@ -165,7 +169,7 @@ def test_query_count_is_bounded_and_does_not_grow_with_enrollments(
     assert "Developing Strategies for Online Teaching and Learning" in content
     assert "1 of 3 completed" in content
     # More enrollments, in units with and without rules and deadlines.
-    registration_create(learner=learner, offering=spring_run("otla"), today=TODAY)
+    registration_create(learner=learner, offering=next_run("otla"), today=clock.today())
     for _ in range(3):
         offering = OpenOfferingFactory()
         RequirementFactory(

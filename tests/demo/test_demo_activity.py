@@ -20,8 +20,8 @@ from programs.models import Requirement
 from reviews.models import Artifact, Review, Submission, SubmissionVersion
 from reviews.selectors.queue import QueueState, review_queue
 from reviews.services.submissions import draft_save
+from tests.catalog import demo_offering
 
-TODAY = dt.date(2026, 11, 23)
 ACTIVITY_MODELS = [
     get_user_model(),
     Enrollment,
@@ -45,8 +45,8 @@ def demo_users(demo_catalog):
 
 
 @pytest.fixture
-def demo_activity(demo_users):
-    demo_activity_load(users=demo_users, today=TODAY)
+def demo_activity(demo_users, today):
+    demo_activity_load(users=demo_users, today=today)
     return demo_users
 
 
@@ -65,13 +65,15 @@ def test_facilitator1_sees_learner1s_submission_waiting_for_review(demo_activity
     ]
 
 
-def test_learner1_has_two_of_three_cmte_workshops_each_invoiced(demo_activity):
+def test_learner1_has_two_of_three_cmte_workshops_each_invoiced(demo_activity, today):
     learner = demo_activity["learner1@demo.test"]
     enrollments = learner_enrollments(learner=learner)
     cmte = [e for e in enrollments if e.offering.unit.slug in {"sotl", "otla"}]
-    # Both under way on the load day: the runs that started on Nov 9, 2026.
-    assert sorted(e.offering.label for e in cmte) == ["Fall 2026", "Fall 2026"]
-    assert all(e.offering.start_date <= TODAY <= e.offering.end_date for e in cmte)
+    # Both in the runs under way on the load day.
+    assert sorted(e.offering.pk for e in cmte) == sorted(
+        demo_offering(slug, "current", today=today).pk for slug in ("sotl", "otla")
+    )
+    assert all(e.offering.start_date <= today <= e.offering.end_date for e in cmte)
     assert [e.invoice.total for e in cmte] == [Decimal("400.00")] * 2
     (report,) = [
         report
@@ -120,10 +122,12 @@ def test_learner2_is_in_the_online_iste_cohort_with_the_pre_assessment_in(
     assert queue_of(demo_activity["facilitator2@demo.test"]) == []
 
 
-def test_learner2s_group_of_ten_gets_25_percent_off(demo_activity):
+def test_learner2s_group_of_ten_gets_25_percent_off(demo_activity, today):
     order = GroupOrder.objects.get(leader=demo_activity["learner2@demo.test"])
     assert order.status == GroupOrder.Status.CONFIRMED
-    assert order.offering.label == "Spring 2027"
+    assert order.offering == demo_offering(
+        order.offering.unit.slug, "next", today=today
+    )
     assert order.enrollments.count() == 10
     invoice = Invoice.objects.get(order=order)
     assert [line.amount for line in invoice.lines.order_by("position")] == [
@@ -133,13 +137,14 @@ def test_learner2s_group_of_ten_gets_25_percent_off(demo_activity):
     assert invoice.total == Decimal("3000.00")
 
 
-def test_running_it_twice_changes_no_rows(demo_activity):
+def test_running_it_twice_changes_no_rows(demo_activity, today):
     first = {model.__name__: model.objects.count() for model in ACTIVITY_MODELS}
-    demo_activity_load(users=demo_activity, today=TODAY)
+    demo_activity_load(users=demo_activity, today=today)
     assert {model.__name__: model.objects.count() for model in ACTIVITY_MODELS} == first
 
 
-def test_nothing_is_enrolled_when_no_run_is_open_or_under_way(demo_users):
-    demo_activity_load(users=demo_users, today=dt.date(2028, 1, 3))
+def test_nothing_is_enrolled_when_no_run_is_open_or_under_way(demo_users, today):
+    # two years on, every run of the catalogue loaded today has ended
+    demo_activity_load(users=demo_users, today=today + dt.timedelta(weeks=104))
     assert not Enrollment.objects.exists()
     assert not GroupOrder.objects.exists()

@@ -21,6 +21,7 @@ from programs.models import (
     Unit,
 )
 from reviews.models import Review, Submission, SubmissionVersion
+from tests.catalog import PLACES, demo_offering
 
 pytestmark = pytest.mark.django_db
 
@@ -128,14 +129,17 @@ def test_sotl_is_recommended_before_otla_as_a_hint_not_a_prerequisite(demo_catal
     assert not otla.prerequisites.exists()
 
 
-def test_each_cmte_workshop_has_a_past_a_current_and_a_next_run(demo_catalog):
+def test_each_cmte_workshop_has_a_past_a_current_and_a_next_run(demo_catalog, today):
     for unit in CredentialProgram.objects.get(short_name="CMTE").units.all():
-        offerings = unit.offerings.all()
-        assert [o.label for o in offerings] == [
-            "Spring 2026",
-            "Fall 2026",
-            "Spring 2027",
+        offerings = list(unit.offerings.order_by("start_date"))
+        assert offerings == [
+            demo_offering(unit.slug, place, today=today) for place in PLACES
         ]
+        previous, current, following = offerings
+        assert previous.end_date < today
+        assert current.start_date <= today <= current.end_date
+        assert following.enrollment_opens <= today <= following.enrollment_closes
+        assert len({o.label for o in offerings}) == 3
         for offering in offerings:
             assert (offering.end_date - offering.start_date).days + 1 == unit.weeks * 7
 

@@ -3,9 +3,13 @@
 import datetime as dt
 from decimal import Decimal
 
+from core import clock
 from tests.factories import GroupTierFactory, OfferingFactory, UnitFactory
 
-TODAY = dt.date(2026, 11, 23)
+# The order tests' offering, placed around the test's day: enrollment opened
+# weeks ago and is open today; the four-week run starts ten weeks from today.
+OPENED_BEFORE = dt.timedelta(weeks=8)
+STARTS_AFTER = dt.timedelta(weeks=10)
 
 
 def people(n: int, start: int = 1) -> list[tuple[str, str]]:
@@ -19,7 +23,17 @@ def sotl_offering():
     """A CMTE workshop offering at the demo's USD 400, 25% off the invoice from 10."""
     unit = UnitFactory(title="SOTL", price=Decimal("400.00"))
     GroupTierFactory(unit=unit, min_participants=10, percent_off=Decimal("25"))
-    return OfferingFactory(unit=unit, label="Spring 2027", capacity=40)
+    today = clock.today()
+    start = today + STARTS_AFTER
+    return OfferingFactory(
+        unit=unit,
+        label="Spring 2027",
+        capacity=40,
+        start_date=start,
+        end_date=start + dt.timedelta(weeks=4, days=-1),
+        enrollment_opens=today - OPENED_BEFORE,
+        enrollment_closes=start - dt.timedelta(days=1),
+    )
 
 
 def confirm_by_job(order):

@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 
 from accounts.roles import is_learner
+from core import clock
 from enrollments.group_orders.confirm import group_order_confirm
 from enrollments.group_orders.services import OrderRefused, group_order_create
 from enrollments.models import Enrollment, GroupOrder, Invoice, Payment
@@ -16,7 +17,7 @@ from enrollments.services.enrollment import enrollment_create
 from enrollments.services.invoices import InvoiceRefused, invoice_void
 from enrollments.services.payments import payment_record
 from jobs.models import BulkJob
-from tests.enrollments.order_helpers import TODAY, confirm_by_job, people, sotl_offering
+from tests.enrollments.order_helpers import confirm_by_job, people, sotl_offering
 from tests.factories import UnitFactory, UserFactory
 
 User = get_user_model()
@@ -35,11 +36,11 @@ class TestConfirm:
         leader = UserFactory(email="leader@school.example")
         existing = UserFactory(email="teacher1@school.example", legal_name="Kept Name")
         order = group_order_create(
-            leader=leader, offering=sotl, participants=people(10), today=TODAY
+            leader=leader, offering=sotl, participants=people(10), today=clock.today()
         )
 
         # when the leader confirms
-        invoice = group_order_confirm(order=order, today=TODAY)
+        invoice = group_order_confirm(order=order, today=clock.today())
 
         # then the invoice bills ten seats with 25% off the total
         invoice.refresh_from_db()
@@ -83,14 +84,14 @@ class TestConfirm:
         # given a quoted order, then one participant enrolls on their own meanwhile
         leader = UserFactory()
         order = group_order_create(
-            leader=leader, offering=sotl, participants=people(4), today=TODAY
+            leader=leader, offering=sotl, participants=people(4), today=clock.today()
         )
         late = UserFactory(email="teacher3@school.example")
-        enrollment_create(learner=late, offering=sotl, today=TODAY)
+        enrollment_create(learner=late, offering=sotl, today=clock.today())
 
         # when the leader confirms
         with pytest.raises(OrderRefused) as refused:
-            group_order_confirm(order=order, today=TODAY)
+            group_order_confirm(order=order, today=clock.today())
 
         # then the leader reads who and why, and nothing was written
         assert refused.value.message == (
@@ -107,10 +108,13 @@ class TestConfirm:
         prerequisite = UnitFactory(title="Stack 1")
         sotl.unit.prerequisites.add(prerequisite)
         order = group_order_create(
-            leader=UserFactory(), offering=sotl, participants=people(3), today=TODAY
+            leader=UserFactory(),
+            offering=sotl,
+            participants=people(3),
+            today=clock.today(),
         )
         with pytest.raises(OrderRefused) as refused:
-            group_order_confirm(order=order, today=TODAY)
+            group_order_confirm(order=order, today=clock.today())
         assert refused.value.message == (
             "Teacher 1 (teacher1@school.example) cannot be enrolled: "
             "SOTL requires Stack 1 to be completed first."
@@ -121,11 +125,14 @@ class TestConfirm:
 
     def test_an_order_is_confirmed_once(self, sotl):
         order = group_order_create(
-            leader=UserFactory(), offering=sotl, participants=people(2), today=TODAY
+            leader=UserFactory(),
+            offering=sotl,
+            participants=people(2),
+            today=clock.today(),
         )
-        group_order_confirm(order=order, today=TODAY)
+        group_order_confirm(order=order, today=clock.today())
         with pytest.raises(OrderRefused) as refused:
-            group_order_confirm(order=order, today=TODAY)
+            group_order_confirm(order=order, today=clock.today())
         assert refused.value.message == "This group order is already confirmed."
         assert Invoice.objects.count() == 1
 
@@ -134,7 +141,7 @@ class TestConfirm:
         leader = UserFactory(email="leader@school.example")
         UserFactory(email="teacher1@school.example")
         order = group_order_create(
-            leader=leader, offering=sotl, participants=people(2), today=TODAY
+            leader=leader, offering=sotl, participants=people(2), today=clock.today()
         )
 
         # when the worker runs the confirmation job
@@ -172,12 +179,15 @@ class TestConfirm:
 
     def test_refused_confirmation_sends_no_mail(self, sotl):
         order = group_order_create(
-            leader=UserFactory(), offering=sotl, participants=people(2), today=TODAY
+            leader=UserFactory(),
+            offering=sotl,
+            participants=people(2),
+            today=clock.today(),
         )
         enrollment_create(
             learner=UserFactory(email="teacher1@school.example"),
             offering=sotl,
-            today=TODAY,
+            today=clock.today(),
         )
         job = confirm_by_job(order)
         assert job.status == BulkJob.Status.FAILED
@@ -187,9 +197,12 @@ class TestConfirm:
 class TestInvoiceVoid:
     def test_an_invoice_that_received_money_cannot_be_voided(self, sotl, today):
         order = group_order_create(
-            leader=UserFactory(), offering=sotl, participants=people(2), today=TODAY
+            leader=UserFactory(),
+            offering=sotl,
+            participants=people(2),
+            today=clock.today(),
         )
-        invoice = group_order_confirm(order=order, today=TODAY)
+        invoice = group_order_confirm(order=order, today=clock.today())
         payment_record(
             invoice=invoice,
             actor=UserFactory(),

@@ -4,20 +4,16 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from core import clock
+from credentials_portal.dates import format_date
 from enrollments.group_orders.confirm import group_order_confirm
 from enrollments.group_orders.services import group_order_create
 from enrollments.models import Enrollment, GroupOrder, Invoice
 from jobs.models import BulkJob
-from tests.enrollments.order_helpers import TODAY, sotl_offering
+from tests.enrollments.order_helpers import sotl_offering
 from tests.factories import PortalAdminFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _today(monkeypatch):
-    """The views ask for today's date; pin it inside the offering's window."""
-    monkeypatch.setattr("django.utils.timezone.localdate", lambda *args: TODAY)
 
 
 @pytest.fixture
@@ -155,7 +151,7 @@ def _two_person_order(leader, sotl):
         leader=leader,
         offering=sotl,
         participants=[("Ada", "ada@example.org"), ("Bob", "bob@example.org")],
-        today=TODAY,
+        today=clock.today(),
     )
 
 
@@ -242,7 +238,7 @@ def test_someone_elses_quote_and_invoice_are_404(client, sotl):
         leader=leader,
         offering=sotl,
         participants=[("Ada", "ada@example.org"), ("Bob", "bob@example.org")],
-        today=TODAY,
+        today=clock.today(),
     )
     client.force_login(UserFactory())
     assert (
@@ -252,7 +248,7 @@ def test_someone_elses_quote_and_invoice_are_404(client, sotl):
         client.post(reverse("orders:confirm", kwargs={"pk": order.pk})).status_code
         == 404
     )
-    invoice = group_order_confirm(order=order, today=TODAY)
+    invoice = group_order_confirm(order=order, today=clock.today())
     url = reverse("orders:invoice", kwargs={"number": invoice.number})
     assert client.get(url).status_code == 404
     assert (
@@ -266,9 +262,9 @@ def test_admin_sees_any_invoice(client, sotl):
         leader=UserFactory(),
         offering=sotl,
         participants=[("Ada", "ada@example.org"), ("Bob", "bob@example.org")],
-        today=TODAY,
+        today=clock.today(),
     )
-    invoice = group_order_confirm(order=order, today=TODAY)
+    invoice = group_order_confirm(order=order, today=clock.today())
     client.force_login(PortalAdminFactory())
     url = reverse("orders:invoice", kwargs={"number": invoice.number})
     assert client.get(url).status_code == 200
@@ -279,9 +275,9 @@ def test_staff_status_without_the_admin_role_sees_no_one_elses_invoice(client, s
         leader=UserFactory(),
         offering=sotl,
         participants=[("Ada", "ada@example.org"), ("Bob", "bob@example.org")],
-        today=TODAY,
+        today=clock.today(),
     )
-    invoice = group_order_confirm(order=order, today=TODAY)
+    invoice = group_order_confirm(order=order, today=clock.today())
     client.force_login(UserFactory(is_staff=True))
     url = reverse("orders:invoice", kwargs={"number": invoice.number})
     assert client.get(url).status_code == 404
@@ -294,9 +290,9 @@ def _invoice_page_queries(client, sotl, size: int) -> int:
     leader = UserFactory()
     participants = [(f"T{i}", f"t{size}-{i}@example.org") for i in range(size)]
     order = group_order_create(
-        leader=leader, offering=sotl, participants=participants, today=TODAY
+        leader=leader, offering=sotl, participants=participants, today=clock.today()
     )
-    invoice = group_order_confirm(order=order, today=TODAY)
+    invoice = group_order_confirm(order=order, today=clock.today())
     client.force_login(leader)
     with CaptureQueriesContext(connection) as queries:
         response = client.get(reverse("orders:invoice", args=[invoice.number]))
@@ -325,14 +321,22 @@ def test_picker_lists_only_open_offerings_in_date_order_and_refuses_a_stale_one(
 
     from tests.factories import OfferingFactory
 
-    later = sotl_offering()  # Feb 1, 2027
+    later = sotl_offering()
     unit = later.unit
-    sooner = OfferingFactory(unit=unit, label="Winter", start_date=dt.date(2027, 1, 4))
+    sooner = OfferingFactory(
+        unit=unit,
+        label="Winter",
+        start_date=later.start_date - dt.timedelta(weeks=4),
+        end_date=later.end_date,
+        enrollment_opens=later.enrollment_opens,
+        enrollment_closes=later.enrollment_closes - dt.timedelta(weeks=4),
+    )
     ended = OfferingFactory(
         unit=unit,
         label="Spring 2026",
-        start_date=dt.date(2026, 2, 1),
-        end_date=dt.date(2026, 2, 28),
+        start_date=later.start_date - dt.timedelta(weeks=52),
+        end_date=later.end_date - dt.timedelta(weeks=52),
+        enrollment_opens=later.enrollment_opens - dt.timedelta(weeks=52),
         enrollment_closes=None,
     )
     client.force_login(UserFactory())
@@ -340,7 +344,8 @@ def test_picker_lists_only_open_offerings_in_date_order_and_refuses_a_stale_one(
     choices = [value for value, _label in form.fields["offering"].widget.choices]
     assert choices == ["", sooner.pk, later.pk]
     labels = dict(form.fields["offering"].widget.choices)
-    assert labels[later.pk] == f"{later} (Feb 1, 2027 to Feb 28, 2027)"
+    dates = f"{format_date(later.start_date)} to {format_date(later.end_date)}"
+    assert labels[later.pk] == f"{later} ({dates})"
     response = client.post(
         reverse("orders:new"),
         {"offering": ended.pk, "participants": "A, a@x.example\nB, b@x.example"},

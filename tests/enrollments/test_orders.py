@@ -6,6 +6,8 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth import get_user_model
 
+from core import clock
+from credentials_portal.dates import format_date
 from enrollments.group_orders.services import (
     OrderRefused,
     group_order_create,
@@ -14,7 +16,7 @@ from enrollments.group_orders.services import (
 from enrollments.models import Enrollment, GroupOrder, Invoice, Participant
 from enrollments.services.enrollment import enrollment_create
 from programs.models import GroupTier
-from tests.enrollments.order_helpers import TODAY, people, sotl_offering
+from tests.enrollments.order_helpers import people, sotl_offering
 from tests.factories import GroupTierFactory, OfferingFactory, UnitFactory, UserFactory
 
 User = get_user_model()
@@ -72,7 +74,7 @@ class TestCreate:
     def test_order_is_recorded_as_quoted_with_its_participants(self, sotl):
         leader = UserFactory()
         order = group_order_create(
-            leader=leader, offering=sotl, participants=people(3), today=TODAY
+            leader=leader, offering=sotl, participants=people(3), today=clock.today()
         )
         order.refresh_from_db()
         assert order.status == GroupOrder.Status.QUOTED
@@ -88,7 +90,10 @@ class TestCreate:
     def test_a_group_has_at_least_two_participants(self, sotl):
         with pytest.raises(OrderRefused) as refused:
             group_order_create(
-                leader=UserFactory(), offering=sotl, participants=people(1), today=TODAY
+                leader=UserFactory(),
+                offering=sotl,
+                participants=people(1),
+                today=clock.today(),
             )
         assert refused.value.message == "A group order names at least 2 participants."
         assert_nothing_written()
@@ -100,7 +105,7 @@ class TestCreate:
                 leader=UserFactory(),
                 offering=sotl,
                 participants=participants,
-                today=TODAY,
+                today=clock.today(),
             )
         assert (
             refused.value.message == "Teacher2@school.example is listed more than once."
@@ -110,18 +115,21 @@ class TestCreate:
     def test_offering_must_have_room_for_every_seat(self, sotl):
         sotl.capacity = 5
         sotl.save()
-        enrollment_create(learner=UserFactory(), offering=sotl, today=TODAY)
+        enrollment_create(learner=UserFactory(), offering=sotl, today=clock.today())
         leader = UserFactory()
         with pytest.raises(OrderRefused) as refused:
             group_order_create(
-                leader=leader, offering=sotl, participants=people(5), today=TODAY
+                leader=leader,
+                offering=sotl,
+                participants=people(5),
+                today=clock.today(),
             )
         assert refused.value.message == (
             f"{sotl} has 4 places left: not enough for 5 participants."
         )
         assert not GroupOrder.objects.exists()
         group_order_create(
-            leader=leader, offering=sotl, participants=people(4), today=TODAY
+            leader=leader, offering=sotl, participants=people(4), today=clock.today()
         )
 
     def test_closed_window_is_refused(self, sotl):
@@ -130,11 +138,10 @@ class TestCreate:
                 leader=UserFactory(),
                 offering=sotl,
                 participants=people(3),
-                today=dt.date(2027, 2, 1),
+                today=sotl.enrollment_closes + dt.timedelta(days=1),
             )
-        assert refused.value.message == (
-            f"Enrollment for {sotl} closed on Jan 31, 2027."
-        )
+        closed = format_date(sotl.enrollment_closes)
+        assert refused.value.message == f"Enrollment for {sotl} closed on {closed}."
         assert_nothing_written()
 
     def test_unit_with_tracks_is_enrolled_individually(self):
@@ -146,7 +153,7 @@ class TestCreate:
                 leader=UserFactory(),
                 offering=offering,
                 participants=people(2),
-                today=TODAY,
+                today=offering.enrollment_opens,
             )
         assert refused.value.message == (
             "Driving Change asks each participant to choose a track, so participants "
@@ -162,7 +169,7 @@ class TestCreate:
                 leader=UserFactory(),
                 offering=offering,
                 participants=people(2),
-                today=TODAY,
+                today=offering.enrollment_opens,
             )
         assert refused.value.message == (
             f"This unit has no published price; ask {offering.unit.provider} at "
@@ -172,10 +179,13 @@ class TestCreate:
 
     def test_participant_already_enrolled_is_named(self, sotl):
         enrolled = UserFactory(email="teacher2@school.example")
-        enrollment_create(learner=enrolled, offering=sotl, today=TODAY)
+        enrollment_create(learner=enrolled, offering=sotl, today=clock.today())
         with pytest.raises(OrderRefused) as refused:
             group_order_create(
-                leader=UserFactory(), offering=sotl, participants=people(3), today=TODAY
+                leader=UserFactory(),
+                offering=sotl,
+                participants=people(3),
+                today=clock.today(),
             )
         assert refused.value.message == (
             f"Teacher 2 (teacher2@school.example) is already enrolled in {sotl}."

@@ -325,6 +325,7 @@ class TestWorkBeforePayment:
             end_date=today + dt.timedelta(days=30),
             enrollment_opens=today - dt.timedelta(days=3),
             enrollment_closes=today,
+            submissions_open_days_before_start=0,
         )
         requirement = RequirementFactory(unit=unit)
         order = group_order_create(

@@ -6,12 +6,13 @@ import pytest
 from django.urls import reverse
 
 from audit.models import AuditEvent
+from core import clock
 from enrollments.errors import EnrollmentRefused
 from enrollments.group_orders.services import OrderRefused, group_order_create
 from enrollments.models import Enrollment, Invoice, PastCompletion
 from enrollments.services.registration import registration_create
 from enrollments.services.retakes import retake_allowance_grant
-from tests.enrollments.order_helpers import TODAY, people, sotl_offering
+from tests.enrollments.order_helpers import people, sotl_offering
 from tests.factories import LearnerFactory, PortalAdminFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -36,7 +37,7 @@ def test_learner_holding_the_unit_is_refused_and_nothing_is_written():
     learner = LearnerFactory()
     held(learner, offering.unit)
     with pytest.raises(EnrollmentRefused) as refused:
-        registration_create(learner=learner, offering=offering, today=TODAY)
+        registration_create(learner=learner, offering=offering, today=clock.today())
     assert refused.value.message == HELD
     assert not Enrollment.objects.exists()
     assert not Invoice.objects.exists()
@@ -50,7 +51,9 @@ def test_retake_is_allowed_after_the_admin_allowance_and_audited():
     allowance = retake_allowance_grant(
         granted_by=admin, learner=learner, unit=offering.unit, reason="New standards"
     )
-    enrollment = registration_create(learner=learner, offering=offering, today=TODAY)
+    enrollment = registration_create(
+        learner=learner, offering=offering, today=clock.today()
+    )
     assert enrollment.status == Enrollment.Status.ACTIVE
     assert Invoice.objects.get(enrollment=enrollment).total == 400
     event = AuditEvent.objects.get(action=AuditEvent.Action.RETAKE_ALLOWED)
@@ -62,7 +65,6 @@ def test_retake_is_allowed_after_the_admin_allowance_and_audited():
 
 
 def test_enroll_page_warns_before_the_click(client, monkeypatch):
-    monkeypatch.setattr("django.utils.timezone.localdate", lambda *args: TODAY)
     offering = sotl_offering()
     learner = LearnerFactory()
     held(learner, offering.unit)
@@ -87,7 +89,7 @@ def test_group_order_naming_a_holder_is_refused():
             leader=UserFactory(),
             offering=offering,
             participants=participants,
-            today=TODAY,
+            today=clock.today(),
         )
     assert refused.value.message == (
         "Teacher 1 (teacher1@school.example) already holds SOTL (completed Jun 30, "
@@ -98,13 +100,12 @@ def test_group_order_naming_a_holder_is_refused():
 def test_quote_flags_a_participant_who_came_to_hold_the_unit(
     client, monkeypatch, django_capture_on_commit_callbacks
 ):
-    monkeypatch.setattr("django.utils.timezone.localdate", lambda *args: TODAY)
     offering = sotl_offering()
     participants = people(3)
     holder = UserFactory(email=participants[1][1])
     leader = UserFactory()
     order = group_order_create(
-        leader=leader, offering=offering, participants=participants, today=TODAY
+        leader=leader, offering=offering, participants=participants, today=clock.today()
     )
     held(holder, offering.unit)
     client.force_login(leader)

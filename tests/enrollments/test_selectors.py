@@ -5,13 +5,16 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from core.clock import local_day
 from enrollments.access import enrollments_visible_to
+from enrollments.deadlines import add_months
 from enrollments.models import Extension
 from enrollments.selectors import (
     enrollment_deadlines,
     learner_enrollments,
 )
 from programs.models import Session
+from tests.catalog import demo_offering
 from tests.factories import (
     EnrollmentFactory,
     FacilitatorFactory,
@@ -23,7 +26,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-TODAY = dt.date(2026, 11, 23)
 
 
 class TestVisibility:
@@ -78,19 +80,16 @@ def test_deadlines_use_the_first_session_and_extensions():
     ]
 
 
-def test_six_months_after_the_iste_course_end(demo_catalog):
-    offering = (
-        OfferingFactory._meta.model.objects.filter(unit__slug="iste-certification")
-        .order_by("start_date")
-        .first()
-    )
+def test_six_months_after_the_iste_course_end(demo_catalog, today):
+    # the ISTE run that ended before the demo's day (its first format)
+    offering = demo_offering("iste-certification", "previous", today=today)
+    assert offering.end_date < today
     enrollment = EnrollmentFactory(offering=offering)
     [loaded] = learner_enrollments(learner=enrollment.learner)
     dues = {
         d.requirement.title: d.deadline
-        for d in enrollment_deadlines(enrollment=loaded, today=TODAY)
+        for d in enrollment_deadlines(enrollment=loaded, today=today)
     }
-    # the run that ended before the demo's day: May 4 to Jul 5, 2026
-    assert offering.end_date == dt.date(2026, 7, 5)
-    assert dues["E-portfolio"] == dt.date(2027, 1, 5)
-    assert dues["Pre-assessment"] == dt.date(2026, 5, 3)  # sessions from May 4
+    first_session = min(local_day(s.starts_at) for s in offering.sessions.all())
+    assert dues["E-portfolio"] == add_months(offering.end_date, 6)
+    assert dues["Pre-assessment"] == first_session - dt.timedelta(days=1)

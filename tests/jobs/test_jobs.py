@@ -7,6 +7,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from core import clock
 from enrollments.group_orders.services import group_order_create
 from enrollments.models import Enrollment, GroupOrder, Invoice
 from enrollments.services.enrollment import enrollment_create
@@ -18,7 +19,7 @@ from jobs.services import (
     group_order_confirm_start,
 )
 from jobs.tasks import bulk_job_run_task
-from tests.enrollments.order_helpers import TODAY, people, sotl_offering
+from tests.enrollments.order_helpers import people, sotl_offering
 from tests.factories import PortalAdminFactory, UserFactory
 
 from . import flaky_mail
@@ -32,7 +33,7 @@ def order():
         leader=UserFactory(email="leader@school.example"),
         offering=sotl_offering(),
         participants=people(10),
-        today=TODAY,
+        today=clock.today(),
     )
 
 
@@ -147,7 +148,7 @@ def test_a_participant_refused_in_the_worker_fails_the_job_and_writes_nothing(or
     enrollment_create(
         learner=UserFactory(email="teacher3@school.example"),
         offering=order.offering,
-        today=TODAY,
+        today=clock.today(),
     )
 
     # when the worker runs it
@@ -206,7 +207,7 @@ def test_a_failed_job_page_says_nothing_changed(client, order):
     enrollment_create(
         learner=UserFactory(email="teacher1@school.example"),
         offering=order.offering,
-        today=TODAY,
+        today=clock.today(),
     )
     bulk_job_run(job_id=job.pk)
     client.force_login(order.leader)

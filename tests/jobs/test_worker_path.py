@@ -8,13 +8,14 @@ import redis
 from django.db import connections
 from django.urls import reverse
 
+from core import clock
 from enrollments.group_orders.services import group_order_create
 from enrollments.models import Enrollment, PastCompletion
 from enrollments.signals import progress_changed
 from jobs.models import BulkJob
 from jobs.services import bulk_job_run, past_completion_import_start
 from tests.certificates.worker import REDIS_URL, redis_reachable
-from tests.enrollments.order_helpers import TODAY, people, sotl_offering
+from tests.enrollments.order_helpers import people, sotl_offering
 from tests.factories import LearnerFactory, PortalAdminFactory, UnitFactory, UserFactory
 
 pytestmark = [
@@ -34,7 +35,10 @@ def test_confirm_returns_with_the_job_on_the_broker_and_nothing_written(
     broker.flushdb()
     leader = UserFactory()
     order = group_order_create(
-        leader=leader, offering=sotl_offering(), participants=people(3), today=TODAY
+        leader=leader,
+        offering=sotl_offering(),
+        participants=people(3),
+        today=clock.today(),
     )
     client.force_login(leader)
 
@@ -65,7 +69,7 @@ def test_progress_is_visible_outside_the_open_transaction(celery_broker):
         f"lucia@example.org,{unit.slug},2024-05-01,\n" for unit in units
     )
     job = past_completion_import_start(
-        text=text, rows=3, imported_by=PortalAdminFactory(), today=TODAY
+        text=text, rows=3, imported_by=PortalAdminFactory(), today=clock.today()
     )
     # and an observer on a connection of its own, as the progress page is
     observer = connections.create_connection("default")

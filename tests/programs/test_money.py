@@ -6,10 +6,11 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from core import clock
 from enrollments.group_orders.services import group_order_create
 from enrollments.models import Invoice
 from programs.money import format_money
-from tests.enrollments.order_helpers import TODAY, confirm_by_job, people, sotl_offering
+from tests.enrollments.order_helpers import confirm_by_job, people, sotl_offering
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -28,14 +29,13 @@ def test_every_amount_is_printed_with_cents(amount, printed):
     assert format_money(amount, "USD") == printed
 
 
-def test_the_same_price_reads_the_same_on_every_page_and_email(client, monkeypatch):
+def test_the_same_price_reads_the_same_on_every_page_and_email(client):
     # given SOTL at USD 400 and a leader's two-seat order
-    monkeypatch.setattr("django.utils.timezone.localdate", lambda *args: TODAY)
     offering = sotl_offering()
     leader = UserFactory(email="leader@school.example")
     client.force_login(leader)
     order = group_order_create(
-        leader=leader, offering=offering, participants=people(2), today=TODAY
+        leader=leader, offering=offering, participants=people(2), today=clock.today()
     )
     # when the catalogue and the quote are read, and the order is confirmed
     catalogue = client.get(offering.unit.get_absolute_url()).content.decode()

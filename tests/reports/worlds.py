@@ -5,14 +5,15 @@ import datetime as dt
 from django.utils import timezone
 
 from certificates.models import Award
+from core import clock
 from enrollments.group_orders.confirm import group_order_confirm
 from enrollments.group_orders.services import group_order_create
 from enrollments.services.registration import registration_create
 from programs.models import Offering, Unit
+from tests.catalog import demo_offering
 from tests.certificates import journeys
 from tests.factories import EnrollmentFactory, LearnerFactory, PortalAdminFactory
 
-LOAD_DAY = dt.date(2026, 11, 23)  # the day the demo_catalog fixture dates offerings
 LOYOLA_FULL = "loyola-full-technology-integration"
 
 
@@ -23,16 +24,15 @@ def at(day: dt.date, hour: int = 10) -> dt.datetime:
 
 
 def loyola_running() -> Offering:
-    return Offering.objects.get(
-        unit__slug=LOYOLA_FULL, start_date__lte=LOAD_DAY, end_date__gte=LOAD_DAY
-    )
+    """The Loyola Full run under way on the test's day (``demo_catalog``)."""
+    return demo_offering(LOYOLA_FULL, "current", today=clock.today())
 
 
 def reviewed_learner(*, reviewer, decision: str, **person):
     """A learner in the running Loyola Full run, their activity reviewed."""
     learner = LearnerFactory(**person)
     enrollment = EnrollmentFactory(learner=learner, offering=loyola_running())
-    version = journeys.submit(enrollment, "Module activities", now=at(LOAD_DAY))
+    version = journeys.submit(enrollment, "Module activities", now=clock.now())
     if decision == "met":
         journeys.met(version, reviewer)
     else:
@@ -66,8 +66,10 @@ def group_invoiced(*, leader, organisation: str):
     return group_order_confirm(order=order, today=day)
 
 
-def issued_award(learner, *, slug: str = "sotl", day: dt.date = LOAD_DAY) -> Award:
-    """An issued unit award (the documents are not what these reports read)."""
+def issued_award(learner, *, slug: str = "sotl", day: dt.date | None = None) -> Award:
+    """An issued unit award, earned on ``day`` (default: the test's day); the
+    documents are not what these reports read."""
+    day = day or clock.today()
     return Award.objects.create(
         learner=learner,
         unit=Unit.objects.get(slug=slug),

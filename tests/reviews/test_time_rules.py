@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from core.clock import local_day
 from credentials_portal.dates import format_date
 from enrollments.attendance import services as service
 from enrollments.models import Attendance
@@ -12,13 +13,11 @@ from programs.models import Requirement
 from reviews import errors
 from reviews.models import Artifact, Submission, SubmissionVersion
 from reviews.services.submissions import artifact_add, draft_save, submission_submit
+from tests.clock import travel_to
 from tests.factories import SessionFactory
 from tests.reviews.scenarios import iste_portfolio, loyola_full, pdf_file
 
 pytestmark = pytest.mark.django_db
-
-START = dt.date(2027, 2, 1)  # the factory offering runs Feb 1-28, 2027
-SESSION_DAY = dt.date(2027, 2, 3)  # the factory session
 
 
 def at(day: dt.date) -> dt.datetime:
@@ -32,27 +31,28 @@ def opening_at_start(world):
     return world
 
 
-def drafted(world, day: dt.date = START):
+def drafted(world, day: dt.date | None = None):
     draft_save(
         enrollment=world.enrollment,
         requirement=world.requirement,
         text="Plan",
-        today=day,
+        today=day or world.offering.start_date,
     )
     return world
 
 
 def test_submission_before_offering_starts_is_refused():
     world = opening_at_start(loyola_full())
+    start = world.offering.start_date
     with pytest.raises(errors.ReviewsRefused) as refused:
         submission_submit(
             enrollment=world.enrollment,
             requirement=world.requirement,
-            now=at(START - dt.timedelta(days=1)),
+            now=at(start - dt.timedelta(days=1)),
         )
     assert refused.value.message == errors.NOT_OPEN_YET % {
         "requirement": "Competency-based project",
-        "date": "Feb 1, 2027",
+        "date": format_date(start),
     }
     assert not SubmissionVersion.objects.exists()
 
@@ -60,7 +60,9 @@ def test_submission_before_offering_starts_is_refused():
 def test_submission_on_the_start_day_is_accepted():
     world = drafted(opening_at_start(loyola_full()))
     version = submission_submit(
-        enrollment=world.enrollment, requirement=world.requirement, now=at(START)
+        enrollment=world.enrollment,
+        requirement=world.requirement,
+        now=at(world.offering.start_date),
     )
     assert version.status == "submitted"
 
@@ -69,7 +71,7 @@ def test_an_offering_may_open_submissions_days_before_it_starts():
     world = loyola_full()
     world.offering.submissions_open_days_before_start = 7
     world.offering.save()
-    early = START - dt.timedelta(days=7)
+    early = world.offering.start_date - dt.timedelta(days=7)
     drafted(world, early)
     with pytest.raises(errors.ReviewsRefused):
         submission_submit(
@@ -91,7 +93,7 @@ def test_work_due_before_the_first_session_is_open_before_the_start():
     version = submission_submit(
         enrollment=world.enrollment,
         requirement=world.requirement,
-        now=at(dt.date(2026, 12, 1)),
+        now=at(world.offering.start_date - dt.timedelta(weeks=9)),
     )
     assert version.status == "submitted"
 
@@ -213,6 +215,10 @@ def cohort():
     return world, SessionFactory(offering=world.offering, title="Session 1")
 
 
+def day_of(session) -> dt.date:
+    return local_day(session.starts_at)
+
+
 @pytest.mark.parametrize(
     ("days_after", "message"),
     [
@@ -226,7 +232,7 @@ def test_marking_is_open_from_the_session_day_through_the_grace(
     cohort, days_after, message
 ):
     world, session = cohort
-    today = SESSION_DAY + dt.timedelta(days=days_after)
+    today = day_of(session) + dt.timedelta(days=days_after)
     mark = {"marked_by": world.facilitator, "enrollment": world.enrollment}
     if message is None:
         service.attendance_mark(**mark, session=session, today=today)
@@ -236,8 +242,8 @@ def test_marking_is_open_from_the_session_day_through_the_grace(
         service.attendance_mark(**mark, session=session, today=today)
     assert refused.value.message == message % {
         "session": "Session 1",
-        "date": "Feb 3, 2027",
-        "last": "Feb 6, 2027",
+        "date": format_date(day_of(session)),
+        "last": format_date(day_of(session) + dt.timedelta(days=3)),
     }
     assert not Attendance.objects.exists()
 
@@ -252,7 +258,7 @@ def test_the_grace_is_configured_on_the_offering(cohort):
             marked_by=world.facilitator,
             session=session,
             present_enrollment_ids={world.enrollment.pk},
-            today=SESSION_DAY + dt.timedelta(days=1),
+            today=day_of(session) + dt.timedelta(days=1),
         )
     assert not Attendance.objects.exists()
 
@@ -262,38 +268,40 @@ def test_check_in_codes_are_made_on_the_session_day_only(cohort, days_after):
     _, session = cohort
     with pytest.raises(service.AttendanceRefused) as refused:
         service.check_in_token_make(
-            session=session, today=SESSION_DAY + dt.timedelta(days=days_after)
+            session=session, today=day_of(session) + dt.timedelta(days=days_after)
         )
     assert refused.value.message == service.CHECK_IN_NOT_TODAY % {
         "session": "Session 1",
-        "date": "Feb 3, 2027",
+        "date": format_date(day_of(session)),
     }
 
 
 def test_a_code_made_on_the_day_cannot_check_in_on_another_day(cohort):
     world, session = cohort
-    token = service.check_in_token_make(session=session, today=SESSION_DAY)
+    day = day_of(session)
+    token = service.check_in_token_make(session=session, today=day)
     with pytest.raises(service.AttendanceRefused):
         service.attendance_check_in(
             learner=world.enrollment.learner,
             token=token,
-            today=SESSION_DAY + dt.timedelta(days=1),
+            today=day + dt.timedelta(days=1),
         )
     attendance, created = service.attendance_check_in(
-        learner=world.enrollment.learner, token=token, today=SESSION_DAY
+        learner=world.enrollment.learner, token=token, today=day
     )
     assert created
     assert attendance.method == "check_in"
 
 
 def test_the_register_offers_no_check_in_code_before_the_session_day(client, cohort):
-    world, session = cohort  # Feb 3, 2027; the real today is before
-    client.force_login(world.facilitator)
-    content = client.get(
-        reverse("attendance:register", args=[world.offering.pk])
-    ).content.decode()
+    world, session = cohort
+    with travel_to(day_of(session) - dt.timedelta(days=2)):
+        client.force_login(world.facilitator)
+        content = client.get(
+            reverse("attendance:register", args=[world.offering.pk])
+        ).content.decode()
+        response = client.get(reverse("attendance:check_in_code", args=[session.pk]))
     assert reverse("attendance:check_in_code", args=[session.pk]) not in content
     assert "attendance can be recorded from that day" in content
-    response = client.get(reverse("attendance:check_in_code", args=[session.pk]))
     assert response.status_code == 302
     assert not Attendance.objects.exists()

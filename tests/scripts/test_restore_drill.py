@@ -1,7 +1,6 @@
 """``scripts/restore_drill.py`` against a small database with uploads and a
 certificate: it passes on a faithful restore and names what a bad one lost."""
 
-import datetime as dt
 import os
 import shutil
 import subprocess
@@ -59,14 +58,14 @@ def run_drill(
 
 
 @pytest.fixture
-def small_portal(award_catalog, settings):
+def small_portal(award_catalog, settings, today):
     """Two uploaded files and an issued certificate, committed."""
     world = iste_portfolio()
     add_artifacts(world, 2)
     award, _ = award_request(
         learner=LearnerFactory(),
         program=CredentialProgram.objects.get(slug="cmte"),
-        earned_on=dt.date(2026, 11, 23),
+        earned_on=today,
     )
     document = award_issue(award_id=award.pk).documents.get()
     files = [a.file.name for a in Artifact.objects.all()] + [document.file.name]

@@ -12,7 +12,7 @@ from accounts.services import roles_ensure
 from enrollments.group_orders.participants_csv import parse_csv, parse_lines
 from enrollments.models import GroupOrder, PastCompletion
 from enrollments.services.past_completions import past_completion_rows_read
-from tests.enrollments.order_helpers import TODAY, sotl_offering
+from tests.enrollments.order_helpers import sotl_offering
 from tests.factories import LearnerFactory, PortalAdminFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -56,7 +56,6 @@ def test_a_typed_line_whose_email_is_a_formula_is_refused_by_line():
 def test_a_group_csv_with_a_formula_a_bad_row_and_a_short_row_writes_nothing(
     client, monkeypatch
 ):
-    monkeypatch.setattr("django.utils.timezone.localdate", lambda *args: TODAY)
     # given a leader's file with three problems
     offering = sotl_offering()
     client.force_login(UserFactory())
