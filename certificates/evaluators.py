@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from credentials_portal.dates import format_date
+from core.dates import format_date
 from programs.models.completion_rules import RuleKind
 from reviews.outcomes import Outcome, RequirementState
 

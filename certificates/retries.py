@@ -5,7 +5,7 @@ way on every attempt, so the award is marked failed at once instead."""
 import kombu.exceptions
 import redis.exceptions
 
-from credentials_portal.transient import TRANSIENT_ERRORS as UNAVAILABLE_ERRORS
+from core.transient import TRANSIENT_ERRORS as UNAVAILABLE_ERRORS
 
 # Attempts at issuing an award (the task's first run and its retries, and the
 # sweep's) before a transient error fails it too.

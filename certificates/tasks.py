@@ -10,7 +10,7 @@ from celery import shared_task
 from core import clock
 
 from .enqueue import AWARD_EMAIL_TASK, AWARD_ISSUE_TASK
-from .transient import MAX_EMAIL_ATTEMPTS, MAX_RENDER_ATTEMPTS, TRANSIENT_ERRORS
+from .retries import MAX_EMAIL_ATTEMPTS, MAX_RENDER_ATTEMPTS, TRANSIENT_ERRORS
 
 
 # Only transient errors are retried; ``award_issue`` fails the award at once on

@@ -57,7 +57,7 @@ INSTALLED_APPS = [
     "accounts",
     "programs",
     "enrollments",
-    "jobs",
+    "enrollments.jobs",
     "audit",
     "reviews",
     "certificates",

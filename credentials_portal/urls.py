@@ -30,7 +30,7 @@ urlpatterns = [
     path("admin/reports/", include("reports.urls")),
     path("admin/", admin.site.urls),
     path("orders/", include("enrollments.group_orders.urls")),
-    path("jobs/", include("jobs.urls")),
+    path("jobs/", include("enrollments.jobs.urls")),
     path("", include("certificates.urls")),
     path("", include("transcripts.urls")),
     path("", include("reviews.urls")),

@@ -7,9 +7,9 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
-from credentials_portal.dates import format_date
+from core.dates import format_date
 
-from . import errors
+from . import messages
 
 
 @dataclass(frozen=True)
@@ -55,19 +55,19 @@ def window_refusal(window: OfferingWindow, *, today: dt.date, taken: int) -> str
     state = window_state(window, today=today, taken=taken)
     params = {"offering": window.name}
     if state == WindowState.NOT_OPEN_YET:
-        return errors.NOT_OPEN_YET % {
+        return messages.NOT_OPEN_YET % {
             **params,
             "date": format_date(window.enrollment_opens),
         }
     if state == WindowState.CLOSED:
-        return errors.CLOSED % {
+        return messages.CLOSED % {
             **params,
             "date": format_date(window.enrollment_closes),
         }
     if state == WindowState.ENDED:
-        return errors.ENDED % params
+        return messages.ENDED % params
     if state == WindowState.FULL:
-        return errors.FULL % {**params, "capacity": window.capacity}
+        return messages.FULL % {**params, "capacity": window.capacity}
     return None
 
 

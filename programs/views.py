@@ -8,8 +8,8 @@ than keep a copy of the window rule here.
 from django.shortcuts import render
 
 from core import clock
-from enrollments.holding_selectors import unit_holding
-from enrollments.window_selectors import units_mark_listed_offerings
+from enrollments.selectors.holdings import unit_holding
+from enrollments.selectors.windows import units_mark_listed_offerings
 
 from . import selectors
 

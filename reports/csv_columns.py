@@ -1,7 +1,7 @@
 """The four CSV exports: their columns and how a row fills them.
 
 Each export is a header and a function from a row to its values; the writer in
-``csv_export`` formats and escapes every cell the same way.
+``csv_writer`` formats and escapes every cell the same way.
 """
 
 from collections.abc import Callable, Iterator

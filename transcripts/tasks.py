@@ -7,7 +7,7 @@ import logging
 
 from celery import shared_task
 
-from certificates.transient import MAX_RENDER_ATTEMPTS, TRANSIENT_ERRORS
+from certificates.retries import MAX_RENDER_ATTEMPTS, TRANSIENT_ERRORS
 from core import clock
 
 from .enqueue import TRANSCRIPT_RENDER_TASK

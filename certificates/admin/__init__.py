@@ -5,9 +5,9 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Award, AwardDocument, AwardEvent, OutputSpec
+from ..retries import MAX_EMAIL_FAILURES
 from ..services import award_reissue, award_retry
 from ..services.emailing import award_email_again
-from ..transient import MAX_EMAIL_FAILURES
 from . import keys, rule_preview, views  # noqa: F401  (register their admins)
 
 

@@ -34,7 +34,7 @@ from credentials_portal.context_processors import site_names
 from .. import messages
 from ..enqueue import award_email_on_commit
 from ..models import Award, AwardEvent
-from ..transient import MAX_EMAIL_FAILURES
+from ..retries import MAX_EMAIL_FAILURES
 
 logger = logging.getLogger(__name__)
 

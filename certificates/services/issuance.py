@@ -15,8 +15,8 @@ from django.utils import timezone
 from ..enqueue import award_email_on_commit
 from ..models import Award, AwardDocument, AwardEvent
 from ..rendering import render_document
+from ..retries import MAX_EMAIL_FAILURES, MAX_RENDER_ATTEMPTS, TRANSIENT_ERRORS
 from ..storage import award_leftovers_remove, document_file_write
-from ..transient import MAX_EMAIL_FAILURES, MAX_RENDER_ATTEMPTS, TRANSIENT_ERRORS
 
 logger = logging.getLogger(__name__)
 

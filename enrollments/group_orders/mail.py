@@ -22,7 +22,7 @@ from accounts.models import User
 from credentials_portal.context_processors import site_names
 
 from ..models import GroupOrder, Participant
-from .refusals import recipient_refusal
+from .mail_rejections import recipient_refusal
 
 
 def _password_link(user) -> str:

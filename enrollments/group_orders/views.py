@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core import clock
-from jobs.services import group_order_confirm_start
+from enrollments.jobs.services import group_order_confirm_start
 
 from ..models import GroupOrder
 from .forms import GroupOrderForm

@@ -28,7 +28,7 @@ def bulk_job_run_send(job_id: int) -> None:
     raised, and the job stays queued (its page says it waits for the worker)
     until beat's ``jobs.bulk_job_sweep`` sends it again."""
     if celery_app.conf.task_always_eager and BULK_JOB_RUN_TASK not in celery_app.tasks:
-        import_module("jobs.tasks")
+        import_module("enrollments.jobs.tasks")
     try:
         celery_app.signature(BULK_JOB_RUN_TASK, args=(job_id,)).apply_async()
     except Exception:

@@ -11,9 +11,9 @@ from programs.models import (
     Requirement,
 )
 
-from .access import enrollments_visible_to
-from .deadlines import days_left, enrollment_due_date
-from .models import Enrollment, PastCompletion
+from ..access import enrollments_visible_to
+from ..deadlines import days_left, enrollment_due_date
+from ..models import Enrollment, PastCompletion
 
 DETAIL_RELATED = ("offering__unit__provider", "learner")
 

@@ -4,14 +4,14 @@ import datetime as dt
 
 from django.db.models import Max
 
-from credentials_portal.dates import format_date
+from core.dates import format_date
 from enrollments.models import Enrollment
 from enrollments.services.extensions import deadline_for
 from enrollments.time_rules import submissions_open_on
 from programs.models import Requirement
 
-from .. import errors
-from ..errors import ReviewsRefused
+from .. import messages
+from ..messages import ReviewsRefused
 from ..models import Review, Submission, SubmissionVersion
 
 # Review modes in which a facilitator decides (and so is notified).
@@ -23,14 +23,14 @@ def check_open(*, enrollment: Enrollment, requirement: Requirement) -> None:
     offering = enrollment.offering
     if requirement.unit_id != offering.unit_id:
         raise ReviewsRefused(
-            errors.NOT_IN_UNIT
+            messages.NOT_IN_UNIT
             % {"requirement": requirement.title, "unit": offering.unit}
         )
     if enrollment.status == Enrollment.Status.WITHDRAWN:
-        raise ReviewsRefused(errors.ENROLLMENT_WITHDRAWN % {"offering": offering})
+        raise ReviewsRefused(messages.ENROLLMENT_WITHDRAWN % {"offering": offering})
     if requirement.kind == Requirement.Kind.ATTENDANCE:
         raise ReviewsRefused(
-            errors.NOT_SUBMITTED_BY_LEARNERS % {"requirement": requirement.title}
+            messages.NOT_SUBMITTED_BY_LEARNERS % {"requirement": requirement.title}
         )
 
 
@@ -53,13 +53,13 @@ def check_on_time(
     opening = opens_on(enrollment=enrollment, requirement=requirement)
     if opening is not None and today < opening:
         raise ReviewsRefused(
-            errors.NOT_OPEN_YET
+            messages.NOT_OPEN_YET
             % {"requirement": requirement.title, "date": format_date(opening)}
         )
     deadline = deadline_for(enrollment=enrollment, requirement=requirement)
     if deadline is not None and today > deadline:
         raise ReviewsRefused(
-            errors.LATE
+            messages.LATE
             % {"requirement": requirement.title, "date": format_date(deadline)}
         )
 
@@ -81,12 +81,12 @@ def check_new_version_allowed(submission: Submission) -> None:
         return
     review = getattr(latest, "review", None)
     if review is None:
-        raise ReviewsRefused(errors.WAITING_FOR_REVIEW % {"number": latest.number})
+        raise ReviewsRefused(messages.WAITING_FOR_REVIEW % {"number": latest.number})
     if review.decision == Review.Decision.MET:
-        raise ReviewsRefused(errors.ALREADY_MET % {"requirement": requirement.title})
+        raise ReviewsRefused(messages.ALREADY_MET % {"requirement": requirement.title})
     if review.passed:
         raise ReviewsRefused(
-            errors.ALREADY_PASSED
+            messages.ALREADY_PASSED
             % {
                 "requirement": requirement.title,
                 "score": review.total_points,

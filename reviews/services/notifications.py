@@ -9,8 +9,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import format_date
 from credentials_portal.context_processors import site_names
-from credentials_portal.dates import format_date
 from enrollments.access import offering_facilitators
 from enrollments.deadlines import days_left
 from enrollments.models import Enrollment

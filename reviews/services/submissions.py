@@ -20,9 +20,9 @@ from enrollments.models import Enrollment
 from enrollments.signals import progress_changed
 from programs.models import Requirement
 
-from .. import errors
+from .. import messages
 from ..containers import ContainerLimits
-from ..errors import ReviewsRefused
+from ..messages import ReviewsRefused
 from ..models import Artifact, IsteStandard, Submission, SubmissionVersion
 from ..uploads import CheckedFile, UploadRefused, upload_check
 from . import guards
@@ -62,7 +62,7 @@ def _open_draft(enrollment: Enrollment, requirement: Requirement) -> SubmissionV
     guards.check_open(enrollment=enrollment, requirement=requirement)
     if requirement.kind == Requirement.Kind.CHECKLIST:
         raise ReviewsRefused(
-            errors.CHECKLIST_ANSWERS_ONLY % {"requirement": requirement.title}
+            messages.CHECKLIST_ANSWERS_ONLY % {"requirement": requirement.title}
         )
     submission = guards.submission_locked(
         enrollment=enrollment, requirement=requirement
@@ -77,9 +77,9 @@ def draft_save(
     """Save the text and link of the learner's draft (created when there is none)."""
     params = {"requirement": requirement.title}
     if text.strip() and not requirement.accepts_text:
-        raise ReviewsRefused(errors.TEXT_NOT_ACCEPTED % params)
+        raise ReviewsRefused(messages.TEXT_NOT_ACCEPTED % params)
     if link.strip() and not requirement.accepts_links:
-        raise ReviewsRefused(errors.LINK_NOT_ACCEPTED % params)
+        raise ReviewsRefused(messages.LINK_NOT_ACCEPTED % params)
     draft = _open_draft(enrollment, requirement)
     draft.text = text.strip()
     draft.link = link.strip()
@@ -116,19 +116,19 @@ def _check_artifact(
 ) -> None:
     params = {"requirement": requirement.title}
     if upload is not None and not requirement.accepts_files:
-        raise ReviewsRefused(errors.FILE_NOT_ACCEPTED % params, field="file")
+        raise ReviewsRefused(messages.FILE_NOT_ACCEPTED % params, field="file")
     if link and not requirement.accepts_links:
-        raise ReviewsRefused(errors.LINK_NOT_ACCEPTED % params, field="link")
+        raise ReviewsRefused(messages.LINK_NOT_ACCEPTED % params, field="link")
     if upload is None and not link and not text:
-        raise ReviewsRefused(errors.ARTIFACT_CONTENT_REQUIRED, field="file")
+        raise ReviewsRefused(messages.ARTIFACT_CONTENT_REQUIRED, field="file")
     if requirement.kind != Requirement.Kind.PORTFOLIO:
         return
     if not title:
-        raise ReviewsRefused(errors.ARTIFACT_TITLE_REQUIRED, field="title")
+        raise ReviewsRefused(messages.ARTIFACT_TITLE_REQUIRED, field="title")
     if not reflection:
-        raise ReviewsRefused(errors.REFLECTION_REQUIRED, field="reflection")
+        raise ReviewsRefused(messages.REFLECTION_REQUIRED, field="reflection")
     if not standards:
-        raise ReviewsRefused(errors.STANDARDS_REQUIRED, field="standards")
+        raise ReviewsRefused(messages.STANDARDS_REQUIRED, field="standards")
 
 
 @transaction.atomic
@@ -161,7 +161,7 @@ def artifact_add(
     count = draft.artifacts.count() + 1
     if requirement.max_artifacts is not None and count > requirement.max_artifacts:
         raise ReviewsRefused(
-            errors.TOO_MANY_ARTIFACTS
+            messages.TOO_MANY_ARTIFACTS
             % {"max": requirement.max_artifacts, "count": count}
         )
     artifact = Artifact(
@@ -193,19 +193,21 @@ def artifact_remove(*, enrollment: Enrollment, artifact: Artifact) -> None:
     if version.submission.enrollment_id != enrollment.pk:
         raise Artifact.DoesNotExist
     if not version.is_draft:
-        raise ReviewsRefused(errors.NOT_A_DRAFT)
+        raise ReviewsRefused(messages.NOT_A_DRAFT)
     artifact.delete()
 
 
 def _check_complete(requirement: Requirement, draft: SubmissionVersion) -> None:
     count = draft.artifacts.count()
     if not (draft.text or draft.link or count):
-        raise ReviewsRefused(errors.EMPTY)
+        raise ReviewsRefused(messages.EMPTY)
     low, high = requirement.min_artifacts, requirement.max_artifacts
     if low is not None and count < low:
-        raise ReviewsRefused(errors.TOO_FEW_ARTIFACTS % {"min": low, "count": count})
+        raise ReviewsRefused(messages.TOO_FEW_ARTIFACTS % {"min": low, "count": count})
     if high is not None and count > high:
-        raise ReviewsRefused(errors.TOO_MANY_ARTIFACTS % {"max": high, "count": count})
+        raise ReviewsRefused(
+            messages.TOO_MANY_ARTIFACTS % {"max": high, "count": count}
+        )
 
 
 @transaction.atomic

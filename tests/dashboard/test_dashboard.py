@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from credentials_portal.dates import format_date
+from core.dates import format_date
 from enrollments.models import Enrollment, PastCompletion
 from enrollments.services.registration import registration_create
 from programs.models import Offering

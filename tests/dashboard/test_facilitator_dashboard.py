@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from credentials_portal.dates import format_date
+from core.dates import format_date
 from enrollments.attendance.services import attendance_mark
 from programs.models import Requirement
 from reviews.services.submissions import draft_save, submission_submit

@@ -11,10 +11,10 @@ from django.core import mail
 from accounts.roles import is_learner
 from enrollments.group_orders.confirm import group_order_confirm
 from enrollments.group_orders.services import OrderRefused, group_order_create
+from enrollments.jobs.models import BulkJob
 from enrollments.models import Enrollment, GroupOrder, Invoice
 from enrollments.services.enrollment import enrollment_create
 from enrollments.services.invoices import invoice_mark_paid, invoice_void
-from jobs.models import BulkJob
 from tests.enrollments.order_helpers import TODAY, confirm_by_job, people, sotl_offering
 from tests.factories import UnitFactory, UserFactory
 

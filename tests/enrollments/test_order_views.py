@@ -6,8 +6,8 @@ from django.urls import reverse
 
 from enrollments.group_orders.confirm import group_order_confirm
 from enrollments.group_orders.services import group_order_create
+from enrollments.jobs.models import BulkJob
 from enrollments.models import Enrollment, GroupOrder, Invoice
-from jobs.models import BulkJob
 from tests.enrollments.order_helpers import TODAY, sotl_offering
 from tests.factories import PortalAdminFactory, UserFactory
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from enrollments.attendance import services as service
 from enrollments.models import Attendance
 from programs.models import Requirement
-from reviews import errors
+from reviews import messages
 from reviews.models import SubmissionVersion
 from reviews.services.submissions import draft_save, submission_submit
 from tests.factories import SessionFactory
@@ -31,13 +31,13 @@ def drafted(world):
 
 def test_submission_before_offering_starts_is_refused():
     world = drafted(loyola_full())
-    with pytest.raises(errors.ReviewsRefused) as refused:
+    with pytest.raises(messages.ReviewsRefused) as refused:
         submission_submit(
             enrollment=world.enrollment,
             requirement=world.requirement,
             now=at(START - dt.timedelta(days=1)),
         )
-    assert refused.value.message == errors.NOT_OPEN_YET % {
+    assert refused.value.message == messages.NOT_OPEN_YET % {
         "requirement": "Competency-based project",
         "date": "Feb 1, 2027",
     }
@@ -57,7 +57,7 @@ def test_an_offering_may_open_submissions_days_before_it_starts():
     world.offering.submissions_open_days_before_start = 7
     world.offering.save()
     early = START - dt.timedelta(days=7)
-    with pytest.raises(errors.ReviewsRefused):
+    with pytest.raises(messages.ReviewsRefused):
         submission_submit(
             enrollment=world.enrollment,
             requirement=world.requirement,
@@ -92,7 +92,7 @@ def test_the_requirement_page_says_when_submissions_open_and_offers_no_form(
     )
     content = client.get(url).content.decode()
     assert (
-        errors.NOT_OPEN_YET
+        messages.NOT_OPEN_YET
         % {"requirement": world.requirement.title, "date": "Feb 1, 2027"}
     ) in content
     draft_url = reverse(

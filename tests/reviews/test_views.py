@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from demo.checklists import demo_checklists_load
 from programs.models import Offering
-from reviews import errors
+from reviews import messages
 from reviews.models import Artifact, ChecklistQuestion, SubmissionVersion
 from reviews.services.submissions import artifact_add, draft_save, submission_submit
 from reviews.uploads import FILE_CONTENT_MISMATCH
@@ -121,7 +121,7 @@ def test_a_late_submission_is_refused_with_the_message(client, settings):
     response = client.post(
         requirement_url(world, "reviews:draft"), {"submit": ""}, follow=True
     )
-    assert errors.LATE % {
+    assert messages.LATE % {
         "requirement": "E-portfolio",
         "date": "Jan 31, 2020",
     } in [str(m) for m in response.context["messages"]]

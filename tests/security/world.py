@@ -15,9 +15,9 @@ from accounts.services import roles_ensure
 from api.services import api_token_create
 from certificates.services import award_request
 from certificates.services.issuance import award_issue
+from enrollments.jobs.models import BulkJob
 from enrollments.models import Attendance, GroupOrder
 from enrollments.services.registration import registration_create
-from jobs.models import BulkJob
 from programs.models import CredentialProgram, Session
 from reviews.models import Artifact, Submission
 from reviews.services.reviews import review_decide
