@@ -10,6 +10,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.site import absolute_url
+
 
 def share_token_new() -> str:
     """256 random bits, URL-safe: a link nobody can guess or count through."""
@@ -56,7 +58,7 @@ class TranscriptShare(models.Model):
 
     @property
     def url(self) -> str:
-        return settings.SITE_URL + self.get_absolute_url()
+        return absolute_url(self.get_absolute_url())
 
     @property
     def is_active(self) -> bool:

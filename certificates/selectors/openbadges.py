@@ -3,13 +3,13 @@ achievement URL and the evidence a learner chose to share."""
 
 import datetime as dt
 
-from django.conf import settings
 from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from accounts.roles import is_portal_admin
+from core.site import absolute_url
 from programs.models import Provider
 from reviews.models import Review, SubmissionVersion
 
@@ -31,9 +31,7 @@ def award_provider(award: Award) -> Provider:
 
 
 def issuer_url(provider: Provider) -> str:
-    return settings.SITE_URL + reverse(
-        "certificates:issuer", kwargs={"slug": provider.slug}
-    )
+    return absolute_url(reverse("certificates:issuer", kwargs={"slug": provider.slug}))
 
 
 def issuer_for(provider: Provider) -> Issuer:
@@ -59,7 +57,7 @@ def achievement_url(award: Award) -> str:
     else:
         assert award.program is not None  # noqa: S101  (a unit or a program)
         path = reverse("programs:program_detail", kwargs={"slug": award.program.slug})
-    return settings.SITE_URL + path
+    return absolute_url(path)
 
 
 def award_evidence(award: Award) -> list[Evidence]:

@@ -12,10 +12,12 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
+from core.transient import TRANSIENT_ERRORS
+
 from ..enqueue import award_email_on_commit
 from ..models import Award, AwardDocument, AwardEvent
 from ..rendering import render_document
-from ..retries import MAX_EMAIL_FAILURES, MAX_RENDER_ATTEMPTS, TRANSIENT_ERRORS
+from ..retries import MAX_EMAIL_FAILURES, MAX_RENDER_ATTEMPTS
 from ..storage import award_leftovers_remove, document_file_write
 
 logger = logging.getLogger(__name__)
