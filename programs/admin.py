@@ -157,8 +157,10 @@ class RequirementAdmin(admin.ModelAdmin):
     inlines = [RubricCriterionInline]
 
 
-@admin.register(CompletionRule)
 class CompletionRuleAdmin(admin.ModelAdmin):
+    """The rule's fields; registered by ``certificates.admin.rule_preview``, whose
+    subclass previews a change's effect on awards (a layer above the catalogue)."""
+
     list_display = ["__str__", "kind", "program", "unit"]
     list_filter = ["kind"]
     autocomplete_fields = ["units", "requirement"]

@@ -141,5 +141,4 @@ class CompletionRulePreviewAdmin(CompletionRuleAdmin):
         return TemplateResponse(request, PREVIEW_TEMPLATE, context)
 
 
-admin.site.unregister(CompletionRule)
 admin.site.register(CompletionRule, CompletionRulePreviewAdmin)
