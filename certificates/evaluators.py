@@ -106,13 +106,13 @@ def units_completed(rule: Rule, facts: LearnerFacts) -> RuleResult:
     done = {unit.id for unit in rule.units} & facts.completed_unit_ids
     needed = rule.min_count or len(rule.units)
     short = needed - len(done)
-    count = {"done": min(len(done), needed), "needed": needed}
+    done_count = min(len(done), needed)
     if short <= 0:
-        return RuleResult(True, **count)
+        return RuleResult(True, done=done_count, needed=needed)
     kinds = {unit.kind for unit in rule.units}
     noun = kinds.pop() if len(kinds) == 1 else ""
     more = messages.MORE_UNITS.get(noun, messages.MORE_UNITS[""])
-    return RuleResult(False, more % {"n": short}, **count)
+    return RuleResult(False, more % {"n": short}, done=done_count, needed=needed)
 
 
 def min_score(rule: Rule, facts: LearnerFacts) -> RuleResult:

@@ -7,12 +7,12 @@ from django.db.models import Max
 from core.dates import format_date
 from enrollments.models import Enrollment
 from enrollments.services.extensions import deadline_for
-from enrollments.time_rules import submissions_open_on
 from programs.models import Requirement
 
-from .. import messages
-from ..messages import ReviewsRefused
-from ..models import Review, Submission, SubmissionVersion
+from . import messages
+from .messages import ReviewsRefused
+from .models import Review, Submission, SubmissionVersion
+from .time_rules import submissions_open_on
 
 # Review modes in which a facilitator decides (and so is notified).
 REVIEWED_MODES = (Requirement.ReviewMode.MET_NOT_MET, Requirement.ReviewMode.RUBRIC)

@@ -8,10 +8,10 @@ from django.db.models import Max
 
 from core import clock
 from enrollments.models import Enrollment
-from enrollments.time_rules import award_may_be_earned
 from programs.models import Unit
 
 from ..evaluators import evaluate
+from ..time_rules import award_may_be_earned
 from .facts import (
     Credential,
     credentials_with_rules,

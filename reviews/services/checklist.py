@@ -13,11 +13,10 @@ from enrollments.models import Enrollment
 from enrollments.signals import progress_changed
 from programs.models import Requirement
 
-from .. import messages
+from .. import guards, messages
 from ..grading import Answer, checklist_grade
 from ..messages import ReviewsRefused
 from ..models import ChecklistAnswer, Review, SubmissionVersion
-from . import guards
 
 
 def _chosen_options(requirement: Requirement, answers: Mapping[int, int]):

@@ -16,9 +16,9 @@ from enrollments.signals import progress_changed
 from programs.models import Requirement
 
 from .. import messages
+from ..guards import latest_submitted
 from ..messages import ReviewsRefused
 from ..models import CriterionScore, Review, SubmissionVersion
-from .guards import latest_submitted
 from .notifications import notify_review_done
 
 

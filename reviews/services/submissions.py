@@ -20,12 +20,11 @@ from enrollments.models import Enrollment
 from enrollments.signals import progress_changed
 from programs.models import Requirement
 
-from .. import messages
+from .. import guards, messages
 from ..containers import ContainerLimits
 from ..messages import ReviewsRefused
 from ..models import Artifact, IsteStandard, Submission, SubmissionVersion
 from ..uploads import CheckedFile, UploadRefused, upload_check
-from . import guards
 from .notifications import notify_review_waiting
 
 

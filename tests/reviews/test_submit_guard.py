@@ -9,8 +9,8 @@ from django.utils import timezone
 from core.dates import format_date
 from enrollments.services.extensions import extension_grant
 from reviews import messages
+from reviews.guards import submission_refusal
 from reviews.messages import ReviewsRefused
-from reviews.services.guards import submission_refusal
 from reviews.services.reviews import review_decide
 from reviews.services.submissions import draft_save, submission_submit
 from tests.factories import PortalAdminFactory
