@@ -30,7 +30,7 @@ class RuleInlineReadOnly(admin.StackedInline):
     model = CompletionRule
     template = "admin/programs/completionrule/rules_inline.html"
     extra = 0
-    fields = ["kind", "min_count", "units", "requirement", "min_score", "out_of"]
+    fields = ["kind", "min_count", "units", "requirement"]
     autocomplete_fields = ["units", "requirement"]
     show_change_link = True
 

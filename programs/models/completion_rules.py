@@ -1,5 +1,5 @@
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .catalog import UNIT_KIND_PLURALS, CredentialProgram, Unit, units_counted
@@ -11,7 +11,7 @@ class RuleKind(models.TextChoices):
     keys its evaluators by it, and a test checks every kind has one."""
 
     UNITS_COMPLETED = "units_completed", _("N of a set of units completed")
-    MIN_SCORE = "min_score", _("Score at least X of Y")
+    MIN_SCORE = "min_score", _("A requirement scored at its pass mark")
     ALL_SUBMISSIONS_MET = "all_met", _("Every required submission Met")
     REQUIRED_PIECES = "required_pieces", _("Required pieces done")
     WITHIN_DEADLINE = "within_deadline", _("Submitted within the deadline window")
@@ -61,8 +61,6 @@ class CompletionRule(models.Model):
         null=True,
         blank=True,
     )
-    min_score = models.PositiveSmallIntegerField(_("at least"), null=True, blank=True)
-    out_of = models.PositiveSmallIntegerField(_("out of"), null=True, blank=True)
 
     class Meta:
         ordering = ["program", "unit", "id"]
@@ -82,20 +80,12 @@ class CompletionRule(models.Model):
                 name="completion_rule_count_positive",
                 violation_error_message=_("Count at least one unit."),
             ),
+            # The pass mark is the requirement's (``Requirement.pass_score``),
+            # stored once: ``programs.pass_mark``.
             models.CheckConstraint(
-                condition=~Q(kind="min_score")
-                | Q(
-                    requirement__isnull=False,
-                    min_score__isnull=False,
-                    out_of__isnull=False,
-                    min_score__gte=1,
-                    out_of__gte=F("min_score"),
-                ),
-                name="completion_rule_score_well_formed",
-                violation_error_message=_(
-                    "A score rule needs a requirement and a pass mark no higher "
-                    "than the total."
-                ),
+                condition=~Q(kind="min_score") | Q(requirement__isnull=False),
+                name="completion_rule_score_has_requirement",
+                violation_error_message=_("A score rule needs a requirement."),
             ),
             models.CheckConstraint(
                 condition=~Q(kind="within_deadline") | Q(requirement__isnull=False),
@@ -121,10 +111,10 @@ class CompletionRule(models.Model):
                 "units": self._units_noun()
             }
         if self.kind == kind.MIN_SCORE:
-            return _("%(req)s scored at least %(x)s of %(y)s") % {
-                "req": self.requirement.title if self.requirement else "",
-                "x": self.min_score,
-                "y": self.out_of,
+            requirement = self.requirement
+            return _("%(req)s scored at least its pass mark, %(x)s") % {
+                "req": requirement.title if requirement else "",
+                "x": requirement.pass_score if requirement else "",
             }
         if self.kind == kind.WITHIN_DEADLINE:
             return _("%(req)s submitted within its deadline") % {

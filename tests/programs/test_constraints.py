@@ -136,14 +136,10 @@ def test_rule_must_belong_to_exactly_one_program_or_unit():
     )
 
 
-def test_score_rule_with_pass_mark_above_total_is_refused():
+def test_score_rule_without_a_requirement_is_refused():
     requirement = RequirementFactory(review_mode="rubric", pass_score=20)
     refused_by_database(
         lambda: CompletionRule.objects.create(
-            unit=requirement.unit,
-            kind="min_score",
-            requirement=requirement,
-            min_score=26,
-            out_of=25,
+            unit=requirement.unit, kind="min_score", requirement=None
         )
     )
