@@ -7,9 +7,10 @@ session and latest extension included): the dashboard, the reviews app and the
 extensions service all call it, so they agree on every date.
 """
 
-import calendar
 import datetime as dt
 from collections.abc import Iterable
+
+from dateutil.relativedelta import relativedelta  # type: ignore[import-untyped]
 
 from core import clock
 from programs.models import Requirement
@@ -22,11 +23,8 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
     Nov 8 + 6 months is May 8; Aug 31 + 6 months is the last day of February.
     """
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return day.replace(
-        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
-    )
+    moved: dt.date = day + relativedelta(months=months)
+    return moved
 
 
 def requirement_deadline(
