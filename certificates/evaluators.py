@@ -243,10 +243,10 @@ def evaluate(rules: list[Rule], facts: LearnerFacts) -> Evaluation:
     )
 
 
-def results_of(rules: list[Rule], facts: LearnerFacts) -> dict:
+def results_of(rules: list[Rule], facts: LearnerFacts) -> dict[str, object]:
     """What an award states about how it was earned: the units counted, the scores."""
     units: list[str] = []
-    scores: list[dict] = []
+    scores: list[dict[str, object]] = []
     for rule in rules:
         if rule.kind == RuleKind.UNITS_COMPLETED:
             units += [

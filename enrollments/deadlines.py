@@ -13,7 +13,9 @@ from collections.abc import Iterable
 from dateutil.relativedelta import relativedelta  # type: ignore[import-untyped]
 
 from core import clock
-from programs.models import Requirement
+from programs.models import Offering, Requirement
+
+from .models import Extension
 
 Deadline = Requirement.Deadline
 
@@ -67,8 +69,8 @@ def days_left(deadline: dt.date, *, today: dt.date) -> int:
 
 def requirement_deadline_on(
     *,
-    requirement,
-    offering,
+    requirement: Requirement,
+    offering: Offering,
     first_session: dt.date | None,
     extension: dt.date | None = None,
 ) -> dt.date | None:
@@ -91,7 +93,11 @@ def requirement_deadline_on(
 
 
 def enrollment_due_date(
-    *, requirement, offering, session_starts: Iterable[dt.datetime], extensions
+    *,
+    requirement: Requirement,
+    offering: Offering,
+    session_starts: Iterable[dt.datetime],
+    extensions: Iterable[Extension],
 ) -> dt.date | None:
     """One learner's last day for a requirement: the one place that combines the
     rule, the offering's first session and the learner's latest extension.
