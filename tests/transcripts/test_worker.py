@@ -7,13 +7,10 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from tests.certificates.conftest import point_celery_at
 from tests.certificates.worker import (
     REDIS_URL,
     redis_reachable,
     wait_for,
-    worker_start,
-    worker_stop,
 )
 from tests.factories import LearnerFactory
 from tests.transcripts.conftest import issued_award
@@ -26,17 +23,6 @@ pytestmark = [
         reason=f"Redis is unreachable at {REDIS_URL}: the real-worker tests need it",
     ),
 ]
-
-
-@pytest.fixture
-def on_the_worker(django_db_setup, tmp_path, settings):
-    worker = worker_start(tmp_path)
-    before = (settings.CELERY_BROKER_URL, True)
-    point_celery_at(REDIS_URL, eager=False)
-    settings.MEDIA_ROOT = worker.media_root
-    yield worker
-    point_celery_at(before[0], eager=before[1])
-    worker_stop(worker)
 
 
 def test_the_worker_renders_the_pdf_the_learner_asked_for(
