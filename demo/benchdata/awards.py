@@ -46,6 +46,11 @@ AWARD_FIELDS = [
     "email_failures",
     "email_error",
 ]
+# Where ``awards_write`` reads a row's columns (by name: the list grows).
+STATUS, CREATED, ISSUED, REVOKED = (
+    AWARD_FIELDS.index(name)
+    for name in ("status", "created_at", "issued_at", "revoked_at")
+)
 EVENT_FIELDS = ["award", "kind", "detail", "at"]
 REVOKED_SHARE = 0.005
 REVOKE_REASON = "Issued in error: the learner's final project was not their own work."
@@ -168,15 +173,14 @@ def awards_write(rows: list[tuple]) -> int:
     count = copy_rows(Award, AWARD_FIELDS, rows)
     events = []
     for row in rows:
-        award_id, created, issued = row[0], row[9], row[10]
+        award_id, created, issued = row[0], row[CREATED], row[ISSUED]
         events += [
             (award_id, AwardEvent.Kind.REQUESTED, {}, created),
             (award_id, AwardEvent.Kind.ISSUED, {}, issued),
             (award_id, AwardEvent.Kind.EMAILED, {}, issued),
         ]
-        if row[5] == Award.Status.REVOKED:
-            events.append(
-                (award_id, AwardEvent.Kind.REVOKED, {"reason": REVOKE_REASON}, row[13])
-            )
+        if row[STATUS] == Award.Status.REVOKED:
+            revoke = {"reason": REVOKE_REASON}
+            events.append((award_id, AwardEvent.Kind.REVOKED, revoke, row[REVOKED]))
     copy_rows(AwardEvent, EVENT_FIELDS, events)
     return count
