@@ -9,27 +9,28 @@ from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
-from django.conf import settings
 
-from core.site_url import site_url
-from credentials_portal.context_processors import site_names
+from core.site import site_context
 
 SIGNUP_CONFIRMATION = "account/messages/email_confirmation_sent.txt"
 
 
-def site_context() -> dict:
+def account_email_context() -> dict:
     """The portal's names, and the ``current_site`` allauth's templates read."""
-    domain = urlsplit(site_url()).netloc
-    current_site = SimpleNamespace(name=settings.SITE_NAME, domain=domain)
-    return {**site_names(), "current_site": current_site}
+    site = site_context()
+    domain = urlsplit(site["site_url"]).netloc
+    current_site = SimpleNamespace(name=site["site_name"], domain=domain)
+    return {**site, "current_site": current_site}
 
 
 class PortalAccountAdapter(DefaultAccountAdapter):
     def format_email_subject(self, subject: str) -> str:
-        return f"[{settings.SITE_NAME}] {subject}"
+        return f"[{site_context()['site_name']}] {subject}"
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
-        super().send_mail(template_prefix, email, {**context, **site_context()})
+        super().send_mail(
+            template_prefix, email, {**context, **account_email_context()}
+        )
 
     def add_message(
         self,

@@ -1,13 +1,13 @@
-from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import User
 from .services import user_legal_name_audit
 
 
-@admin.register(User)
 class UserAdmin(DjangoUserAdmin):
+    """Registered by ``certificates.admin.progress_links``, whose subclass links
+    the user's progress ("why not yet", a layer above accounts)."""
+
     ordering = ["email"]
     list_display = [
         "email",

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from credentials_portal.refusals import Refusal
+from core.refusal import Refusal
 
 from .models import ApiToken
 from .services import api_token_create

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from audit.models import AuditEvent
 from audit.services import audit_event_record
-from credentials_portal.refusals import Refusal
+from core.refusal import Refusal
 
 from .models import ApiToken
 from .tokens import token_new

@@ -7,7 +7,7 @@ from rest_framework.permissions import IsAuthenticated
 
 from certificates.selectors.listing import awards_for_admin, awards_listed_for
 from certificates.selectors.openbadges import award_get_for_learner
-from enrollments.listing_selectors import enrollments_for_admin
+from enrollments.selectors.listing import enrollments_for_admin
 
 from .filters import AwardFilters, EnrollmentFilters
 from .permissions import IsPortalAdmin

@@ -58,7 +58,7 @@ def timed(label: str, results: list):
 
 def group_confirm(seats: int, today: dt.date, results: list) -> None:
     from enrollments.group_orders.services import group_order_create
-    from jobs.services import bulk_job_run, group_order_confirm_start
+    from enrollments.jobs.services import bulk_job_run, group_order_confirm_start
     from programs.models import Offering, Unit
 
     user_model = get_user_model()
@@ -88,8 +88,8 @@ def group_confirm(seats: int, today: dt.date, results: list) -> None:
 
 
 def past_import(learners: int, today: dt.date, results: list) -> None:
+    from enrollments.jobs.services import bulk_job_run, past_completion_import_start
     from enrollments.services.past_completions import past_completion_rows_read
-    from jobs.services import bulk_job_run, past_completion_import_start
 
     user_model = get_user_model()
     admin = user_model.objects.create(email="admin@bench.example")

@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 : "${BENCH_DATABASE_URL:=postgres://postgres@127.0.0.1:5432/cp_bench_large}"
 : "${BENCH_COMPARE_DATABASE_URL:=postgres://postgres@127.0.0.1:5432/cp_bench_small}"
 command -v wrk >/dev/null || apt-get install -y wrk
+# The page benchmark serves with gunicorn, the deploy extra.
+.venv/bin/pip install --quiet --disable-pip-version-check -e ".[deploy]"
 export DATABASE_URL="$BENCH_DATABASE_URL"
 .venv/bin/python bench/dataset_report.py --write
 .venv/bin/python bench/page_bench.py --seconds 10 \

@@ -10,9 +10,10 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from credentials_portal.dates import format_date
+from core.dates import format_date
 from programs.models.completion_rules import RuleKind
 from programs.models.requirements import DECIDED_BY_REVIEW, DONE_WITHOUT_DECISION
+from programs.pass_mark import score_passes
 from reviews.outcomes import Outcome, RequirementState
 
 from . import messages
@@ -36,6 +37,7 @@ class RequirementInfo:
     review_mode: str
     is_required: bool = True
     unit_id: int = 0
+    pass_score: int | None = None  # the one pass mark (``programs.pass_mark``)
 
 
 @dataclass(frozen=True)
@@ -47,8 +49,6 @@ class Rule:
     units: tuple[UnitInfo, ...] = ()
     min_count: int | None = None
     requirements: tuple[RequirementInfo, ...] = ()
-    min_score: int | None = None
-    out_of: int | None = None
 
 
 @dataclass(frozen=True)
@@ -95,6 +95,10 @@ def _state(rule: Rule, facts: LearnerFacts) -> tuple[str, RequirementState | Non
     return requirement.title, facts.states.get(requirement.id)
 
 
+def _pass_score(rule: Rule) -> int | None:
+    return rule.requirements[0].pass_score
+
+
 def _outcome(state: RequirementState | None) -> Outcome:
     return state.outcome if state else Outcome.MISSING
 
@@ -106,17 +110,17 @@ def units_completed(rule: Rule, facts: LearnerFacts) -> RuleResult:
     done = {unit.id for unit in rule.units} & facts.completed_unit_ids
     needed = rule.min_count or len(rule.units)
     short = needed - len(done)
-    count = {"done": min(len(done), needed), "needed": needed}
+    done_count = min(len(done), needed)
     if short <= 0:
-        return RuleResult(True, **count)
+        return RuleResult(True, done=done_count, needed=needed)
     kinds = {unit.kind for unit in rule.units}
     noun = kinds.pop() if len(kinds) == 1 else ""
     more = messages.MORE_UNITS.get(noun, messages.MORE_UNITS[""])
-    return RuleResult(False, more % {"n": short}, **count)
+    return RuleResult(False, more % {"n": short}, done=done_count, needed=needed)
 
 
 def min_score(rule: Rule, facts: LearnerFacts) -> RuleResult:
-    """Scored at least ``min_score`` of ``out_of`` (scaled if the rubric differs)."""
+    """The requirement scored at least its pass mark (``programs.pass_mark``)."""
     title, state = _state(rule, facts)
     params = {"requirement": title}
     if _outcome(state) == Outcome.MISSING:
@@ -125,14 +129,18 @@ def min_score(rule: Rule, facts: LearnerFacts) -> RuleResult:
         return RuleResult(False, waiting=messages.AWAITING_REVIEW % params)
     if state is None or state.score is None:
         return RuleResult(False, messages.NOT_SCORED % params)
-    out_of = state.out_of or rule.out_of or 0
-    needed = -(-(rule.min_score or 0) * out_of // (rule.out_of or 1))
-    if state.score >= needed:
+    pass_score = _pass_score(rule)
+    if score_passes(state.score, pass_score=pass_score):
         return RuleResult(True)
     return RuleResult(
         False,
         messages.SCORE_BELOW
-        % {**params, "score": state.score, "out_of": out_of, "needed": needed},
+        % {
+            **params,
+            "score": state.score,
+            "out_of": state.out_of,
+            "needed": pass_score,
+        },
     )
 
 
@@ -238,10 +246,10 @@ def evaluate(rules: list[Rule], facts: LearnerFacts) -> Evaluation:
     )
 
 
-def results_of(rules: list[Rule], facts: LearnerFacts) -> dict:
+def results_of(rules: list[Rule], facts: LearnerFacts) -> dict[str, object]:
     """What an award states about how it was earned: the units counted, the scores."""
     units: list[str] = []
-    scores: list[dict] = []
+    scores: list[dict[str, object]] = []
     for rule in rules:
         if rule.kind == RuleKind.UNITS_COMPLETED:
             units += [
@@ -257,7 +265,7 @@ def results_of(rules: list[Rule], facts: LearnerFacts) -> dict:
                     {
                         "requirement": requirement.title,
                         "score": state.score,
-                        "out_of": state.out_of or rule.out_of,
+                        "out_of": state.out_of,
                     }
                 )
     return {"units": units, "scores": scores}

@@ -8,9 +8,10 @@ tasks so that WeasyPrint, which ``issuance`` loads, is imported by the worker on
 from celery import shared_task
 
 from core import clock
+from core.transient import TRANSIENT_ERRORS
 
 from .enqueue import AWARD_EMAIL_TASK, AWARD_ISSUE_TASK, OFFERING_EVALUATE_TASK
-from .transient import MAX_EMAIL_ATTEMPTS, MAX_RENDER_ATTEMPTS, TRANSIENT_ERRORS
+from .retries import MAX_EMAIL_ATTEMPTS, MAX_RENDER_ATTEMPTS
 
 
 # Only transient errors are retried; ``award_issue`` fails the award at once on

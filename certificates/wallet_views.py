@@ -8,7 +8,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from credentials_portal.refusals import Refusal
+from core.refusal import Refusal
 
 from .selectors.openbadges import award_get_for_learner
 from .services.wallet import award_wallet_set

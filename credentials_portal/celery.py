@@ -13,3 +13,6 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "credentials_portal.settings")
 app = Celery("credentials_portal")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+# The current app of every thread (Celery keeps it per thread): the kernel's
+# ``core.enqueue`` sends through ``current_app`` and never imports this package.
+app.set_default()

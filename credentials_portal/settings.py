@@ -40,7 +40,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", cast=str.strip, default=
 # set in production.
 BENCH_FLOOR_VIEW = env.bool("BENCH_FLOOR_VIEW", default=False)
 # The base of absolute links. Unset in development, pages follow the address they
-# are served on (core.site_url); scripts/start.sh exports it from PORT.
+# are served on (core.site); scripts/start.sh exports it from PORT.
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 SITE_URL_FROM_REQUEST = DEBUG and not env.str("SITE_URL", default="")
 
@@ -60,7 +60,7 @@ INSTALLED_APPS = [
     "accounts",
     "programs",
     "enrollments",
-    "jobs",
+    "enrollments.jobs",
     "audit",
     "reviews",
     "certificates",
@@ -80,7 +80,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "core.site_url.ServedAddressMiddleware",
+    "core.site.ServedAddressMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -9,17 +9,17 @@ from accounts import views as account_views
 from api import token_views
 from credentials_portal.bench_floor import bench_floor
 from credentials_portal.health import healthz
-from programs import views as program_views
+from enrollments import catalog_views
 
 admin.site.site_header = _("Credentials Portal administration")
 admin.site.site_title = _("Credentials Portal admin")
 
 urlpatterns = [
-    path("", program_views.home, name="home"),
+    path("", catalog_views.home, name="home"),
     # Pages link the SVG icon; this answers browsers that ask for /favicon.ico.
     path("favicon.ico", RedirectView.as_view(url=static("favicon.svg"))),
     path("healthz", healthz, name="healthz"),
-    path("catalog/", include("programs.urls")),
+    path("catalog/", include("enrollments.catalog_urls")),
     path("accounts/profile/", account_views.profile, name="profile"),
     path("accounts/profile/api-tokens/", token_views.tokens, name="api_tokens"),
     path(
@@ -34,7 +34,7 @@ urlpatterns = [
     path("admin/reports/", include("reports.urls")),
     path("admin/", admin.site.urls),
     path("orders/", include("enrollments.group_orders.urls")),
-    path("jobs/", include("jobs.urls")),
+    path("jobs/", include("enrollments.jobs.urls")),
     path("", include("certificates.urls")),
     path("", include("transcripts.urls")),
     path("", include("reviews.urls")),

@@ -19,9 +19,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from core import clock
-from enrollments.errors import EnrollmentRefused
 from enrollments.group_orders.confirm import group_order_confirm
 from enrollments.group_orders.services import OrderRefused, group_order_create
+from enrollments.messages import EnrollmentRefused
 from enrollments.models import Enrollment, GroupOrder
 from enrollments.services.enrollment import offering_refusal
 from enrollments.services.registration import registration_create

@@ -121,11 +121,7 @@ def _load_rules(*, rules: list[dict], unit=None, program=None) -> None:
             program=program,
             kind=row["kind"],
             requirement=requirement,
-            defaults={
-                "min_count": row.get("min_count"),
-                "min_score": row.get("min_score"),
-                "out_of": row.get("out_of"),
-            },
+            defaults={"min_count": row.get("min_count")},
         )
 
 

@@ -7,12 +7,15 @@ session and latest extension included): the dashboard, the reviews app and the
 extensions service all call it, so they agree on every date.
 """
 
-import calendar
 import datetime as dt
 from collections.abc import Iterable
 
+from dateutil.relativedelta import relativedelta  # type: ignore[import-untyped]
+
 from core import clock
-from programs.models import Requirement
+from programs.models import Offering, Requirement
+
+from .models import Extension
 
 Deadline = Requirement.Deadline
 
@@ -22,11 +25,8 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
     Nov 8 + 6 months is May 8; Aug 31 + 6 months is the last day of February.
     """
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return day.replace(
-        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
-    )
+    moved: dt.date = day + relativedelta(months=months)
+    return moved
 
 
 def requirement_deadline(
@@ -74,8 +74,8 @@ def days_left(deadline: dt.date, *, today: dt.date) -> int:
 
 def requirement_deadline_on(
     *,
-    requirement,
-    offering,
+    requirement: Requirement,
+    offering: Offering,
     first_session: dt.date | None,
     extension: dt.date | None = None,
 ) -> dt.date | None:
@@ -98,7 +98,11 @@ def requirement_deadline_on(
 
 
 def enrollment_due_date(
-    *, requirement, offering, session_starts: Iterable[dt.datetime], extensions
+    *,
+    requirement: Requirement,
+    offering: Offering,
+    session_starts: Iterable[dt.datetime],
+    extensions: Iterable[Extension],
 ) -> dt.date | None:
     """One learner's last day for a requirement: the one place that combines the
     rule, the offering's first session and the learner's latest extension.

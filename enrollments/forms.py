@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from programs.models import Unit
 
-from . import errors
+from . import messages
 from .models import Enrollment
 
 TRACK_CHOICES = [
@@ -25,9 +25,9 @@ class EnrollmentForm(forms.Form):
     def __init__(self, *args, unit: Unit, **kwargs):
         super().__init__(*args, **kwargs)
         if unit.has_tracks:
-            self.fields["track"].error_messages["required"] = errors.TRACK_REQUIRED % {
-                "unit": unit.title
-            }
+            self.fields["track"].error_messages["required"] = (
+                messages.TRACK_REQUIRED % {"unit": unit.title}
+            )
         else:
             del self.fields["track"]
 

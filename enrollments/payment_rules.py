@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from credentials_portal.dates import format_date
+from core.dates import format_date
 
 PAID_BEFORE_INVOICE = _(
     "A payment cannot be dated %(date)s: invoice %(number)s was issued on "

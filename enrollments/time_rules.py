@@ -7,9 +7,9 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
-from credentials_portal.dates import format_date
+from core.dates import format_date
 
-from . import errors
+from . import messages
 
 
 @dataclass(frozen=True)
@@ -54,41 +54,25 @@ def window_refusal(window: OfferingWindow, *, today: dt.date, taken: int) -> str
     """The message that refuses enrollment in this window today, or None."""
     state = window_state(window, today=today, taken=taken)
     params = {"offering": window.name}
-    if state == WindowState.NOT_OPEN_YET:
-        return errors.NOT_OPEN_YET % {
+    if state == WindowState.NOT_OPEN_YET and window.enrollment_opens:
+        return messages.NOT_OPEN_YET % {
             **params,
             "date": format_date(window.enrollment_opens),
         }
-    if state == WindowState.CLOSED:
-        return errors.CLOSED % {
+    if state == WindowState.CLOSED and window.enrollment_closes:
+        return messages.CLOSED % {
             **params,
             "date": format_date(window.enrollment_closes),
         }
     if state == WindowState.ENDED:
-        return errors.ENDED % params
+        return messages.ENDED % params
     if state == WindowState.FULL:
-        return errors.FULL % {**params, "capacity": window.capacity}
+        return messages.FULL % {**params, "capacity": window.capacity}
     return None
 
 
-# Time rules: when work, attendance and awards are possible in an offering's run.
-
-
-def submissions_open_on(
-    *,
-    offering_start: dt.date | None,
-    days_before_start: int,
-    due_before_start: bool,
-) -> dt.date | None:
-    """The first day a learner may submit work to an offering, or None (any day).
-
-    Work opens on the start date, or ``days_before_start`` earlier when the offering
-    says so. Work due before the first session (a pre-assessment) is open from
-    enrollment, and an offering without dates (open enrollment) is always open.
-    """
-    if offering_start is None or due_before_start:
-        return None
-    return offering_start - dt.timedelta(days=days_before_start)
+# When attendance may be recorded in an offering's run. (When work may be
+# submitted is reviews' rule, when an award may be earned certificates'.)
 
 
 def attendance_window(
@@ -101,18 +85,3 @@ def attendance_window(
     ``grace_days=0``: the session's day only.
     """
     return session_day, session_day + dt.timedelta(days=grace_days)
-
-
-def certified_until(
-    *, offering_end: dt.date | None, last_session_day: dt.date | None
-) -> dt.date | None:
-    """The last day of what an award certifies: the offering's end or its last
-    session, whichever is later; None for an undated (open enrollment) offering."""
-    days = [day for day in (offering_end, last_session_day) if day is not None]
-    return max(days) if days else None
-
-
-def award_may_be_earned(*, ends_on: dt.date | None, today: dt.date) -> bool:
-    """An award is earned no earlier than the last day of what it certifies; met
-    early, it waits (the progress sweep earns it once that day comes)."""
-    return ends_on is None or today >= ends_on

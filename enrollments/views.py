@@ -10,11 +10,11 @@ from accounts.roles import is_learner, is_portal_admin
 from core import clock
 
 from . import access, selectors
-from .errors import EnrollmentRefused
 from .forms import EnrollmentForm
-from .holding_selectors import unit_holding
+from .messages import EnrollmentRefused
+from .selectors.holdings import unit_holding
+from .selectors.windows import offering_availability
 from .services.registration import registration_create
-from .window_selectors import offering_availability
 
 ENROLLED = _("You are enrolled in %(offering)s.")
 ENROLLED_INVOICED = _(

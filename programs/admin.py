@@ -8,7 +8,6 @@ from .admin_facilitators import FacilitatorPickerMixin, facilitator_autocomplete
 from .admin_forms import CompletionRuleForm
 from .models import (
     CompletionRule,
-    CredentialProgram,
     GroupTier,
     Offering,
     Provider,
@@ -68,7 +67,7 @@ class RuleInlineReadOnly(admin.StackedInline):
     model = CompletionRule
     template = "admin/programs/completionrule/rules_inline.html"
     extra = 0
-    fields = ["kind", "min_count", "units", "requirement", "min_score", "out_of"]
+    fields = ["kind", "min_count", "units", "requirement"]
     autocomplete_fields = ["units", "requirement"]
     show_change_link = True
 
@@ -86,8 +85,10 @@ class ProgramRuleInline(RuleInlineReadOnly):
     fk_name = "program"
 
 
-@admin.register(CredentialProgram)
 class CredentialProgramAdmin(admin.ModelAdmin):
+    """Registered by ``certificates.admin.publishing``, whose subclass adds the
+    checklist before publishing (a layer above the catalogue)."""
+
     list_display = ["name", "short_name", "provider", "kind", "is_published"]
     list_filter = ["provider", "kind", "is_published"]
     search_fields = ["name", "short_name"]
@@ -197,8 +198,10 @@ class SessionInline(admin.TabularInline):
     extra = 0
 
 
-@admin.register(Offering)
 class OfferingAdmin(FacilitatorPickerMixin, admin.ModelAdmin):
+    """Registered by ``certificates.admin.offering_dates``, whose subclass previews
+    what new dates do to awards and deadlines (a layer above the catalogue)."""
+
     list_display = [
         "unit",
         "label",
@@ -241,8 +244,10 @@ class RequirementAdmin(admin.ModelAdmin):
     inlines = [RubricCriterionInline]
 
 
-@admin.register(CompletionRule)
 class CompletionRuleAdmin(admin.ModelAdmin):
+    """The rule's fields; registered by ``certificates.admin.rule_preview``, whose
+    subclass previews a change's effect on awards (a layer above the catalogue)."""
+
     form = CompletionRuleForm
     list_display = ["__str__", "kind", "program", "unit"]
     list_filter = ["kind"]

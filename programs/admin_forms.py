@@ -12,13 +12,13 @@ from .models import CompletionRule, Requirement, RuleKind
 # The fields each kind reads (``certificates.evaluators``); the rest are cleared.
 KIND_FIELDS: dict[str, tuple[str, ...]] = {
     RuleKind.UNITS_COMPLETED: ("min_count", "units"),
-    RuleKind.MIN_SCORE: ("requirement", "min_score", "out_of"),
+    RuleKind.MIN_SCORE: ("requirement",),
     RuleKind.ALL_SUBMISSIONS_MET: (),
     RuleKind.REQUIRED_PIECES: (),
     RuleKind.WITHIN_DEADLINE: ("requirement",),
     RuleKind.PREREQUISITES_HELD: ("units",),
 }
-KIND_DEPENDENT_FIELDS = ("min_count", "units", "requirement", "min_score", "out_of")
+KIND_DEPENDENT_FIELDS = ("min_count", "units", "requirement")
 
 SCORE_NEEDS_RUBRIC = _(
     "A score rule needs a rubric-scored requirement: “%(requirement)s” is "

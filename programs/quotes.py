@@ -14,10 +14,12 @@ unit's admin page both say so.
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from credentials_portal.refusals import Refusal
+from core.refusal import Refusal
 
 from .money import format_money
 
@@ -73,7 +75,7 @@ class Quote:
     warnings: tuple[str, ...]
 
 
-def tier_rules(group_tiers: Iterable) -> list[TierRule]:
+def tier_rules(group_tiers: Iterable[Any]) -> list[TierRule]:
     """Plain rules from ``GroupTier`` rows (or anything with the same attributes)."""
     return [
         TierRule(
@@ -118,9 +120,16 @@ def total_for(price: Decimal, tiers: list[TierRule], seats: int) -> Decimal:
     return sum((line.amount for line in lines), Decimal("0.00"))
 
 
-def _larger_group_message(template, price, currency, tiers, larger, smaller) -> str:
+def _larger_group_message(
+    template: Promise,
+    price: Decimal,
+    currency: str,
+    tiers: list[TierRule],
+    larger: int,
+    smaller: int,
+) -> str:
     return str(
-        template
+        str(template)
         % {
             "larger": larger,
             "larger_total": format_money(total_for(price, tiers, larger), currency),
@@ -143,7 +152,13 @@ def cheaper_larger_group_warnings(
     ]
 
 
-def _quote_warnings(price, currency, tiers, seats, tier) -> list[str]:
+def _quote_warnings(
+    price: Decimal,
+    currency: str,
+    tiers: list[TierRule],
+    seats: int,
+    tier: TierRule | None,
+) -> list[str]:
     """Whether a larger group would cost less, or this one costs less than a smaller.
 
     A quote for 9 seats under a "from 10: 25% off" tier says that 10 seats would

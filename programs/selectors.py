@@ -27,7 +27,7 @@ def program_list(*, today: dt.date | None = None) -> QuerySet[CredentialProgram]
     offering, or with ``today`` those whose enrollment has not closed.
 
     Which offerings are still listed, and which can be enrolled in, is the
-    enrollment window rule's to say (``enrollments.window_selectors``); an offering
+    enrollment window rule's to say (``enrollments.selectors.windows``); an offering
     whose enrollment closed is never listed, so the catalogue leaves the past runs
     out (at 1,500 offerings, counting their seats cost most of the page, bench/).
     """

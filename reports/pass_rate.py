@@ -13,17 +13,18 @@ what a facilitator's workload and a program's first-time quality look like.
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import F, Q
+from django.db.models import Q
 
+from programs.pass_mark import score_passes_q
 from reviews.models import Review
 
 # Conditions on ``Review`` rows (prefix-free: aggregate from ``Review``).
 DECIDED = Q(reviewer__isnull=False)
 PASSED = DECIDED & (
     Q(decision=Review.Decision.MET)
-    | Q(
-        decision=Review.Decision.SCORED,
-        total_points__gte=F("version__submission__requirement__pass_score"),
+    | Q(decision=Review.Decision.SCORED)
+    & score_passes_q(
+        score="total_points", requirement="version__submission__requirement"
     )
 )
 

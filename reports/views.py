@@ -17,8 +17,8 @@ from core import clock
 
 from . import selectors
 from .charts import column_chart, percent_bar_chart
-from .csv_export import csv_response
-from .exports import EXPORTS
+from .csv_columns import EXPORTS
+from .csv_writer import csv_response
 from .forms import ReportFilterForm
 
 CHECK_FILTERS = _("Correct the filters: nothing was counted.")

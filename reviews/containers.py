@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from credentials_portal.refusals import Refusal
+from core.refusal import Refusal
 
 ARCHIVE_TOO_LARGE_UNPACKED = _(
     "%(name)s would unpack to %(size)s; an office document can unpack to at most "

@@ -14,7 +14,7 @@ import filetype
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from credentials_portal.refusals import Refusal
+from core.refusal import Refusal
 
 from .containers import (
     CONTAINER_EXTENSIONS,

@@ -84,3 +84,39 @@ def bench_small(db):
     from django.core.management import call_command
 
     call_command("bench_data", scale="small", stdout=StringIO())
+
+
+# The real worker, for every app's worker tests (tests/certificates/worker.py).
+
+
+@pytest.fixture
+def celery_broker():
+    """Yields a function pointing this process's Celery app at a broker; restores
+    the settings' configuration afterwards."""
+    from tests.certificates.worker import celery_app, point_celery_at
+
+    before = (celery_app.conf.broker_url, celery_app.conf.task_always_eager)
+    yield point_celery_at
+    point_celery_at(before[0] or "", eager=before[1])
+
+
+@pytest.fixture(scope="module")
+def worker(django_db_setup, django_db_blocker, tmp_path_factory):
+    """A rendering worker (its email worker runs beside it on the email queue),
+    shared by the tests of one module."""
+    from tests.certificates.worker import worker_stop, workers_start
+
+    started = workers_start(tmp_path_factory.mktemp("celery-worker"))
+    yield started[0]
+    for each in started:
+        worker_stop(each)
+
+
+@pytest.fixture
+def on_the_worker(worker, celery_broker, settings):
+    """This process enqueues to the worker's Redis and reads its media root."""
+    from tests.certificates.worker import REDIS_URL
+
+    celery_broker(REDIS_URL, eager=False)
+    settings.MEDIA_ROOT = worker.media_root
+    return worker

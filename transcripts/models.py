@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.site_url import site_url
+from core.site import absolute_url
 
 
 def share_token_new() -> str:
@@ -58,7 +58,7 @@ class TranscriptShare(models.Model):
 
     @property
     def url(self) -> str:
-        return site_url() + self.get_absolute_url()
+        return absolute_url(self.get_absolute_url())
 
     @property
     def is_active(self) -> bool:

@@ -11,7 +11,7 @@ from certificates.models import Award
 from core import clock
 from enrollments.models import Enrollment
 
-from .figures import (
+from .entries import (
     TranscriptEntry,
     TranscriptTotals,
     entry_from_snapshot,
@@ -62,8 +62,8 @@ def _stated_name(*, learner, awards: Sequence[Award]) -> str:
 def transcript_for(*, learner) -> Transcript:
     """The learner's transcript, oldest credential first, with the totals of the
     hours, CPD credits and CEUs the credentials carry."""
-    awards = [
-        award
+    issued = [
+        (award, award.issued_at)
         for award in transcript_awards(learner=learner)
         if award.issued_at is not None
     ]
@@ -73,13 +73,13 @@ def transcript_for(*, learner) -> Transcript:
             award_uuid=str(award.uuid),
             verification_code=award.verification_code,
             verification_url=award.verification_url,
-            issued_on=clock.local_day(award.issued_at),
+            issued_on=clock.local_day(issued_at),
             track_label=_track_label(award.snapshot.get("track", "")),
         )
-        for award in awards
+        for award, issued_at in issued
     ]
     return Transcript(
-        name=_stated_name(learner=learner, awards=awards),
+        name=_stated_name(learner=learner, awards=[award for award, _day in issued]),
         entries=entries,
         totals=totals_of(entries),
     )

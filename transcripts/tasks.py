@@ -7,8 +7,9 @@ import logging
 
 from celery import shared_task
 
-from certificates.transient import MAX_RENDER_ATTEMPTS, TRANSIENT_ERRORS
+from certificates.retries import MAX_RENDER_ATTEMPTS
 from core import clock
+from core.transient import TRANSIENT_ERRORS
 
 from .enqueue import TRANSCRIPT_RENDER_TASK
 

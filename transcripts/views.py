@@ -9,7 +9,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from credentials_portal.refusals import Refusal
+from core.refusal import Refusal
 
 from . import selectors
 from .models import TranscriptDocument

@@ -4,10 +4,10 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Award, AwardDocument, AwardEvent, OutputSpec
+from ..retries import MAX_EMAIL_FAILURES
 from ..selectors.awards import EMAIL_FAILED
 from ..services import award_reissue, award_retry
 from ..services.emailing import award_email_again
-from ..transient import MAX_EMAIL_FAILURES
 from . import (  # noqa: F401 (they register admins)
     keys,
     offering_dates,

@@ -80,5 +80,4 @@ class OfferingDatesAdmin(OfferingAdmin):
         return TemplateResponse(request, PREVIEW_TEMPLATE, context)
 
 
-admin.site.unregister(Offering)
 admin.site.register(Offering, OfferingDatesAdmin)

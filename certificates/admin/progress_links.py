@@ -49,7 +49,5 @@ class EnrollmentProgressAdmin(EnrollmentAdmin):
         return progress_link(enrollment.learner_id)
 
 
-admin.site.unregister(get_user_model())
 admin.site.register(get_user_model(), UserProgressAdmin)
-admin.site.unregister(Enrollment)
 admin.site.register(Enrollment, EnrollmentProgressAdmin)

@@ -52,5 +52,4 @@ class ProgramPublishingAdmin(CredentialProgramAdmin):
         )
 
 
-admin.site.unregister(CredentialProgram)
 admin.site.register(CredentialProgram, ProgramPublishingAdmin)

@@ -152,5 +152,4 @@ def _owner_url(rule) -> str:
     return reverse(f"admin:programs_{owner._meta.model_name}_change", args=[owner.pk])
 
 
-admin.site.unregister(CompletionRule)
 admin.site.register(CompletionRule, CompletionRulePreviewAdmin)

@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.site_url import site_url
+from core.site import absolute_url
 from programs.models import CredentialProgram, Offering, Unit
 
 from .outputs import OutputKind
@@ -216,7 +216,7 @@ class Award(models.Model):
 
     @property
     def verification_url(self) -> str:
-        return site_url() + self.get_absolute_url()
+        return absolute_url(self.get_absolute_url())
 
 
 def document_path(document: "AwardDocument", filename: str) -> str:

@@ -7,7 +7,7 @@ from accounts.roles import is_portal_admin
 
 from ..models import Award, AwardDocument
 from ..models.awards import VERIFIABLE_STATUSES, VERIFICATION_CODE_PATTERN
-from ..transient import MAX_EMAIL_FAILURES
+from ..retries import MAX_EMAIL_FAILURES
 
 # An email the mail server refused until the sweep stopped sending it (and no
 # later send is under way): an admin decides what to do.

@@ -51,6 +51,7 @@ def _requirement_info(requirement: Requirement) -> RequirementInfo:
         review_mode=requirement.review_mode,
         is_required=requirement.is_required,
         unit_id=requirement.unit_id,
+        pass_score=requirement.pass_score,
     )
 
 
@@ -118,8 +119,6 @@ def rule_value(
         units=tuple(_unit_info(u) for u in units) if row.kind in UNIT_SETS else (),
         min_count=row.min_count,
         requirements=tuple(_requirement_info(r) for r in requirements),
-        min_score=row.min_score,
-        out_of=row.out_of,
     )
 
 

@@ -18,10 +18,10 @@ from django.utils.translation import gettext as _
 from core import clock
 from enrollments.deadlines import requirement_deadline_on
 from enrollments.models import Enrollment
-from enrollments.time_rules import award_may_be_earned
 from programs.models import Offering
 
 from ..evaluators import evaluate
+from ..time_rules import award_may_be_earned
 from .facts import credentials_with_rules, learners_facts, units_for_rules
 from .record import run_end
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from accounts.roles import is_portal_admin
 from core import clock
-from core.site_url import site_url
+from core.site import absolute_url
 from programs.models import Provider
 from reviews.models import Review, SubmissionVersion
 
@@ -32,7 +32,7 @@ def award_provider(award: Award) -> Provider:
 
 
 def issuer_url(provider: Provider) -> str:
-    return site_url() + reverse("certificates:issuer", kwargs={"slug": provider.slug})
+    return absolute_url(reverse("certificates:issuer", kwargs={"slug": provider.slug}))
 
 
 def issuer_for(provider: Provider) -> Issuer:
@@ -58,7 +58,7 @@ def achievement_url(award: Award) -> str:
     else:
         assert award.program is not None  # noqa: S101  (a unit or a program)
         path = reverse("programs:program_detail", kwargs={"slug": award.program.slug})
-    return site_url() + path
+    return absolute_url(path)
 
 
 def award_evidence(award: Award) -> list[Evidence]:

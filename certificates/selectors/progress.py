@@ -11,10 +11,10 @@ from django.urls import reverse
 
 from core import clock
 from enrollments.models import Enrollment, PastCompletion
-from enrollments.time_rules import award_may_be_earned
 from programs.models import RuleKind, Unit
 
 from ..evaluators import evaluate
+from ..time_rules import award_may_be_earned
 from .facts import (
     Credential,
     credentials_with_rules,

@@ -9,13 +9,13 @@ from dataclasses import dataclass
 from core import clock
 from enrollments import selectors as enrollment_selectors
 from enrollments.models import Enrollment, PastCompletion
-from enrollments.time_rules import certified_until
 from reviews.outcomes import Outcome, RequirementState
 from reviews.selectors import RequirementRow, requirement_rows_for
 
 from ..evaluators import RequirementInfo
 from ..models import Award
 from ..models.awards import HELD_STATUSES
+from ..time_rules import certified_until
 from .awards import awards_for
 
 # The enrollments whose requirement states count toward awards (as

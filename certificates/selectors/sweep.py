@@ -25,12 +25,12 @@ from django.db.models import Max
 
 from core import clock
 from enrollments.models import Enrollment, PastCompletion
-from enrollments.time_rules import award_may_be_earned, certified_until
 from programs.models import Unit
 
 from ..evaluators import LearnerFacts, evaluate
 from ..models import Award
 from ..models.awards import HELD_STATUSES
+from ..time_rules import award_may_be_earned, certified_until
 from .facts import credentials_with_rules, programs_for_rules
 
 

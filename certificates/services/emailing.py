@@ -29,12 +29,12 @@ from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from credentials_portal.context_processors import site_names
+from core.site import site_context
 
 from .. import messages
 from ..enqueue import award_email_on_commit
 from ..models import Award, AwardEvent
-from ..transient import MAX_EMAIL_FAILURES
+from ..retries import MAX_EMAIL_FAILURES
 
 logger = logging.getLogger(__name__)
 
@@ -73,7 +73,7 @@ def _claim(award_id: int) -> EmailMessage | None:
     if not documents:
         return None
     context = {"award": award, "s": award.snapshot, "documents": documents}
-    context.update(site_names())
+    context.update(site_context())
     message = EmailMessage(
         subject=render_to_string(
             "certificates/email/award_issued_subject.txt", context

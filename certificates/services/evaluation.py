@@ -9,7 +9,6 @@ from django.db import transaction
 
 from core import clock
 from enrollments.services.enrollment import enrollment_complete
-from enrollments.time_rules import award_may_be_earned
 
 from ..evaluators import LearnerFacts, evaluate, results_of
 from ..models import Award
@@ -27,6 +26,7 @@ from ..selectors.progress import (
     learner_runs_end_on,
 )
 from ..selectors.sweep import sweep_candidates
+from ..time_rules import award_may_be_earned
 from .awards import award_request
 
 logger = logging.getLogger(__name__)

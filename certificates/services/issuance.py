@@ -12,12 +12,13 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef
 
 from core import clock
+from core.transient import TRANSIENT_ERRORS
 
 from ..enqueue import award_email_on_commit
 from ..models import Award, AwardDocument, AwardEvent
 from ..rendering import render_document
+from ..retries import MAX_EMAIL_FAILURES, MAX_RENDER_ATTEMPTS
 from ..storage import award_leftovers_remove, document_file_write
-from ..transient import MAX_EMAIL_FAILURES, MAX_RENDER_ATTEMPTS, TRANSIENT_ERRORS
 
 logger = logging.getLogger(__name__)
 

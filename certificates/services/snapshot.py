@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from programs.models import CredentialProgram, Unit
 
-from ..outputs import OutputChoice, outputs_for
+from ..output_rules import OutputChoice, outputs_for
 
 TEMPLATE_VERSION = 1
 

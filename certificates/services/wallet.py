@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from audit.models import AuditEvent
 from audit.services import audit_event_record
-from credentials_portal.refusals import Refusal
+from core.refusal import Refusal
 
 from ..models import Award
 

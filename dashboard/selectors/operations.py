@@ -8,9 +8,9 @@ from django.utils import timezone
 
 from certificates.selectors.awards import awards_needing_attention
 from core import clock
-from enrollments import invoice_selectors
 from enrollments import selectors as enrollment_selectors
-from jobs.selectors import bulk_jobs_needing_attention
+from enrollments.jobs.selectors import bulk_jobs_needing_attention
+from enrollments.selectors import invoices as invoice_selectors
 from reviews import selectors as review_selectors
 
 from .facilitator import days_waited

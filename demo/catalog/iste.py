@@ -101,12 +101,8 @@ UNITS = [
         ],
         "rules": [
             {"kind": "required_pieces"},
-            {
-                "kind": "min_score",
-                "requirement": "E-portfolio",
-                "min_score": 20,
-                "out_of": 25,
-            },
+            # Passed at the E-portfolio's pass mark (its ``pass_score``, 20).
+            {"kind": "min_score", "requirement": "E-portfolio"},
             {"kind": "within_deadline", "requirement": "E-portfolio"},
         ],
         "iste_cohorts": True,

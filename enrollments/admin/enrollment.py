@@ -8,7 +8,7 @@ graduate-credit track.
 
 from django.contrib import admin
 
-from ..models import Attendance, Enrollment, Extension
+from ..models import Attendance, Extension
 
 LEARNER_SEARCH = ["learner__email", "learner__legal_name"]
 ENROLLMENT_LEARNER_SEARCH = [
@@ -39,8 +39,10 @@ class ExtensionInline(admin.TabularInline):
         return False
 
 
-@admin.register(Enrollment)
 class EnrollmentAdmin(admin.ModelAdmin):
+    """Registered by ``certificates.admin.progress_links``, whose subclass links
+    each learner's progress ("why not yet", a layer above enrollments)."""
+
     list_display = ["learner", "offering", "status", "track", "track_approved"]
     list_display += ["created_at"]
     list_filter = ["status", "track", "track_approved", "offering__unit__provider"]

@@ -12,8 +12,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from ..invoice_selectors import invoice_received, invoice_status, invoices_with_money
 from ..models import GroupOrder, Invoice, InvoiceLine, Participant, Payment
+from ..selectors.invoices import invoice_received, invoice_status, invoices_with_money
 from ..services.invoices import InvoiceRefused, invoice_void
 
 

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from credentials_portal.csv_upload import csv_upload_text
+from core.csv_upload import csv_upload_text
 
 NO_CSV = _("Choose a CSV file or paste its rows.")
 

@@ -12,7 +12,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from core import clock
-from jobs.services import past_completion_import_start
+from enrollments.jobs.services import past_completion_import_start
 
 from ..models import PastCompletion
 from ..services.past_completions import past_completion_rows_read

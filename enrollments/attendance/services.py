@@ -14,8 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from audit.models import AuditEvent
 from audit.services import audit_event_record
 from core import clock
-from credentials_portal.dates import format_date
-from credentials_portal.refusals import Refusal
+from core.dates import format_date
+from core.refusal import Refusal
 from programs.models import Session
 
 from ..access import may_facilitate

@@ -20,7 +20,7 @@ from accounts.models import User
 from accounts.roles import LEARNERS
 from programs.models import Offering
 
-from .. import errors
+from .. import messages
 from ..models import Enrollment, GroupOrder, Invoice, Participant, PastCompletion
 from ..services.invoices import invoice_issue
 from .services import (
@@ -78,14 +78,14 @@ def _check_learners(offering: Offering, participants, accounts) -> None:
     for participant in participants:
         user = accounts.get(participant.email)
         if user is not None and user.pk in current:
-            reason = errors.ALREADY_IN_UNIT % {
+            reason = messages.ALREADY_IN_UNIT % {
                 "unit": unit.title,
                 "offering": current[user.pk],
             }
             raise _refuse(participant, str(reason))
         for prerequisite in prerequisites:
             if user is None or (user.pk, prerequisite.pk) not in completed:
-                reason = errors.MISSING_PREREQUISITE % {
+                reason = messages.MISSING_PREREQUISITE % {
                     "unit": unit.title,
                     "prerequisite": prerequisite.title,
                 }

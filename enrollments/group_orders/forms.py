@@ -3,8 +3,8 @@ import datetime as dt
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from credentials_portal.csv_upload import csv_upload_text
-from credentials_portal.dates import format_date
+from core.csv_upload import csv_upload_text
+from core.dates import format_date
 from programs.models import Offering
 
 from .participants_csv import parse_csv, parse_lines

@@ -18,11 +18,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from core.site_url import site_url
-from credentials_portal.context_processors import site_names
+from core.site import absolute_url, site_context
 
 from ..models import GroupOrder, Participant
-from .refusals import recipient_refusal
+from .mail_rejections import recipient_refusal
 
 
 def _password_link(user) -> str:
@@ -33,14 +32,14 @@ def _password_link(user) -> str:
             "key": default_token_generator.make_token(user),
         },
     )
-    return f"{site_url()}{path}"
+    return absolute_url(path)
 
 
 def _invitation(order: GroupOrder, participant, is_new: bool) -> EmailMessage:
     context = {
         "order": order,
         "participant": participant,
-        **site_names(),
+        **site_context(),
         "password_link": _password_link(participant.learner) if is_new else "",
     }
     subject = _("You are enrolled in %(offering)s") % {"offering": order.offering}
@@ -54,9 +53,10 @@ def _invoice_mail(order: GroupOrder) -> EmailMessage:
         "order": order,
         "invoice": invoice,
         "lines": invoice.lines.all(),
-        **site_names(),
-        "invoice_url": f"{site_url()}"
-        f"{reverse('orders:invoice', kwargs={'number': invoice.number})}",
+        **site_context(),
+        "invoice_url": absolute_url(
+            reverse("orders:invoice", kwargs={"number": invoice.number})
+        ),
     }
     subject = _("Invoice %(number)s for %(offering)s") % {
         "number": invoice.number,

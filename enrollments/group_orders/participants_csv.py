@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
-from credentials_portal.csv_cells import formula_refusal
+from core.csv_cells import formula_refusal
 
 HEADER = ("name", "email")
 ROW = _("Row %(row)s")

@@ -11,10 +11,10 @@ from django.shortcuts import get_object_or_404
 from accounts.roles import is_portal_admin
 from programs.models import Offering
 
-from ..holding_selectors import unit_holdings_by_email
-from ..invoice_selectors import invoices_with_money
 from ..models import GroupOrder, Invoice, InvoiceLine, Participant
-from ..window_selectors import offerings_enrollable
+from ..selectors.holdings import unit_holdings_by_email
+from ..selectors.invoices import invoices_with_money
+from ..selectors.windows import offerings_enrollable
 
 
 def offering_orderable_list() -> QuerySet[Offering]:

@@ -12,13 +12,13 @@ from typing import cast
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from credentials_portal.refusals import Refusal
+from core.refusal import Refusal
 from programs.models import Offering
 from programs.quotes import PricingError, Quote
 from programs.selectors import unit_quote
 
-from ..holding_selectors import unit_holdings_by_email
 from ..models import Enrollment, GroupOrder, Participant
+from ..selectors.holdings import unit_holdings_by_email
 from ..services.enrollment import HOLDS_A_PLACE, offering_refusal
 from ..services.invoices import LineData
 

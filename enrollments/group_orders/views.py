@@ -9,10 +9,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core import clock
-from jobs.services import group_order_confirm_start
+from enrollments.jobs.services import group_order_confirm_start
 
-from ..invoice_selectors import invoice_money, invoice_payments
 from ..models import GroupOrder
+from ..selectors.invoices import invoice_money, invoice_payments
 from .forms import GroupOrderForm
 from .selectors import (
     invoice_get_for_viewer,

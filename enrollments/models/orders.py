@@ -77,7 +77,7 @@ class Invoice(models.Model):
 
     ``status`` says only whether the invoice stands or was voided; whether it is
     unpaid, partly paid or paid is computed from its payments
-    (``enrollments.invoice_selectors.invoice_status``), never stored.
+    (``enrollments.selectors.invoices.invoice_status``), never stored.
     """
 
     class Status(models.TextChoices):

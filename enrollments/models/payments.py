@@ -17,7 +17,7 @@ class Payment(models.Model):
     Rows are only ever inserted. Money received is a ``payment``; money sent back
     is a ``refund``; an entry recorded in error is undone by a ``cancellation``
     that names it (once). What an invoice has received is payments minus refunds
-    minus cancellations (``enrollments.invoice_selectors``).
+    minus cancellations (``enrollments.selectors.invoices``).
     """
 
     class Kind(models.TextChoices):

@@ -9,11 +9,11 @@ from audit.services import audit_event_record
 from core import clock
 from programs.models import Offering
 
-from .. import errors
-from ..errors import EnrollmentRefused
-from ..holding_selectors import unit_holding
+from .. import messages
+from ..messages import EnrollmentRefused
 from ..models import Enrollment, PastCompletion
-from ..window_selectors import HOLDS_A_PLACE, offering_availability
+from ..selectors.holdings import unit_holding
+from ..selectors.windows import HOLDS_A_PLACE, offering_availability
 
 __all__ = [
     "HOLDS_A_PLACE",
@@ -37,7 +37,7 @@ def _completed_unit_ids(learner) -> set[int]:
 def _check_learner(learner, offering: Offering) -> None:
     unit = offering.unit
     if Enrollment.objects.filter(learner=learner, offering=offering).exists():
-        raise EnrollmentRefused(errors.DUPLICATE % {"offering": offering})
+        raise EnrollmentRefused(messages.DUPLICATE % {"offering": offering})
     current = (
         Enrollment.objects.filter(
             learner=learner,
@@ -49,7 +49,7 @@ def _check_learner(learner, offering: Offering) -> None:
     )
     if current:
         raise EnrollmentRefused(
-            errors.ALREADY_IN_UNIT
+            messages.ALREADY_IN_UNIT
             % {"unit": unit.title, "offering": current.offering.label}
         )
     holding = unit_holding(learner=learner, unit=unit)
@@ -59,17 +59,17 @@ def _check_learner(learner, offering: Offering) -> None:
     for prerequisite in unit.prerequisites.all():
         if prerequisite.pk not in completed:
             raise EnrollmentRefused(
-                errors.MISSING_PREREQUISITE
+                messages.MISSING_PREREQUISITE
                 % {"unit": unit.title, "prerequisite": prerequisite.title}
             )
 
 
 def _check_track(offering: Offering, track: str) -> None:
     if offering.unit.has_tracks and not track:
-        raise EnrollmentRefused(errors.TRACK_REQUIRED % {"unit": offering.unit.title})
+        raise EnrollmentRefused(messages.TRACK_REQUIRED % {"unit": offering.unit.title})
     if track and not offering.unit.has_tracks:
         raise EnrollmentRefused(
-            errors.TRACK_NOT_OFFERED % {"unit": offering.unit.title}
+            messages.TRACK_NOT_OFFERED % {"unit": offering.unit.title}
         )
 
 

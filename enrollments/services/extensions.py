@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from accounts.roles import is_portal_admin
 from audit.models import AuditEvent
 from audit.services import audit_event_record
-from credentials_portal.dates import format_date
-from credentials_portal.refusals import Refusal
+from core.dates import format_date
+from core.refusal import Refusal
 from programs.models import Requirement
 
 from ..deadlines import enrollment_due_date

@@ -17,11 +17,11 @@ from django.utils.translation import gettext_lazy as _
 from audit.models import AuditEvent
 from audit.services import audit_event_record
 from core import clock
-from credentials_portal.refusals import Refusal
+from core.refusal import Refusal
 from programs.money import format_money
 
-from ..invoice_selectors import invoice_received
 from ..models import Invoice, InvoiceLine
+from ..selectors.invoices import invoice_received
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from django.db import transaction
 
-from credentials_portal.refusals import Refusal
+from core.refusal import Refusal
 
 from ..models import PastCompletion
 from ..signals import progress_changed

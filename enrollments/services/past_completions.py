@@ -15,7 +15,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from credentials_portal.csv_cells import formula_refusal
+from core.csv_cells import formula_refusal
 from programs.models import Unit
 
 from ..models import PastCompletion

@@ -14,12 +14,12 @@ from django.utils.translation import gettext_lazy as _
 from audit.models import AuditEvent
 from audit.services import audit_event_record
 from core import clock
-from credentials_portal.refusals import Refusal
+from core.refusal import Refusal
 from programs.money import format_money
 
-from ..invoice_selectors import invoice_received
 from ..models import Invoice, Payment
 from ..payment_rules import payment_date_refusal
+from ..selectors.invoices import invoice_received
 
 INVOICE_VOID = _("Invoice %(number)s is void: no money is recorded on it.")
 MORE_THAN_DUE = _(

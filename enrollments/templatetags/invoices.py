@@ -3,7 +3,7 @@ one selector (no query when the invoice carries its ``received`` annotation)."""
 
 from django import template
 
-from ..invoice_selectors import invoice_status as status_of
+from ..selectors.invoices import invoice_status as status_of
 
 register = template.Library()
 

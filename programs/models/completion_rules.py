@@ -1,5 +1,5 @@
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils.text import get_text_list
 from django.utils.translation import gettext_lazy as _
 
@@ -12,7 +12,7 @@ class RuleKind(models.TextChoices):
     keys its evaluators by it, and a test checks every kind has one."""
 
     UNITS_COMPLETED = "units_completed", _("N of a set of units completed")
-    MIN_SCORE = "min_score", _("Score at least X of Y")
+    MIN_SCORE = "min_score", _("A requirement scored at its pass mark")
     ALL_SUBMISSIONS_MET = "all_met", _("Every required submission Met")
     REQUIRED_PIECES = "required_pieces", _("Required pieces done")
     WITHIN_DEADLINE = "within_deadline", _("Submitted within the deadline window")
@@ -62,8 +62,6 @@ class CompletionRule(models.Model):
         null=True,
         blank=True,
     )
-    min_score = models.PositiveSmallIntegerField(_("at least"), null=True, blank=True)
-    out_of = models.PositiveSmallIntegerField(_("out of"), null=True, blank=True)
 
     class Meta:
         ordering = ["program", "unit", "id"]
@@ -83,20 +81,12 @@ class CompletionRule(models.Model):
                 name="completion_rule_count_positive",
                 violation_error_message=_("Count at least one unit."),
             ),
+            # The pass mark is the requirement's (``Requirement.pass_score``),
+            # stored once: ``programs.pass_mark``.
             models.CheckConstraint(
-                condition=~Q(kind="min_score")
-                | Q(
-                    requirement__isnull=False,
-                    min_score__isnull=False,
-                    out_of__isnull=False,
-                    min_score__gte=1,
-                    out_of__gte=F("min_score"),
-                ),
-                name="completion_rule_score_well_formed",
-                violation_error_message=_(
-                    "A score rule needs a requirement and a pass mark no higher "
-                    "than the total."
-                ),
+                condition=~Q(kind="min_score") | Q(requirement__isnull=False),
+                name="completion_rule_score_has_requirement",
+                violation_error_message=_("A score rule needs a requirement."),
             ),
             models.CheckConstraint(
                 condition=~Q(kind="within_deadline") | Q(requirement__isnull=False),
@@ -125,11 +115,22 @@ class CompletionRule(models.Model):
                 "units": self._units_noun()
             }
         if self.kind == kind.MIN_SCORE:
+            requirement = self.requirement
+            if requirement is None or requirement.pass_score is None:
+                return _("%(req)s scored at least its pass mark") % {
+                    "req": requirement.title if requirement else ""
+                }
+            out_of = sum(c.max_points for c in requirement.rubric_criteria.all())
+            if not out_of:
+                return _("%(req)s scored at least %(x)s") % {
+                    "req": requirement.title,
+                    "x": requirement.pass_score,
+                }
             return _("%(req)s scored at least %(x)s of %(y)s (%(pct)s%%)") % {
-                "req": self.requirement.title if self.requirement else "",
-                "x": self.min_score,
-                "y": self.out_of,
-                "pct": round(100 * (self.min_score or 0) / (self.out_of or 1)),
+                "req": requirement.title,
+                "x": requirement.pass_score,
+                "y": out_of,
+                "pct": round(100 * requirement.pass_score / out_of),
             }
         if self.kind == kind.WITHIN_DEADLINE and self.requirement:
             return _("%(req)s submitted %(when)s") % {

@@ -3,7 +3,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from credentials_portal.dates import format_date
+from core.dates import format_date
 
 from .catalog import Unit
 

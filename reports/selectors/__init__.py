@@ -2,7 +2,7 @@
 month, and the rows of each CSV export."""
 
 from .awards import awards_per_month
-from .exports import (
+from .csv_rows import (
     awards_for_export,
     enrollments_for_export,
     invoices_for_export,

@@ -14,8 +14,8 @@ from decimal import Decimal
 from django.db.models import F, Sum
 from django.db.models.functions import Coalesce
 
-from enrollments.invoice_selectors import signed_amount
 from enrollments.models import Invoice, Payment
+from enrollments.selectors.invoices import signed_amount
 from programs.models import CredentialProgram, Unit
 
 from ..filters import ReportFilters

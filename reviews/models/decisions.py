@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import clock
 from programs.models import RubricCriterion
+from programs.pass_mark import score_passes
 
 from .submissions import SubmissionVersion
 
@@ -94,8 +95,8 @@ class Review(models.Model):
         """A score at or above the requirement's pass mark; None for Met / Not Met."""
         if self.decision != self.Decision.SCORED:
             return None
-        pass_score = self.version.submission.requirement.pass_score
-        return pass_score is not None and (self.total_points or 0) >= pass_score
+        requirement = self.version.submission.requirement
+        return score_passes(self.total_points, pass_score=requirement.pass_score)
 
 
 class CriterionScore(models.Model):

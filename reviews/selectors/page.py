@@ -5,7 +5,7 @@ import datetime as dt
 from enrollments.models import Attendance, Enrollment
 from programs.models import Requirement
 
-from ..services import guards
+from .. import guards
 from .history import checklist_questions, peer_projects, submission_versions
 from .states import enrollment_requirement_rows
 

@@ -17,6 +17,7 @@ from core import clock
 from enrollments.deadlines import enrollment_due_date
 from enrollments.models import Attendance, Enrollment
 from programs.models import Requirement
+from programs.pass_mark import score_passes
 
 from ..models import Review, Submission, SubmissionVersion
 from ..outcomes import Outcome, RequirementState
@@ -80,10 +81,10 @@ def requirement_status(
         return Status.WAITING
     if outcome == Outcome.UPCOMING:
         return Status.UPCOMING
-    if outcome == Outcome.SCORED:
-        mark = requirement.pass_score
-        if mark is not None and (state.score or 0) >= mark:
-            return Status.DONE
+    if outcome == Outcome.SCORED and score_passes(
+        state.score, pass_score=requirement.pass_score
+    ):
+        return Status.DONE
     if today is not None and state.deadline is not None and today > state.deadline:
         return Status.OVERDUE
     if outcome in (Outcome.NOT_MET, Outcome.SCORED):

@@ -12,17 +12,16 @@ from enrollments.models import Enrollment
 from enrollments.signals import progress_changed
 from programs.models import Requirement
 
-from .. import errors
-from ..errors import ReviewsRefused
+from .. import guards, messages
 from ..grading import Answer, checklist_grade
+from ..messages import ReviewsRefused
 from ..models import ChecklistAnswer, Review, SubmissionVersion
-from . import guards
 
 
 def _chosen_options(requirement: Requirement, answers: Mapping[int, int]):
     questions = list(requirement.checklist_questions.prefetch_related("options"))
     if not questions:
-        raise ReviewsRefused(errors.NO_QUESTIONS % {"requirement": requirement.title})
+        raise ReviewsRefused(messages.NO_QUESTIONS % {"requirement": requirement.title})
     chosen = []
     for question in questions:
         options = {option.pk: option for option in question.options.all()}
@@ -30,7 +29,7 @@ def _chosen_options(requirement: Requirement, answers: Mapping[int, int]):
         option = options.get(answer) if answer is not None else None
         if option is None:
             raise ReviewsRefused(
-                errors.QUESTION_UNANSWERED % {"question": question.prompt}
+                messages.QUESTION_UNANSWERED % {"question": question.prompt}
             )
         chosen.append((question, option))
     return chosen
@@ -53,7 +52,7 @@ def checklist_submit(
     guards.check_open(enrollment=enrollment, requirement=requirement)
     if requirement.review_mode != Requirement.ReviewMode.AUTOMATIC:
         raise ReviewsRefused(
-            errors.WRONG_REVIEW_MODE % {"requirement": requirement.title}
+            messages.WRONG_REVIEW_MODE % {"requirement": requirement.title}
         )
     chosen = _chosen_options(requirement, answers)
     submission = guards.submission_locked(

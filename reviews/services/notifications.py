@@ -9,8 +9,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from credentials_portal.context_processors import site_names
-from credentials_portal.dates import format_date
+from core.dates import format_date
+from core.site import site_context
 from enrollments.access import offering_facilitators
 from enrollments.deadlines import days_left
 from enrollments.models import Enrollment
@@ -36,7 +36,7 @@ def _mail_on_commit(*, subject, template: str, context: dict, to: list[str]) -> 
     """Render now, inside the transaction; send only once it commits."""
     if not to:
         return
-    body = render_to_string(template, {**context, **site_names()})
+    body = render_to_string(template, {**context, **site_context()})
     subject = str(subject)
     transaction.on_commit(lambda: send_mail(subject, body, None, to))
 

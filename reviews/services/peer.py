@@ -5,8 +5,8 @@ from django.http import Http404
 
 from enrollments.models import Enrollment
 
-from .. import errors
-from ..errors import ReviewsRefused
+from .. import messages
+from ..messages import ReviewsRefused
 from ..models import PeerComment, SubmissionVersion
 from ..selectors.access import peer_version_get
 
@@ -25,7 +25,7 @@ def peer_comment_create(
     version = peer_version_get(enrollment=enrollment, pk=version.pk)
     body = body.strip()
     if not body:
-        raise ReviewsRefused(errors.COMMENT_EMPTY)
+        raise ReviewsRefused(messages.COMMENT_EMPTY)
     comment = PeerComment(version=version, author=enrollment.learner, body=body)
     comment.full_clean()
     comment.save()

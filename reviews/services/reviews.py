@@ -17,10 +17,10 @@ from enrollments.access import may_facilitate
 from enrollments.signals import progress_changed
 from programs.models import Requirement
 
-from .. import errors
-from ..errors import ReviewsRefused
+from .. import messages
+from ..guards import latest_submitted
+from ..messages import ReviewsRefused
 from ..models import CriterionScore, Review, SubmissionVersion
-from .guards import latest_submitted
 from .notifications import notify_review_done
 
 
@@ -68,13 +68,13 @@ def _locked_version(reviewer, version: SubmissionVersion, mode: str):
         raise PermissionDenied
     if submission.requirement.review_mode != mode:
         raise ReviewsRefused(
-            errors.WRONG_REVIEW_MODE % {"requirement": submission.requirement.title}
+            messages.WRONG_REVIEW_MODE % {"requirement": submission.requirement.title}
         )
     if version.is_draft:
-        raise ReviewsRefused(errors.ONLY_SUBMITTED)
+        raise ReviewsRefused(messages.ONLY_SUBMITTED)
     latest = latest_submitted(submission)
     if latest is None or latest.pk != version.pk:
-        raise ReviewsRefused(errors.NOT_LATEST % {"number": version.number})
+        raise ReviewsRefused(messages.NOT_LATEST % {"number": version.number})
     return version, Review.objects.filter(version=version).first()
 
 
@@ -124,10 +124,10 @@ def review_decide(
     )
     feedback = feedback.strip()
     if decision == Review.Decision.NOT_MET and not feedback:
-        raise ReviewsRefused(errors.FEEDBACK_REQUIRED)
+        raise ReviewsRefused(messages.FEEDBACK_REQUIRED)
     if decision not in (Review.Decision.MET, Review.Decision.NOT_MET):
         raise ReviewsRefused(
-            errors.WRONG_REVIEW_MODE
+            messages.WRONG_REVIEW_MODE
             % {"requirement": version.submission.requirement.title}
         )
     before = review_snapshot(review)
@@ -146,11 +146,11 @@ def _checked_points(criteria, scores: Mapping[int, tuple[int | None, str]]):
         points, _ = scores.get(criterion.pk, (None, ""))
         if points is None:
             raise ReviewsRefused(
-                errors.CRITERION_NOT_SCORED % {"criterion": criterion.title}
+                messages.CRITERION_NOT_SCORED % {"criterion": criterion.title}
             )
         if not 0 <= points <= criterion.max_points:
             raise ReviewsRefused(
-                errors.POINTS_OUT_OF_RANGE
+                messages.POINTS_OUT_OF_RANGE
                 % {
                     "criterion": criterion.title,
                     "max": criterion.max_points,
@@ -179,7 +179,7 @@ def review_score(
     requirement = version.submission.requirement
     criteria = list(requirement.rubric_criteria.all())
     if not criteria:
-        raise ReviewsRefused(errors.NO_RUBRIC % {"requirement": requirement.title})
+        raise ReviewsRefused(messages.NO_RUBRIC % {"requirement": requirement.title})
     _checked_points(criteria, scores)
     before = review_snapshot(review)
     review = review or Review(version=version, created_at=now)

@@ -19,12 +19,11 @@ from enrollments.models import Enrollment
 from enrollments.signals import progress_changed
 from programs.models import Requirement
 
-from .. import errors
+from .. import guards, messages
 from ..containers import ContainerLimits
-from ..errors import ReviewsRefused
+from ..messages import ReviewsRefused
 from ..models import Artifact, IsteStandard, Submission, SubmissionVersion
 from ..uploads import CheckedFile, UploadRefused, upload_check
-from . import guards
 from .notifications import notify_review_waiting
 
 
@@ -64,7 +63,7 @@ def _open_draft(
     guards.check_opened(enrollment=enrollment, requirement=requirement, today=today)
     if requirement.kind == Requirement.Kind.CHECKLIST:
         raise ReviewsRefused(
-            errors.CHECKLIST_ANSWERS_ONLY % {"requirement": requirement.title}
+            messages.CHECKLIST_ANSWERS_ONLY % {"requirement": requirement.title}
         )
     submission = guards.submission_locked(
         enrollment=enrollment, requirement=requirement
@@ -85,9 +84,9 @@ def draft_save(
     once submissions are open."""
     params = {"requirement": requirement.title}
     if text.strip() and not requirement.accepts_text:
-        raise ReviewsRefused(errors.TEXT_NOT_ACCEPTED % params)
+        raise ReviewsRefused(messages.TEXT_NOT_ACCEPTED % params)
     if link.strip() and not requirement.accepts_links:
-        raise ReviewsRefused(errors.LINK_NOT_ACCEPTED % params)
+        raise ReviewsRefused(messages.LINK_NOT_ACCEPTED % params)
     draft = _open_draft(enrollment, requirement, today or clock.today())
     draft.text = text.strip()
     draft.link = link.strip()
@@ -124,19 +123,19 @@ def _check_artifact(
 ) -> None:
     params = {"requirement": requirement.title}
     if upload is not None and not requirement.accepts_files:
-        raise ReviewsRefused(errors.FILE_NOT_ACCEPTED % params, field="file")
+        raise ReviewsRefused(messages.FILE_NOT_ACCEPTED % params, field="file")
     if link and not requirement.accepts_links:
-        raise ReviewsRefused(errors.LINK_NOT_ACCEPTED % params, field="link")
+        raise ReviewsRefused(messages.LINK_NOT_ACCEPTED % params, field="link")
     if upload is None and not link and not text:
-        raise ReviewsRefused(errors.ARTIFACT_CONTENT_REQUIRED, field="file")
+        raise ReviewsRefused(messages.ARTIFACT_CONTENT_REQUIRED, field="file")
     if requirement.kind != Requirement.Kind.PORTFOLIO:
         return
     if not title:
-        raise ReviewsRefused(errors.ARTIFACT_TITLE_REQUIRED, field="title")
+        raise ReviewsRefused(messages.ARTIFACT_TITLE_REQUIRED, field="title")
     if not reflection:
-        raise ReviewsRefused(errors.REFLECTION_REQUIRED, field="reflection")
+        raise ReviewsRefused(messages.REFLECTION_REQUIRED, field="reflection")
     if not standards:
-        raise ReviewsRefused(errors.STANDARDS_REQUIRED, field="standards")
+        raise ReviewsRefused(messages.STANDARDS_REQUIRED, field="standards")
 
 
 @transaction.atomic
@@ -169,7 +168,9 @@ def artifact_add(
     draft = _open_draft(enrollment, requirement, today or clock.today())
     count = draft.artifacts.count() + 1
     if requirement.max_artifacts is not None and count > requirement.max_artifacts:
-        raise ReviewsRefused(errors.PORTFOLIO_FULL % {"max": requirement.max_artifacts})
+        raise ReviewsRefused(
+            messages.PORTFOLIO_FULL % {"max": requirement.max_artifacts}
+        )
     artifact = Artifact(
         version=draft,
         title=title or (checked.name if checked else link or text[:60]),
@@ -199,19 +200,21 @@ def artifact_remove(*, enrollment: Enrollment, artifact: Artifact) -> None:
     if version.submission.enrollment_id != enrollment.pk:
         raise Artifact.DoesNotExist
     if not version.is_draft:
-        raise ReviewsRefused(errors.NOT_A_DRAFT)
+        raise ReviewsRefused(messages.NOT_A_DRAFT)
     artifact.delete()
 
 
 def _check_complete(requirement: Requirement, draft: SubmissionVersion) -> None:
     count = draft.artifacts.count()
     if not (draft.text or draft.link or count):
-        raise ReviewsRefused(errors.EMPTY)
+        raise ReviewsRefused(messages.EMPTY)
     low, high = requirement.min_artifacts, requirement.max_artifacts
     if low is not None and count < low:
-        raise ReviewsRefused(errors.TOO_FEW_ARTIFACTS % {"min": low, "count": count})
+        raise ReviewsRefused(messages.TOO_FEW_ARTIFACTS % {"min": low, "count": count})
     if high is not None and count > high:
-        raise ReviewsRefused(errors.TOO_MANY_ARTIFACTS % {"max": high, "count": count})
+        raise ReviewsRefused(
+            messages.TOO_MANY_ARTIFACTS % {"max": high, "count": count}
+        )
 
 
 @transaction.atomic

@@ -10,8 +10,8 @@ from core import clock
 from programs.models import Requirement
 
 from .. import selectors
-from ..errors import ReviewsRefused
 from ..forms import ArtifactForm, ChecklistForm, DraftForm
+from ..messages import ReviewsRefused
 from ..models import Artifact, Review
 from ..services.checklist import checklist_submit
 from ..services.submissions import (

@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from enrollments.models import Enrollment
 
 from .. import selectors
-from ..errors import ReviewsRefused
 from ..forms import PeerCommentForm
+from ..messages import ReviewsRefused
 from ..services.peer import peer_comment_create
 
 COMMENT_POSTED = _("Your comment is posted.")

@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import is_portal_admin
-from credentials_portal.dates import format_date
+from core.dates import format_date
 from enrollments import selectors as enrollment_selectors
 from enrollments.access import facilitated_offerings
 from enrollments.services.extensions import (
@@ -19,8 +19,8 @@ from enrollments.services.extensions import (
 from programs.models import Requirement
 
 from .. import selectors
-from ..errors import ReviewsRefused
 from ..forms import DecisionForm, ExtensionForm, QueueFilterForm, RubricForm
+from ..messages import ReviewsRefused
 from ..selectors import QueueState
 from ..services.reviews import review_decide, review_score
 

@@ -18,7 +18,6 @@ from urllib.parse import quote
 import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.converters import (
@@ -29,21 +28,17 @@ from django.urls.converters import (
     UUIDConverter,
 )
 from django.urls.resolvers import RoutePattern
-from django.utils import timezone
 
 from certificates.badge_views import EXPORTS
 from certificates.urls import BadgeFormatConverter
-from enrollments.models import Attendance, Extension, GroupOrder, PastCompletion
-from enrollments.services.registration import registration_create
-from programs.models import Session
+from enrollments.models import Extension, PastCompletion
 from tests.factories import (
     FacilitatorFactory,
     LearnerFactory,
     OpenOfferingFactory,
-    PortalAdminFactory,
-    RequirementFactory,
     UnitFactory,
 )
+from tests.security.world import owner_records_build
 
 pytestmark = pytest.mark.django_db
 
@@ -72,7 +67,6 @@ OWNER_REACHES = {
     "reviews:artifact_file": "owner",
     "reviews:review": "facilitator",
 }
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 ARGUMENT = re.compile(r"<(?:(?P<converter>\w+):)?(?P<name>\w+)>")
 
 
@@ -125,61 +119,28 @@ class World:
 
 @pytest.fixture
 def world() -> World:
-    """The owner's records: an enrollment with its invoice, attendance, an
-    extension, a past completion and a group order they lead."""
-    admin, facilitator = PortalAdminFactory(), FacilitatorFactory()
-    owner = LearnerFactory(legal_name="Olga Owner-Uniquename")
-    offering = OpenOfferingFactory(unit__price="175.00")
-    offering.facilitators.add(facilitator)
-    requirement = RequirementFactory(
-        unit=offering.unit,
-        review_mode="met_not_met",
-        deadline="after_end",
-        deadline_months_after_end=6,
-    )
-    session = Session.objects.create(
-        offering=offering,
-        title="Live session",
-        kind=Session.Kind.LIVE,
-        starts_at=dt.datetime(2030, 1, 1, 19, tzinfo=dt.UTC),
-    )
-    enrollment = registration_create(learner=owner, offering=offering)
-    Attendance.objects.create(
-        enrollment=enrollment, session=session, method="manual", marked_by=facilitator
-    )
+    """The owner's records (``tests.security.world``, shared with the authorization
+    matrix), with an extension and a past completion besides."""
+    records = owner_records_build()
     Extension.objects.create(
-        enrollment=enrollment,
-        requirement=requirement,
-        new_deadline=dt.date(2031, 1, 1),
+        enrollment=records.enrollment,
+        requirement=records.requirement,
+        new_deadline=records.enrollment.offering.end_date + dt.timedelta(days=200),
         reason="Illness",
-        granted_by=admin,
+        granted_by=records.admin,
     )
     PastCompletion.objects.create(
-        learner=owner,
+        learner=records.owner,
         unit=UnitFactory(),
-        completed_on=dt.date(2024, 6, 1),
-        imported_by=admin,
+        completed_on=records.enrollment.offering.start_date - dt.timedelta(days=400),
+        imported_by=records.admin,
     )
-    GroupOrder.objects.create(leader=owner, offering=offering, organisation="School")
-    submit_with_a_file(enrollment, requirement)
-    return World(owner, facilitator, admin, [*owned_rows(owner), offering])
-
-
-def submit_with_a_file(enrollment, requirement) -> None:
-    """A submitted version with a file artifact, through the reviews services."""
-    from reviews.services.submissions import artifact_add, submission_submit
-
-    artifact_add(
-        enrollment=enrollment,
-        requirement=requirement,
-        title="Lesson plan",
-        upload=SimpleUploadedFile("plan.pdf", PDF, content_type="application/pdf"),
-    )
-    # The open offering starts in 30 days: submit while it runs.
-    submission_submit(
-        enrollment=enrollment,
-        requirement=requirement,
-        now=timezone.now() + dt.timedelta(days=31),
+    owner = records.owner
+    return World(
+        owner,
+        records.facilitator,
+        records.admin,
+        [*owned_rows(owner), records.offering],
     )
 
 

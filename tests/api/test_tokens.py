@@ -15,7 +15,7 @@ from api.services import (
     api_token_revoke,
 )
 from audit.models import AuditEvent
-from credentials_portal.refusals import Refusal
+from core.refusal import Refusal
 
 from .conftest import award_make, bearer, token_for
 

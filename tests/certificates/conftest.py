@@ -1,28 +1,4 @@
 import pytest
-from kombu import pools
-
-from credentials_portal.celery import app as celery_app
-
-
-def point_celery_at(broker_url: str, *, eager: bool) -> None:
-    """Reconfigure the project's Celery app in this process (and drop its pools)."""
-    celery_app.conf.broker_url = broker_url
-    celery_app.conf.task_always_eager = eager
-    # kombu keeps its connection pools in a global registry keyed by broker.
-    pools.reset()
-    celery_app._pool = None
-    amqp = celery_app.__dict__.get("amqp")
-    if amqp is not None:
-        amqp._producer_pool = None
-
-
-@pytest.fixture
-def celery_broker():
-    """Yields a function pointing this process's Celery app at a broker; restores
-    the settings' configuration afterwards."""
-    before = (celery_app.conf.broker_url, celery_app.conf.task_always_eager)
-    yield point_celery_at
-    point_celery_at(before[0] or "", eager=before[1])
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from django.urls import reverse
 from certificates.models import Award, AwardEvent
 from certificates.services import award_request
 from certificates.services.issuance import award_issue
-from credentials_portal.dates import format_date
+from core.dates import format_date
 from programs.models import CredentialProgram
 from tests.catalog import demo_offering
 from tests.factories import EnrollmentFactory, UserFactory

@@ -9,7 +9,7 @@ import pytest
 from certificates.models import Award
 from certificates.services.issuance import award_issue
 from enrollments.attendance.services import attendance_mark
-from enrollments.errors import EnrollmentRefused
+from enrollments.messages import EnrollmentRefused
 from enrollments.services.enrollment import enrollment_create
 from programs.models import Offering
 from reviews.services.reviews import review_decide

@@ -10,7 +10,7 @@ from django.urls import reverse
 from audit.models import AuditEvent
 from certificates.models import Award
 from certificates.selectors import progress_reports_for
-from credentials_portal.dates import format_date
+from core.dates import format_date
 from programs.models import Offering
 from tests.factories import EnrollmentFactory, UserFactory
 

@@ -22,16 +22,16 @@ from django.db import OperationalError, transaction
 from django.urls import reverse
 
 from certificates.models import Award, AwardEvent
+from certificates.retries import (
+    MAX_EMAIL_ATTEMPTS,
+    MAX_EMAIL_FAILURES,
+    MAX_RENDER_ATTEMPTS,
+)
 from certificates.services import award_request, issuance
 from certificates.services import emailing as emailing_module
 from certificates.services.emailing import award_email
 from certificates.services.issuance import award_issue, award_sweep
 from certificates.tasks import award_email_task, award_issue_task
-from certificates.transient import (
-    MAX_EMAIL_ATTEMPTS,
-    MAX_EMAIL_FAILURES,
-    MAX_RENDER_ATTEMPTS,
-)
 from core import clock
 from credentials_portal.celery import app as celery_app
 from programs.models import CredentialProgram

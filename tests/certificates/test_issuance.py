@@ -10,10 +10,10 @@ from pypdf import PdfReader
 
 from certificates.models import Award, AwardEvent
 from certificates.rendering import render_document
+from certificates.retries import MAX_RENDER_ATTEMPTS
 from certificates.services import award_reissue, award_request, issuance
 from certificates.services.issuance import award_issue, award_sweep
 from certificates.tasks import award_issue_task
-from certificates.transient import MAX_RENDER_ATTEMPTS
 from core import clock
 from programs.models import CredentialProgram, Unit
 from tests.factories import LearnerFactory

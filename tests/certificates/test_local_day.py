@@ -16,7 +16,7 @@ from django.utils import dateformat, timezone
 
 from certificates.services.issuance import award_issue
 from certificates.services.openbadges import award_badge_export
-from credentials_portal.dates import format_date
+from core.dates import format_date
 
 from . import journeys
 from .test_issuance import pdf_text

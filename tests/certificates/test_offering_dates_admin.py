@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from audit.models import AuditEvent
 from certificates.models import Award
-from credentials_portal.dates import format_date
+from core.dates import format_date
 from programs.models import Offering, Requirement
 from tests.admin_forms import admin_change_data
 from tests.factories import EnrollmentFactory, LearnerFactory, UserFactory

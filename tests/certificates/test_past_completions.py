@@ -6,14 +6,14 @@ import pytest
 from django.urls import reverse
 
 from certificates.models import Award
+from enrollments.jobs.models import BulkJob
+from enrollments.jobs.services import bulk_job_run, past_completion_import_start
 from enrollments.models import PastCompletion
 from enrollments.services.past_completion_bulk import (
     ImportRefused,
     past_completions_write,
 )
 from enrollments.services.past_completions import past_completion_rows_read
-from jobs.models import BulkJob
-from jobs.services import bulk_job_run, past_completion_import_start
 from tests.factories import LearnerFactory, PortalAdminFactory
 
 from . import journeys

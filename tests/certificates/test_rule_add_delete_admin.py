@@ -32,8 +32,6 @@ def test_adding_a_rule_previews_who_would_lose_eligibility_then_saves_and_audits
         "kind": CompletionRule.Kind.UNITS_COMPLETED,
         "min_count": 4,
         "requirement": "",
-        "min_score": "",
-        "out_of": "",
         "_save": "Save",
     }
 

@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.urls import reverse
 
-from core.site_url import site_url
+from core.site import site_url
 
 pytestmark = pytest.mark.django_db
 

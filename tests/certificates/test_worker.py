@@ -25,8 +25,6 @@ from .worker import (
     emails_sent,
     redis_reachable,
     wait_for,
-    worker_stop,
-    workers_start,
 )
 
 pytestmark = [
@@ -36,23 +34,6 @@ pytestmark = [
         reason=f"Redis is unreachable at {REDIS_URL}: the real-worker tests need it",
     ),
 ]
-
-
-@pytest.fixture(scope="module")
-def worker(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The rendering worker (its email worker runs beside it on the email queue)."""
-    started = workers_start(tmp_path_factory.mktemp("celery-worker"))
-    yield started[0]
-    for each in started:
-        worker_stop(each)
-
-
-@pytest.fixture
-def on_the_worker(worker, celery_broker, settings):
-    """This process enqueues to the worker's Redis and reads its media root."""
-    celery_broker(REDIS_URL, eager=False)
-    settings.MEDIA_ROOT = worker.media_root
-    return worker
 
 
 def issued(worker, learner, **credential) -> Award:

@@ -11,7 +11,9 @@ from urllib.parse import quote
 import redis
 from django.conf import settings
 from django.db import connection
+from kombu import pools
 
+from credentials_portal.celery import app as celery_app
 from tests import clock
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
@@ -152,3 +154,15 @@ def wait_for(worker: Worker, read, timeout: float = 30.0):
             return value
         time.sleep(0.2)
     raise AssertionError(f"Nothing after {timeout}s. Worker log:\n{worker.log_tail()}")
+
+
+def point_celery_at(broker_url: str, *, eager: bool) -> None:
+    """Reconfigure the project's Celery app in this process (and drop its pools)."""
+    celery_app.conf.broker_url = broker_url
+    celery_app.conf.task_always_eager = eager
+    # kombu keeps its connection pools in a global registry keyed by broker.
+    pools.reset()
+    celery_app._pool = None
+    amqp = celery_app.__dict__.get("amqp")
+    if amqp is not None:
+        amqp._producer_pool = None

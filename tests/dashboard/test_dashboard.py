@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core import clock
-from credentials_portal.dates import format_date
+from core.dates import format_date
 from enrollments.models import Enrollment, PastCompletion
 from enrollments.services.registration import registration_create
 from programs.models import Offering

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from credentials_portal.dates import format_date
+from core.dates import format_date
 from enrollments.attendance.services import attendance_mark
 from programs.models import Requirement
 from reviews.models import Submission

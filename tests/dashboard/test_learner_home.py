@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from credentials_portal.dates import format_date
+from core.dates import format_date
 from enrollments.models import PastCompletion
 from enrollments.services.registration import registration_create
 from programs.models import Offering, Requirement, Unit

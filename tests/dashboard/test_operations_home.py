@@ -8,11 +8,11 @@ import pytest
 from django.urls import reverse
 
 from certificates.models import Award
-from certificates.transient import MAX_EMAIL_FAILURES
+from certificates.retries import MAX_EMAIL_FAILURES
 from core import clock
+from enrollments.jobs.models import BulkJob
 from enrollments.models import Enrollment, Invoice
 from enrollments.services.payments import payment_record
-from jobs.models import BulkJob
 from tests.dashboard.pages import URL, dashboard_page
 from tests.dashboard.test_facilitator_dashboard import run_offering, submit
 from tests.factories import (

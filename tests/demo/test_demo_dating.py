@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from certificates.models import Award
 from enrollments.models import Attendance, Enrollment, GroupOrder
+from reviews.guards import opens_on
 from reviews.models import Review, SubmissionVersion
-from reviews.services.guards import opens_on
 
 pytestmark = pytest.mark.django_db
 

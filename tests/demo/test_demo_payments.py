@@ -5,9 +5,9 @@ import pytest
 from django.core.management import call_command
 
 from core import clock
-from enrollments.invoice_selectors import invoice_status, invoices_with_money
 from enrollments.models import Payment
 from enrollments.payment_rules import InvoiceStatus
+from enrollments.selectors.invoices import invoice_status, invoices_with_money
 
 pytestmark = pytest.mark.django_db
 

@@ -8,31 +8,16 @@ import re
 from urllib.parse import urljoin
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
-from django.test import Client
 from playwright.sync_api import expect
 
 from accounts.models import User
 from tests.e2e.conftest import AXE_PATH, WCAG_TAGS
+from tests.e2e.session import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 SEVERE = {"critical", "serious"}
-
-
-def log_in(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
 
 
 def severe_violations(page) -> list[str]:
@@ -110,11 +95,11 @@ def test_every_admin_page_of_the_demo_is_accessible_and_nothing_is_blocked(
     # the rule form shows only the fields of the kind chosen,
     page.goto(f"{live_server.url}/admin/programs/completionrule/add/")
     page.get_by_label("Kind").select_option("min_score")
-    expect(page.get_by_label("At least")).to_be_visible()
+    expect(page.get_by_label("Requirement", exact=True)).to_be_visible()
     expect(page.get_by_label("How many units")).to_be_hidden()
     page.get_by_label("Kind").select_option("units_completed")
     expect(page.get_by_label("How many units")).to_be_visible()
-    expect(page.get_by_label("At least")).to_be_hidden()
+    expect(page.get_by_label("Requirement", exact=True)).to_be_hidden()
 
     # and the CSP blocked nothing on any page
     assert blocked == []

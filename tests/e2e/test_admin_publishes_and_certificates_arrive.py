@@ -18,11 +18,12 @@ from playwright.sync_api import expect
 
 from accounts.services import roles_ensure
 from certificates.models import Award, OutputSpec
-from credentials_portal.dates import format_date
+from core.dates import format_date
 from programs.models import CompletionRule, Offering, Requirement, RuleKind, Unit
 from reviews.services.reviews import review_decide
 from reviews.services.submissions import draft_save, submission_submit
 from tests.certificates import journeys
+from tests.e2e.session import log_in
 from tests.factories import (
     EnrollmentFactory,
     FacilitatorFactory,
@@ -34,8 +35,6 @@ from tests.factories import (
     UnitFactory,
     UserFactory,
 )
-
-from .test_certificate_journey import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"

@@ -5,28 +5,13 @@ import csv
 import io
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from django.utils import dateformat
 from playwright.sync_api import expect
 
+from tests.e2e.session import log_in
 from tests.reports import worlds
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def log_in(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
 
 
 def test_admin_reads_the_reports_and_downloads_awards(

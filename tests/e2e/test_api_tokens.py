@@ -3,30 +3,14 @@
 import re
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 from rest_framework.test import APIClient
 
 from tests.api.conftest import award_make
+from tests.e2e.session import log_in
 from tests.factories import LearnerFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def log_in(page, live_server, user):
-    """Share a Django session with the browser (the login form has its own tests)."""
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
 
 
 def test_create_use_and_revoke_a_token(live_server, page, assert_accessible):

@@ -9,31 +9,15 @@ import io
 import re
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from certificates.services import award_revoke
 from tests.certificates import journeys
+from tests.e2e.session import log_in
 from tests.factories import LearnerFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def log_in(page, live_server, user):
-    """Share a Django session with the browser (the login form has its own tests)."""
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
 
 
 def test_final_workshop_to_certificate_download_and_verification_page(

@@ -12,11 +12,11 @@ from pathlib import Path
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from enrollments.invoice_selectors import invoice_status
 from enrollments.models import Invoice
 from enrollments.payment_rules import InvoiceStatus
+from enrollments.selectors.invoices import invoice_status
 from enrollments.services.registration import registration_create
-from tests.e2e.test_group_leader import log_in
+from tests.e2e.session import log_in
 from tests.factories import (
     GroupTierFactory,
     LearnerFactory,

@@ -5,28 +5,12 @@ import datetime as dt
 import re
 from decimal import Decimal
 
-from django.conf import settings
-from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from enrollments.models import Enrollment, Invoice
+from tests.e2e.session import log_in
 from tests.factories import GroupTierFactory, OfferingFactory, UnitFactory, UserFactory
-
-
-def log_in(page, live_server, user) -> None:
-    """Share a Django session with the browser (the login form has its own tests)."""
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
 
 
 def cmte_workshop_open_today():

@@ -9,12 +9,11 @@ import os
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
-from django.test import Client
 from playwright.sync_api import expect
 
 from accounts.models import User
+from tests.e2e.session import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -23,20 +22,6 @@ HOMES = [
     ("facilitator1@demo.test", "facilitator-home.png", "What needs you now"),
     ("admin@demo.test", "admin-home.png", "Operations"),
 ]
-
-
-def log_in(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
 
 
 @pytest.fixture

@@ -6,9 +6,8 @@ from playwright.sync_api import expect
 from accounts.services import roles_ensure
 from programs.models import CompletionRule
 from tests.certificates import journeys
+from tests.e2e.session import log_in
 from tests.factories import LearnerFactory, PortalAdminFactory
-
-from .test_certificate_journey import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -6,11 +6,10 @@ Data comes from factories and services; the browser does only the key clicks.
 import re
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 
 from reviews.services.submissions import draft_save, submission_submit
+from tests.e2e.session import log_in
 from tests.factories import EnrollmentFactory
 from tests.reviews.scenarios import (
     PDF_BYTES,
@@ -22,21 +21,6 @@ from tests.reviews.scenarios import (
 )
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def log_in(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    page.context.clear_cookies()
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
 
 
 def open_requirement(page, live_server, world, assert_accessible):

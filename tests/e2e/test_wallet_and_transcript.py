@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from tests.certificates import journeys
-from tests.e2e.test_certificate_journey import log_in
+from tests.e2e.session import log_in
 from tests.factories import LearnerFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -39,7 +39,7 @@ def sotl_offering():
 def confirm_by_job(order):
     """Confirm ``order`` as the leader's click does and run its job, as the worker
     would; returns the job, refreshed."""
-    from jobs.services import bulk_job_run, group_order_confirm_start
+    from enrollments.jobs.services import bulk_job_run, group_order_confirm_start
 
     job = group_order_confirm_start(order=order, leader=order.leader)
     return bulk_job_run(job_id=job.pk)

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from enrollments.errors import EnrollmentRefused
+from enrollments.messages import EnrollmentRefused
 from enrollments.models import Enrollment, PastCompletion
 from enrollments.services.enrollment import enrollment_create
 from enrollments.time_rules import OfferingWindow, window_refusal

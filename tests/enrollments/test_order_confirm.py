@@ -12,11 +12,11 @@ from accounts.roles import is_learner
 from core import clock
 from enrollments.group_orders.confirm import group_order_confirm
 from enrollments.group_orders.services import OrderRefused, group_order_create
+from enrollments.jobs.models import BulkJob
 from enrollments.models import Enrollment, GroupOrder, Invoice, Payment
 from enrollments.services.enrollment import enrollment_create
 from enrollments.services.invoices import InvoiceRefused, invoice_void
 from enrollments.services.payments import payment_record
-from jobs.models import BulkJob
 from tests.enrollments.order_helpers import confirm_by_job, people, sotl_offering
 from tests.factories import UnitFactory, UserFactory
 

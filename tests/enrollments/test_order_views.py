@@ -5,11 +5,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from core import clock
-from credentials_portal.dates import format_date
+from core.dates import format_date
 from enrollments.group_orders.confirm import group_order_confirm
 from enrollments.group_orders.services import group_order_create
+from enrollments.jobs.models import BulkJob
 from enrollments.models import Enrollment, GroupOrder, Invoice
-from jobs.models import BulkJob
 from tests.enrollments.order_helpers import sotl_offering
 from tests.factories import PortalAdminFactory, UserFactory
 

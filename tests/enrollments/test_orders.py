@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from core import clock
-from credentials_portal.dates import format_date
+from core.dates import format_date
 from enrollments.group_orders.services import (
     OrderRefused,
     group_order_create,

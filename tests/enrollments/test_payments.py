@@ -12,17 +12,17 @@ from django.urls import reverse
 from audit.models import AuditEvent
 from enrollments.group_orders.confirm import group_order_confirm
 from enrollments.group_orders.services import group_order_create
-from enrollments.invoice_selectors import (
+from enrollments.models import Enrollment, Invoice, Payment
+from enrollments.payment_rules import InvoiceStatus
+from enrollments.selectors.invoices import (
     invoice_money,
     invoice_status,
     invoices_unpaid,
     unpaid_total,
 )
-from enrollments.models import Enrollment, Invoice, Payment
-from enrollments.payment_rules import InvoiceStatus
 from enrollments.services.invoices import LineData, invoice_issue, invoice_void
 from enrollments.services.payments import PaymentRefused, payment_record
-from reviews.services.guards import submission_refusal
+from reviews.guards import submission_refusal
 from tests.factories import (
     EnrollmentFactory,
     OfferingFactory,

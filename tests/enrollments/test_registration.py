@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from enrollments.errors import EnrollmentRefused
+from enrollments.messages import EnrollmentRefused
 from enrollments.models import Enrollment, Invoice, InvoiceLine
 from enrollments.services.invoices import invoice_number
 from enrollments.services.registration import registration_create

@@ -7,8 +7,8 @@ from django.urls import reverse
 
 from audit.models import AuditEvent
 from core import clock
-from enrollments.errors import EnrollmentRefused
 from enrollments.group_orders.services import OrderRefused, group_order_create
+from enrollments.messages import EnrollmentRefused
 from enrollments.models import Enrollment, Invoice, PastCompletion
 from enrollments.services.registration import registration_create
 from enrollments.services.retakes import retake_allowance_grant

@@ -1,15 +1,13 @@
-"""The pure time rules: when work, attendance and awards are possible (issue 8)."""
+"""The pure time rules: when work (reviews), attendance (enrollments) and awards
+(certificates) are possible."""
 
 import datetime as dt
 
 import pytest
 
-from enrollments.time_rules import (
-    attendance_window,
-    award_may_be_earned,
-    certified_until,
-    submissions_open_on,
-)
+from certificates.time_rules import award_may_be_earned, certified_until
+from enrollments.time_rules import attendance_window
+from reviews.time_rules import submissions_open_on
 
 START = dt.date(2027, 2, 1)
 

@@ -9,16 +9,16 @@ from django.urls import reverse
 
 from core import clock
 from enrollments.group_orders.services import group_order_create
-from enrollments.models import Enrollment, GroupOrder, Invoice
-from enrollments.services.enrollment import enrollment_create
-from jobs.models import BulkJob
-from jobs.services import (
+from enrollments.jobs.models import BulkJob
+from enrollments.jobs.services import (
     UNCLAIMED_AFTER,
     bulk_job_run,
     bulk_jobs_resend_unclaimed,
     group_order_confirm_start,
 )
-from jobs.tasks import bulk_job_run_task
+from enrollments.jobs.tasks import bulk_job_run_task
+from enrollments.models import Enrollment, GroupOrder, Invoice
+from enrollments.services.enrollment import enrollment_create
 from tests.enrollments.order_helpers import people, sotl_offering
 from tests.factories import PortalAdminFactory, UserFactory
 

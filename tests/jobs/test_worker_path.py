@@ -10,10 +10,10 @@ from django.urls import reverse
 
 from core import clock
 from enrollments.group_orders.services import group_order_create
+from enrollments.jobs.models import BulkJob
+from enrollments.jobs.services import bulk_job_run, past_completion_import_start
 from enrollments.models import Enrollment, PastCompletion
 from enrollments.signals import progress_changed
-from jobs.models import BulkJob
-from jobs.services import bulk_job_run, past_completion_import_start
 from tests.certificates.worker import REDIS_URL, redis_reachable
 from tests.enrollments.order_helpers import people, sotl_offering
 from tests.factories import LearnerFactory, PortalAdminFactory, UnitFactory, UserFactory

@@ -95,8 +95,6 @@ def rule_post(admin_client, **fields):
         "unit": "",
         "min_count": "",
         "requirement": "",
-        "min_score": "",
-        "out_of": "",
         **fields,
     }
     return admin_client.post(reverse("admin:programs_completionrule_add"), data)
@@ -112,8 +110,6 @@ def test_a_score_rule_on_a_met_not_met_requirement_is_refused(admin_client):
         unit=final.unit.pk,
         kind="min_score",
         requirement=final.pk,
-        min_score="20",
-        out_of="25",
     )
 
     assert response.status_code == 200
@@ -146,7 +142,7 @@ def test_the_rule_form_keeps_only_the_fields_of_its_kind(admin_client):
     kinds = json.loads(
         page.context["adminform"].form.fields["kind"].widget.attrs["data-kind-fields"]
     )
-    assert kinds["min_score"] == ["requirement", "min_score", "out_of"]
+    assert kinds["min_score"] == ["requirement"]
 
     # when it is a score rule
     preview = rule_post(
@@ -154,8 +150,6 @@ def test_the_rule_form_keeps_only_the_fields_of_its_kind(admin_client):
         unit=portfolio.unit.pk,
         kind="min_score",
         requirement=portfolio.pk,
-        min_score="20",
-        out_of="25",
         min_count="3",
     )
 

@@ -76,8 +76,6 @@ def rule_data(world, **fields) -> dict:
         "unit": world["unit"].pk,
         "min_count": "",
         "requirement": "",
-        "min_score": "",
-        "out_of": "",
         **fields,
     }
 
@@ -200,15 +198,9 @@ CASES = {
         lambda world: rule_data(world, kind="units_completed", min_count="0"),
         None,
     ),
-    "completion_rule_score_well_formed": (
+    "completion_rule_score_has_requirement": (
         "rule",
-        lambda world: rule_data(
-            world,
-            kind="min_score",
-            requirement=world["portfolio"].pk,
-            min_score="30",
-            out_of="25",
-        ),
+        lambda world: rule_data(world, kind="min_score"),
         None,
     ),
     "completion_rule_window_has_requirement": (

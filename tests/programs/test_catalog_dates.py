@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from credentials_portal.dates import format_date
+from core.dates import format_date
 from programs.models import Unit
 from tests.factories import OfferingFactory
 

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from core import clock
-from credentials_portal.dates import format_date
+from core.dates import format_date
 from programs.models import CompletionRule, Offering, Session
 from tests.factories import OfferingFactory
 
@@ -39,8 +39,8 @@ def test_the_text_follows_the_rule_rows(client, demo_catalog):
     rule = CompletionRule.objects.get(
         unit__slug="iste-certification", kind=CompletionRule.Kind.MIN_SCORE
     )
-    rule.min_score = 21
-    rule.save()
+    rule.requirement.pass_score = 21
+    rule.requirement.save()
 
     page = _page(client, "program_detail", "iste-certified-educator")
 

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from credentials_portal.dates import format_date
+from core.dates import format_date
 from tests.factories import (
     EnrollmentFactory,
     GroupTierFactory,

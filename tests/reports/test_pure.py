@@ -5,10 +5,10 @@ from decimal import Decimal
 
 import pytest
 
-from credentials_portal import csv_cells
-from reports import csv_export
+from core import csv_cells
+from reports import csv_writer
 from reports.charts import PLOT_HEIGHT, TOP, column_chart, percent_bar_chart
-from reports.csv_export import cell
+from reports.csv_writer import cell
 from reports.figures import waiting_ages
 from reports.months import MonthCount, months_filled
 from reports.pass_rate import pass_rate
@@ -113,7 +113,7 @@ def test_a_cell_is_plain_text_and_a_formula_is_escaped(value, text):
 @pytest.mark.parametrize("prefix", csv_cells.FORMULA_PREFIXES)
 def test_what_the_imports_refuse_as_a_formula_the_export_escapes(prefix):
     # One list of prefixes for both: the writer reads the imports' own.
-    assert csv_export.FORMULA_PREFIXES is csv_cells.FORMULA_PREFIXES
+    assert csv_writer.FORMULA_PREFIXES is csv_cells.FORMULA_PREFIXES
     assert csv_cells.formula_refusal(where="Line 2", value=f"{prefix}x") is not None
     assert cell(f"{prefix}x") == f"'{prefix}x"
 

@@ -4,7 +4,7 @@ import pytest
 
 from audit.models import AuditEvent
 from programs.models import Requirement
-from reviews import errors
+from reviews import messages
 from reviews.grading import Answer, checklist_grade
 from reviews.services.checklist import checklist_submit
 from tests.factories import (
@@ -87,11 +87,11 @@ def test_a_wrong_answer_gets_immediate_not_met_and_a_retry_gets_met(knowledge_ch
 def test_an_unanswered_question_is_refused(knowledge_check):
     enrollment, requirement, questions = knowledge_check
     (q1, right1, _), _ = questions
-    with pytest.raises(errors.ReviewsRefused) as refused:
+    with pytest.raises(messages.ReviewsRefused) as refused:
         checklist_submit(
             enrollment=enrollment, requirement=requirement, answers={q1.pk: right1.pk}
         )
-    assert refused.value.message == errors.QUESTION_UNANSWERED % {
+    assert refused.value.message == messages.QUESTION_UNANSWERED % {
         "question": "What does SAMR stand for?"
     }
 
@@ -99,7 +99,7 @@ def test_an_unanswered_question_is_refused(knowledge_check):
 def test_an_option_of_another_question_counts_as_unanswered(knowledge_check):
     enrollment, requirement, questions = knowledge_check
     (q1, right1, _), (q2, _, _) = questions
-    with pytest.raises(errors.ReviewsRefused):
+    with pytest.raises(messages.ReviewsRefused):
         checklist_submit(
             enrollment=enrollment,
             requirement=requirement,
@@ -111,10 +111,10 @@ def test_nothing_more_after_the_check_is_met(knowledge_check):
     enrollment, requirement, questions = knowledge_check
     answers = {q.pk: right.pk for q, right, _ in questions}
     checklist_submit(enrollment=enrollment, requirement=requirement, answers=answers)
-    with pytest.raises(errors.ReviewsRefused) as refused:
+    with pytest.raises(messages.ReviewsRefused) as refused:
         checklist_submit(
             enrollment=enrollment, requirement=requirement, answers=answers
         )
-    assert refused.value.message == errors.ALREADY_MET % {
+    assert refused.value.message == messages.ALREADY_MET % {
         "requirement": "Knowledge check"
     }

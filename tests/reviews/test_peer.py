@@ -4,7 +4,7 @@ import pytest
 from django.http import Http404
 
 from enrollments.models import Enrollment
-from reviews import errors
+from reviews import messages
 from reviews.models import PeerComment
 from reviews.services.peer import peer_comment_create
 from reviews.services.submissions import draft_save, submission_submit
@@ -43,9 +43,9 @@ def test_an_empty_comment_is_refused():
     world = cmte_workshop()
     version = shared_project(world)
     peer = EnrollmentFactory(offering=world.offering)
-    with pytest.raises(errors.ReviewsRefused) as refused:
+    with pytest.raises(messages.ReviewsRefused) as refused:
         peer_comment_create(enrollment=peer, version=version, body="  ")
-    assert refused.value.message == errors.COMMENT_EMPTY
+    assert refused.value.message == messages.COMMENT_EMPTY
 
 
 def test_a_learner_of_another_offering_cannot_comment():

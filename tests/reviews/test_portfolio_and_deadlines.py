@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from enrollments.services.extensions import extension_grant
-from reviews import errors
+from reviews import messages
 from reviews.models import Artifact, SubmissionVersion
 from reviews.services.submissions import artifact_add, draft_save, submission_submit
 from tests.factories import PortalAdminFactory, RequirementFactory, SessionFactory
@@ -27,9 +27,9 @@ pytestmark = pytest.mark.django_db
 def test_a_portfolio_of_eight_artifacts_is_refused():
     world = iste_portfolio()
     add_artifacts(world, 8)
-    with pytest.raises(errors.ReviewsRefused) as refused:
+    with pytest.raises(messages.ReviewsRefused) as refused:
         submit(world)
-    assert refused.value.message == errors.TOO_FEW_ARTIFACTS % {"min": 9, "count": 8}
+    assert refused.value.message == messages.TOO_FEW_ARTIFACTS % {"min": 9, "count": 8}
     assert SubmissionVersion.objects.get().status == "draft"
 
 
@@ -42,9 +42,9 @@ def test_a_portfolio_of_nine_artifacts_is_submitted():
 def test_a_fifteenth_artifact_is_refused():
     world = iste_portfolio()
     add_artifacts(world, 14)
-    with pytest.raises(errors.ReviewsRefused) as refused:
+    with pytest.raises(messages.ReviewsRefused) as refused:
         add_artifacts(world, 1, start=15)
-    assert refused.value.message == errors.PORTFOLIO_FULL % {"max": 14}
+    assert refused.value.message == messages.PORTFOLIO_FULL % {"max": 14}
     assert Artifact.objects.count() == 14
     assert submit(world).artifacts.count() == 14
 
@@ -81,21 +81,21 @@ def test_the_page_says_a_portfolio_holds_at_most_14_when_a_15th_is_added(client)
     [
         (
             {"title": "", "reflection": "r", "standards": ["learner"]},
-            errors.ARTIFACT_TITLE_REQUIRED,
+            messages.ARTIFACT_TITLE_REQUIRED,
         ),
         (
             {"title": "t", "reflection": " ", "standards": ["learner"]},
-            errors.REFLECTION_REQUIRED,
+            messages.REFLECTION_REQUIRED,
         ),
         (
             {"title": "t", "reflection": "r", "standards": ["nonsense"]},
-            errors.STANDARDS_REQUIRED,
+            messages.STANDARDS_REQUIRED,
         ),
     ],
 )
 def test_a_portfolio_artifact_needs_title_reflection_and_a_standard(fields, message):
     world = iste_portfolio()
-    with pytest.raises(errors.ReviewsRefused) as refused:
+    with pytest.raises(messages.ReviewsRefused) as refused:
         artifact_add(
             enrollment=world.enrollment,
             requirement=world.requirement,
@@ -138,9 +138,9 @@ def test_a_late_portfolio_is_refused_then_accepted_after_an_extension():
     late = dt.datetime(2027, 8, 29, 16, 0, tzinfo=dt.UTC)
 
     # when it is submitted, it is refused with the deadline in the message
-    with pytest.raises(errors.ReviewsRefused) as refused:
+    with pytest.raises(messages.ReviewsRefused) as refused:
         submit(world, now=late)
-    assert refused.value.message == errors.LATE % {
+    assert refused.value.message == messages.LATE % {
         "requirement": "E-portfolio",
         "date": "Aug 28, 2027",
     }
@@ -171,9 +171,9 @@ def test_the_pre_assessment_is_due_before_the_first_session():
 
     # then it is refused on the day of the session and accepted the day before
     on_the_day = dt.datetime(2027, 2, 3, 15, 0, tzinfo=dt.UTC)
-    with pytest.raises(errors.ReviewsRefused) as refused:
+    with pytest.raises(messages.ReviewsRefused) as refused:
         submission_submit(enrollment=world.enrollment, requirement=pre, now=on_the_day)
-    assert refused.value.message == errors.LATE % {
+    assert refused.value.message == messages.LATE % {
         "requirement": "Pre-assessment",
         "date": "Feb 2, 2027",
     }

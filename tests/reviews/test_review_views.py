@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from enrollments.attendance.services import CHECK_IN_EXPIRED, check_in_token_make
 from enrollments.models import Attendance, Extension
-from reviews import errors
+from reviews import messages
 from reviews.models import Review
 from reviews.services.reviews import review_decide
 from reviews.services.submissions import draft_save, submission_submit
@@ -123,7 +123,7 @@ def test_not_met_without_feedback_is_shown_next_to_the_field(client):
     url = reverse("reviews:review", args=[version.submission.pk])
     response = client.post(url, {"decision": "not_met", "feedback": ""})
     assert response.status_code == 400
-    assert response.context["form"].errors["feedback"] == [errors.FEEDBACK_REQUIRED]
+    assert response.context["form"].errors["feedback"] == [messages.FEEDBACK_REQUIRED]
     assert not Review.objects.exists()
 
 

@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError
 
 from audit.models import AuditEvent
-from reviews import errors
+from reviews import messages
 from reviews.models import CriterionScore, Review
 from reviews.services.reviews import review_decide, review_score
 from reviews.services.submissions import draft_save, submission_submit
@@ -36,14 +36,14 @@ def submitted(world, text="My project"):
 def test_not_met_without_feedback_is_refused():
     world = loyola_full()
     version = submitted(world)
-    with pytest.raises(errors.ReviewsRefused) as refused:
+    with pytest.raises(messages.ReviewsRefused) as refused:
         review_decide(
             reviewer=world.facilitator,
             version=version,
             decision="not_met",
             feedback="   ",
         )
-    assert refused.value.message == errors.FEEDBACK_REQUIRED
+    assert refused.value.message == messages.FEEDBACK_REQUIRED
     assert not Review.objects.exists()
 
 
@@ -98,9 +98,9 @@ def test_a_draft_is_never_reviewed():
     draft = draft_save(
         enrollment=world.enrollment, requirement=world.requirement, text="x"
     )
-    with pytest.raises(errors.ReviewsRefused) as refused:
+    with pytest.raises(messages.ReviewsRefused) as refused:
         review_decide(reviewer=world.facilitator, version=draft, decision="met")
-    assert refused.value.message == errors.ONLY_SUBMITTED
+    assert refused.value.message == messages.ONLY_SUBMITTED
 
 
 def test_an_older_version_is_not_reviewed_once_a_newer_one_exists():
@@ -113,9 +113,9 @@ def test_an_older_version_is_not_reviewed_once_a_newer_one_exists():
         feedback="Add a rubric.",
     )
     submitted(world, text="Revised")
-    with pytest.raises(errors.ReviewsRefused) as refused:
+    with pytest.raises(messages.ReviewsRefused) as refused:
         review_decide(reviewer=world.facilitator, version=first, decision="met")
-    assert refused.value.message == errors.NOT_LATEST % {"number": 1}
+    assert refused.value.message == messages.NOT_LATEST % {"number": 1}
     first.review.refresh_from_db()
     assert first.review.decision == "not_met"
 
@@ -177,11 +177,11 @@ def test_every_criterion_must_be_scored():
     world = iste_portfolio()
     partial = scores(world, [4, 4, 4, 4, 4])
     partial[world.criteria[2].pk] = (None, "")
-    with pytest.raises(errors.ReviewsRefused) as refused:
+    with pytest.raises(messages.ReviewsRefused) as refused:
         review_score(
             reviewer=world.facilitator, version=submitted(world), scores=partial
         )
-    assert refused.value.message == errors.CRITERION_NOT_SCORED % {
+    assert refused.value.message == messages.CRITERION_NOT_SCORED % {
         "criterion": "Evidence of impact on learners"
     }
     assert not Review.objects.exists()
@@ -190,13 +190,13 @@ def test_every_criterion_must_be_scored():
 @pytest.mark.parametrize("points", [6, -1])
 def test_points_outside_a_criterion_are_refused(points):
     world = iste_portfolio()
-    with pytest.raises(errors.ReviewsRefused) as refused:
+    with pytest.raises(messages.ReviewsRefused) as refused:
         review_score(
             reviewer=world.facilitator,
             version=submitted(world),
             scores=scores(world, [points, 4, 4, 4, 4]),
         )
-    assert refused.value.message == errors.POINTS_OUT_OF_RANGE % {
+    assert refused.value.message == messages.POINTS_OUT_OF_RANGE % {
         "criterion": "Alignment with the ISTE Standards for Educators",
         "max": 5,
         "points": points,
@@ -265,13 +265,13 @@ def test_a_passed_portfolio_takes_no_further_version():
         version=submitted(world),
         scores=scores(world, [5, 5, 5, 5, 5]),
     )
-    with pytest.raises(errors.ReviewsRefused) as refused:
+    with pytest.raises(messages.ReviewsRefused) as refused:
         submission_submit(
             enrollment=world.enrollment,
             requirement=world.requirement,
             now=during_course(),
         )
-    assert refused.value.message == errors.ALREADY_PASSED % {
+    assert refused.value.message == messages.ALREADY_PASSED % {
         "requirement": "E-portfolio",
         "score": 25,
         "out_of": 25,

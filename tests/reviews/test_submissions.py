@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from audit.models import AuditEvent
 from enrollments.models import Enrollment
 from enrollments.signals import progress_changed
-from reviews import errors
+from reviews import messages
 from reviews.containers import ARCHIVE_TOO_COMPRESSED
 from reviews.models import Artifact, Submission, SubmissionVersion
 from reviews.services.reviews import review_decide, review_score
@@ -61,9 +61,9 @@ def test_submitting_turns_the_draft_into_version_one():
 
 def test_an_empty_submission_is_refused():
     world = loyola_full()
-    with pytest.raises(errors.ReviewsRefused) as refused:
+    with pytest.raises(messages.ReviewsRefused) as refused:
         submit(world)
-    assert refused.value.message == errors.EMPTY
+    assert refused.value.message == messages.EMPTY
     assert not SubmissionVersion.objects.exists()
 
 
@@ -71,7 +71,7 @@ def test_a_file_with_a_pdf_name_but_other_content_is_refused_and_changes_nothing
     world = loyola_full()
     fake = SimpleUploadedFile("report.pdf", b"MZ\x90\x00 this is an executable")
 
-    with pytest.raises(errors.ReviewsRefused) as refused:
+    with pytest.raises(messages.ReviewsRefused) as refused:
         artifact_add(
             enrollment=world.enrollment, requirement=world.requirement, upload=fake
         )
@@ -106,7 +106,7 @@ def test_an_accepted_file_is_stored_under_an_unguessable_name(settings):
 def test_a_file_over_the_configured_limit_is_refused(settings):
     settings.UPLOAD_MAX_BYTES = 10
     world = loyola_full()
-    with pytest.raises(errors.ReviewsRefused):
+    with pytest.raises(messages.ReviewsRefused):
         artifact_add(
             enrollment=world.enrollment,
             requirement=world.requirement,
@@ -178,9 +178,9 @@ def test_a_submitted_artifact_cannot_be_removed():
         enrollment=world.enrollment, requirement=world.requirement, upload=pdf_file()
     )
     submit(world)
-    with pytest.raises(errors.ReviewsRefused) as refused:
+    with pytest.raises(messages.ReviewsRefused) as refused:
         artifact_remove(enrollment=world.enrollment, artifact=artifact)
-    assert refused.value.message == errors.NOT_A_DRAFT
+    assert refused.value.message == messages.NOT_A_DRAFT
     assert Artifact.objects.filter(pk=artifact.pk).exists()
 
 
@@ -188,18 +188,18 @@ def test_resubmitting_while_waiting_for_review_is_refused():
     world = loyola_full()
     draft_save(enrollment=world.enrollment, requirement=world.requirement, text="A")
     submit(world)
-    with pytest.raises(errors.ReviewsRefused) as refused:
+    with pytest.raises(messages.ReviewsRefused) as refused:
         draft_save(enrollment=world.enrollment, requirement=world.requirement, text="B")
-    assert refused.value.message == errors.WAITING_FOR_REVIEW % {"number": 1}
+    assert refused.value.message == messages.WAITING_FOR_REVIEW % {"number": 1}
 
 
 def test_nothing_more_is_submitted_after_met():
     world = loyola_full()
     draft_save(enrollment=world.enrollment, requirement=world.requirement, text="A")
     review_decide(reviewer=world.facilitator, version=submit(world), decision="met")
-    with pytest.raises(errors.ReviewsRefused) as refused:
+    with pytest.raises(messages.ReviewsRefused) as refused:
         draft_save(enrollment=world.enrollment, requirement=world.requirement, text="B")
-    assert refused.value.message == errors.ALREADY_MET % {
+    assert refused.value.message == messages.ALREADY_MET % {
         "requirement": "Competency-based project"
     }
 
@@ -215,9 +215,9 @@ def test_a_completion_on_submission_project_can_be_submitted_again():
 def test_a_requirement_of_another_unit_is_refused():
     world = loyola_full()
     other = cmte_workshop()
-    with pytest.raises(errors.ReviewsRefused) as refused:
+    with pytest.raises(messages.ReviewsRefused) as refused:
         draft_save(enrollment=world.enrollment, requirement=other.requirement, text="x")
-    assert refused.value.message == errors.NOT_IN_UNIT % {
+    assert refused.value.message == messages.NOT_IN_UNIT % {
         "requirement": "Final product",
         "unit": world.offering.unit,
     }
@@ -227,7 +227,7 @@ def test_a_withdrawn_learner_cannot_submit():
     world = loyola_full()
     Enrollment.objects.filter(pk=world.enrollment.pk).update(status="withdrawn")
     world.enrollment.refresh_from_db()
-    with pytest.raises(errors.ReviewsRefused):
+    with pytest.raises(messages.ReviewsRefused):
         draft_save(enrollment=world.enrollment, requirement=world.requirement, text="x")
 
 
@@ -266,11 +266,11 @@ def test_reviews_cannot_be_scored_on_a_met_not_met_requirement():
     world = loyola_full()
     draft_save(enrollment=world.enrollment, requirement=world.requirement, text="x")
     version = submit(world)
-    with pytest.raises(errors.ReviewsRefused) as refused:
+    with pytest.raises(messages.ReviewsRefused) as refused:
         review_score(
             reviewer=world.facilitator, version=version, scores=scores(world, [])
         )
-    assert refused.value.message == errors.WRONG_REVIEW_MODE % {
+    assert refused.value.message == messages.WRONG_REVIEW_MODE % {
         "requirement": "Competency-based project"
     }
 
@@ -282,7 +282,7 @@ def test_a_zip_bomb_docx_is_refused_and_nothing_is_stored(settings):
     upload = SimpleUploadedFile("essay.docx", bomb)
 
     # when they add it
-    with pytest.raises(errors.ReviewsRefused) as refused:
+    with pytest.raises(messages.ReviewsRefused) as refused:
         artifact_add(
             enrollment=world.enrollment, requirement=world.requirement, upload=upload
         )

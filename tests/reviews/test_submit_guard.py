@@ -6,11 +6,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from credentials_portal.dates import format_date
+from core.dates import format_date
 from enrollments.services.extensions import extension_grant
-from reviews import errors
-from reviews.errors import ReviewsRefused
-from reviews.services.guards import submission_refusal
+from reviews import messages
+from reviews.guards import submission_refusal
+from reviews.messages import ReviewsRefused
 from reviews.services.reviews import review_decide
 from reviews.services.submissions import (
     artifact_add,
@@ -48,7 +48,7 @@ def test_past_the_deadline_the_page_offers_no_form_and_the_service_refuses(clien
     world = running_today(loyola_full())
     past_deadline(world)
     draft_save(enrollment=world.enrollment, requirement=world.requirement, text="x")
-    late = errors.LATE % {
+    late = messages.LATE % {
         "requirement": world.requirement.title,
         "date": format_date(world.requirement.deadline_date),
     }
@@ -106,7 +106,7 @@ def test_waiting_for_review_the_page_says_what_the_service_would(client):
     submission_submit(enrollment=world.enrollment, requirement=world.requirement)
     content = page(client, world)
     assert draft_url(world) not in content
-    assert str(errors.WAITING_FOR_REVIEW % {"number": 1}) in content
+    assert str(messages.WAITING_FOR_REVIEW % {"number": 1}) in content
 
 
 def test_a_revision_draft_names_the_files_it_carries_over(client):

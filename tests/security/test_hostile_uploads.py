@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from reviews.containers import ARCHIVE_TOO_COMPRESSED
-from reviews.errors import ReviewsRefused
+from reviews.messages import ReviewsRefused
 from reviews.models import Artifact, SubmissionVersion
 from reviews.services.submissions import artifact_add
 from reviews.uploads import (

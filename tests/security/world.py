@@ -9,19 +9,19 @@ these names.
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from accounts.services import roles_ensure
 from api.services import api_token_create
 from certificates.services import award_request
 from certificates.services.issuance import award_issue
+from enrollments.jobs.models import BulkJob
 from enrollments.models import Attendance, GroupOrder
 from enrollments.services.registration import registration_create
-from jobs.models import BulkJob
 from programs.models import CredentialProgram, Session
 from reviews.models import Artifact, Submission
 from reviews.services.reviews import review_decide
-from tests.accounts.test_access import submit_with_a_file
 from tests.factories import (
     FacilitatorFactory,
     LearnerFactory,
@@ -43,6 +43,9 @@ VISITORS = (
 )
 
 
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
 @dataclass
 class World:
     users: dict
@@ -50,12 +53,25 @@ class World:
     rows: list = field(default_factory=list)
 
 
-def world_build() -> World:
-    """Needs the demo catalogue with its award outputs (``award_catalog``)."""
-    roles_ensure()  # the groups' permissions, as load_demo sets them
+@dataclass
+class OwnerRecords:
+    """The owner's records every authorization test starts from, and the people
+    who act on them."""
+
+    owner: object
+    facilitator: object
+    admin: object
+    offering: object
+    requirement: object
+    session: object
+    enrollment: object
+    order: object
+
+
+def owner_records_build() -> OwnerRecords:
+    """An enrollment (with its invoice) in an offering the facilitator runs, a
+    submitted file, attendance at a session and a group order the owner leads."""
     admin, facilitator = PortalAdminFactory(), FacilitatorFactory()
-    other_facilitator = FacilitatorFactory()
-    OpenOfferingFactory().facilitators.add(other_facilitator)
     owner = LearnerFactory(legal_name=OWNER_NAME, email=OWNER_EMAIL)
     offering = OpenOfferingFactory(unit__price="175.00")
     offering.facilitators.add(facilitator)
@@ -79,6 +95,38 @@ def world_build() -> World:
         leader=owner, offering=offering, organisation="School"
     )
     submit_with_a_file(enrollment, requirement)
+    return OwnerRecords(
+        owner, facilitator, admin, offering, requirement, session, enrollment, order
+    )
+
+
+def submit_with_a_file(enrollment, requirement) -> None:
+    """A submitted version with a file artifact, through the reviews services."""
+    from reviews.services.submissions import artifact_add, submission_submit
+
+    artifact_add(
+        enrollment=enrollment,
+        requirement=requirement,
+        title="Lesson plan",
+        upload=SimpleUploadedFile("plan.pdf", PDF, content_type="application/pdf"),
+    )
+    # The open offering starts in 30 days: submit while it runs.
+    submission_submit(
+        enrollment=enrollment,
+        requirement=requirement,
+        now=timezone.now() + dt.timedelta(days=31),
+    )
+
+
+def world_build() -> World:
+    """Needs the demo catalogue with its award outputs (``award_catalog``)."""
+    roles_ensure()  # the groups' permissions, as load_demo sets them
+    other_facilitator = FacilitatorFactory()
+    OpenOfferingFactory().facilitators.add(other_facilitator)
+    records = owner_records_build()
+    owner, facilitator, admin = records.owner, records.facilitator, records.admin
+    offering, requirement = records.offering, records.requirement
+    session, enrollment, order = records.session, records.enrollment, records.order
     submission = Submission.objects.get(enrollment=enrollment)
     version = submission.versions.get(submitted_at__isnull=False)
     review = review_decide(

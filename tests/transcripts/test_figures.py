@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from transcripts.figures import entry_from_snapshot, fingerprint_of, totals_of
+from transcripts.entries import entry_from_snapshot, fingerprint_of, totals_of
 
 
 def entry(**figures):

@@ -13,9 +13,9 @@ from pypdf import PdfReader
 
 from certificates.services import award_request
 from certificates.services.issuance import award_issue
-from credentials_portal.refusals import Refusal
+from core.refusal import Refusal
 from programs.models import Unit
-from tests.certificates.conftest import point_celery_at
+from tests.certificates.worker import point_celery_at
 from tests.factories import LearnerFactory
 from tests.transcripts.conftest import issued_award
 from transcripts import messages

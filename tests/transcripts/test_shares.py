@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from audit.models import AuditEvent
 from certificates.models import Award
-from credentials_portal.refusals import Refusal
+from core.refusal import Refusal
 from tests.factories import LearnerFactory
 from tests.transcripts.conftest import issued_award
 from transcripts import messages

@@ -4,7 +4,7 @@ import datetime as dt
 
 from django.db import transaction
 
-from credentials_portal.refusals import Refusal
+from core.refusal import Refusal
 
 from .. import messages
 from ..enqueue import transcript_render_on_commit

@@ -12,7 +12,6 @@ import logging
 import secrets
 from functools import partial
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -20,7 +19,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 
 from certificates.rendering import render_pdf
-from core.site_url import site_url
+from core.site import site_context
 
 from ..models import TranscriptDocument, transcript_path
 from ..selectors import Transcript, transcript_for
@@ -34,8 +33,7 @@ def transcript_html(*, transcript: Transcript, produced_on: dt.date) -> str:
         {
             "transcript": transcript,
             "produced_on": produced_on,
-            "site_name": settings.SITE_NAME,
-            "site_url": site_url(),
+            **site_context(),
         },
     )
 

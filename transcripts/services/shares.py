@@ -7,7 +7,7 @@ from django.db import transaction
 
 from audit.models import AuditEvent
 from audit.services import audit_event_record
-from credentials_portal.refusals import Refusal
+from core.refusal import Refusal
 
 from .. import messages
 from ..models import TranscriptShare

@@ -2,7 +2,7 @@
 ``FORMAT_MODULE_PATH``; every other format is Django's English default.
 
 Templates print dates with ``|date`` (``DATE_FORMAT``) or ``|date:"DATETIME_FORMAT"``,
-Python with ``credentials_portal.dates.format_date``.
+Python with ``core.dates.format_date``.
 """
 
 DATE_FORMAT = "M j, Y"

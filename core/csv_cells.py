@@ -9,7 +9,7 @@ storing it: no real name or source starts with these characters (OWASP's list).
 
 from django.utils.translation import gettext_lazy as _
 
-# Also the prefixes the reports' CSV writer escapes (``reports.csv_export``).
+# Also the prefixes the reports' CSV writer escapes (``reports.csv_writer``).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 CELL_FORMULA = _(

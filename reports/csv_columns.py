@@ -1,7 +1,7 @@
 """The four CSV exports: their columns and how a row fills them.
 
 Each export is a header and a function from a row to its values; the writer in
-``csv_export`` formats and escapes every cell the same way.
+``csv_writer`` formats and escapes every cell the same way.
 """
 
 from collections.abc import Callable, Iterator
@@ -11,8 +11,8 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from certificates.models import Award
-from enrollments.invoice_selectors import invoice_received, invoice_status
 from enrollments.models import Enrollment, Invoice
+from enrollments.selectors.invoices import invoice_received, invoice_status
 from reviews.models import Review
 
 from . import selectors

@@ -23,8 +23,8 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
-from .models import Invoice, Payment
-from .payment_rules import InvoiceStatus, status_for
+from ..models import Invoice, Payment
+from ..payment_rules import InvoiceStatus, status_for
 
 ZERO = Decimal("0.00")
 MONEY: DecimalField = DecimalField(max_digits=12, decimal_places=2)

@@ -6,11 +6,19 @@ from pathlib import Path
 
 from django.template import Context, Template
 
-from credentials_portal.dates import format_date
+from core.dates import format_date
 
-ROOT = Path(__file__).resolve().parent.parent
-SOURCES = ["accounts", "audit", "certificates", "credentials_portal", "dashboard"]
-SOURCES += ["demo", "enrollments", "programs", "reviews", "templates", "tests"]
+ROOT = Path(__file__).resolve().parents[2]
+SOURCES = ["accounts", "audit", "certificates", "core", "credentials_portal"]
+SOURCES += [
+    "dashboard",
+    "demo",
+    "enrollments",
+    "programs",
+    "reviews",
+    "templates",
+    "tests",
+]
 # The long form ("F j, Y") of the certificates and their verification page stays.
 HAND_MADE = re.compile(r"%-d|%b %|strftime\(|\|date:\"M j")
 

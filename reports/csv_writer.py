@@ -21,7 +21,7 @@ from decimal import Decimal
 from django.http import StreamingHttpResponse
 from django.utils import timezone
 
-from credentials_portal.csv_cells import FORMULA_PREFIXES
+from core.csv_cells import FORMULA_PREFIXES
 
 BOM = "\ufeff"
 

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from credentials_portal.csv_upload import MAX_CSV_BYTES, csv_upload_text
+from core.csv_upload import MAX_CSV_BYTES, csv_upload_text
 
 
 def upload(content: bytes) -> SimpleUploadedFile:

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from credentials_portal.refusals import Refusal
+from core.refusal import Refusal
 
 
 class EnrollmentRefused(Refusal):

@@ -7,6 +7,6 @@ class Refusal(Exception):
     ``message`` says why, in their words; tests assert it exactly.
     """
 
-    def __init__(self, message):
+    def __init__(self, message: object) -> None:
         super().__init__(message)
         self.message = message

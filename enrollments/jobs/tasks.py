@@ -5,7 +5,7 @@ failed too (``on_failure``), so its page never waits forever."""
 
 from celery import Task, shared_task
 
-from credentials_portal.transient import TRANSIENT_ERRORS
+from core.transient import TRANSIENT_ERRORS
 
 from .enqueue import BULK_JOB_RUN_TASK, BULK_JOB_SWEEP_TASK
 

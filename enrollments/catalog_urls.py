@@ -1,7 +1,9 @@
 from django.urls import path
 
-from . import views
+from . import catalog_views as views
 
+# The catalogue's names ("programs:unit_detail"): the pages are the catalogue's,
+# composed here with what the learner holds and may enroll in.
 app_name = "programs"
 
 urlpatterns = [

@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from django.db.models import Q, Sum
 
 from certificates.models import Award
-from enrollments.invoice_selectors import invoices_with_money
 from enrollments.models import Enrollment, Invoice
+from enrollments.selectors.invoices import invoices_with_money
 from reviews.models import Review
 
 from ..filters import ReportFilters

@@ -13,8 +13,8 @@ from django.db.models import Count, QuerySet
 
 from programs.models import Offering, Unit
 
-from .models import Enrollment
-from .time_rules import OfferingWindow, WindowState, window_refusal, window_state
+from ..models import Enrollment
+from ..time_rules import OfferingWindow, WindowState, window_refusal, window_state
 
 HOLDS_A_PLACE = [Enrollment.Status.ACTIVE, Enrollment.Status.COMPLETED]
 

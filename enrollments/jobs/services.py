@@ -17,8 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from audit.models import AuditEvent
 from audit.services import audit_event_record
 from core import clock
-from credentials_portal.refusals import Refusal
-from credentials_portal.transient import TRANSIENT_ERRORS
+from core.refusal import Refusal
+from core.transient import TRANSIENT_ERRORS
 from enrollments.group_orders.services import ALREADY_CONFIRMED, OrderRefused
 from enrollments.models import GroupOrder
 

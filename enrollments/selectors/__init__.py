@@ -13,9 +13,9 @@ from programs.models import (
 from programs.quotes import PricingError, Quote
 from programs.selectors import unit_quote
 
-from .access import enrollments_visible_to
-from .deadlines import days_left, enrollment_due_date
-from .models import Enrollment, PastCompletion
+from ..access import enrollments_visible_to
+from ..deadlines import days_left, enrollment_due_date
+from ..models import Enrollment, PastCompletion
 
 DETAIL_RELATED = ("offering__unit__provider", "learner")
 

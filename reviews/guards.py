@@ -4,17 +4,17 @@ import datetime as dt
 
 from django.db.models import Max
 
-from credentials_portal.dates import format_date
-from enrollments.invoice_selectors import enrollment_unpaid_invoice, invoice_money
+from core.dates import format_date
 from enrollments.models import Enrollment
+from enrollments.selectors.invoices import enrollment_unpaid_invoice, invoice_money
 from enrollments.services.extensions import deadline_for
-from enrollments.time_rules import submissions_open_on
 from programs.models import Requirement
 from programs.money import format_money
 
-from .. import errors
-from ..errors import ReviewsRefused
-from ..models import Review, Submission, SubmissionVersion
+from . import messages
+from .messages import ReviewsRefused
+from .models import Review, Submission, SubmissionVersion
+from .time_rules import submissions_open_on
 
 # Review modes in which a facilitator decides (and so is notified).
 REVIEWED_MODES = (Requirement.ReviewMode.MET_NOT_MET, Requirement.ReviewMode.RUBRIC)
@@ -25,14 +25,14 @@ def check_open(*, enrollment: Enrollment, requirement: Requirement) -> None:
     offering = enrollment.offering
     if requirement.unit_id != offering.unit_id:
         raise ReviewsRefused(
-            errors.NOT_IN_UNIT
+            messages.NOT_IN_UNIT
             % {"requirement": requirement.title, "unit": offering.unit}
         )
     if enrollment.status == Enrollment.Status.WITHDRAWN:
-        raise ReviewsRefused(errors.ENROLLMENT_WITHDRAWN % {"offering": offering})
+        raise ReviewsRefused(messages.ENROLLMENT_WITHDRAWN % {"offering": offering})
     if requirement.kind == Requirement.Kind.ATTENDANCE:
         raise ReviewsRefused(
-            errors.NOT_SUBMITTED_BY_LEARNERS % {"requirement": requirement.title}
+            messages.NOT_SUBMITTED_BY_LEARNERS % {"requirement": requirement.title}
         )
 
 
@@ -55,7 +55,7 @@ def check_opened(
     opening = opens_on(enrollment=enrollment, requirement=requirement)
     if opening is not None and today < opening:
         raise ReviewsRefused(
-            errors.NOT_OPEN_YET
+            messages.NOT_OPEN_YET
             % {"requirement": requirement.title, "date": format_date(opening)}
         )
 
@@ -72,7 +72,7 @@ def check_on_time(
     deadline = deadline_for(enrollment=enrollment, requirement=requirement)
     if deadline is not None and today > deadline:
         raise ReviewsRefused(
-            errors.LATE
+            messages.LATE
             % {"requirement": requirement.title, "date": format_date(deadline)}
         )
 
@@ -94,12 +94,12 @@ def check_new_version_allowed(submission: Submission) -> None:
         return
     review = getattr(latest, "review", None)
     if review is None:
-        raise ReviewsRefused(errors.WAITING_FOR_REVIEW % {"number": latest.number})
+        raise ReviewsRefused(messages.WAITING_FOR_REVIEW % {"number": latest.number})
     if review.decision == Review.Decision.MET:
-        raise ReviewsRefused(errors.ALREADY_MET % {"requirement": requirement.title})
+        raise ReviewsRefused(messages.ALREADY_MET % {"requirement": requirement.title})
     if review.passed:
         raise ReviewsRefused(
-            errors.ALREADY_PASSED
+            messages.ALREADY_PASSED
             % {
                 "requirement": requirement.title,
                 "score": review.total_points,
@@ -117,7 +117,7 @@ def check_paid(*, enrollment: Enrollment) -> None:
     invoice = enrollment_unpaid_invoice(enrollment)
     if invoice is not None:
         raise ReviewsRefused(
-            errors.NOT_PAID
+            messages.NOT_PAID
             % {
                 "provider": provider.name,
                 "number": invoice.number,

@@ -4,7 +4,7 @@ from django.db.models import QuerySet
 
 from programs.models import CredentialProgram, Offering, Unit
 
-from .models import Enrollment
+from ..models import Enrollment
 
 
 def enrollments_for_admin(

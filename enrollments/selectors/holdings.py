@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 
 from core import clock
-from credentials_portal.dates import format_date
+from core.dates import format_date
 from programs.models import Unit
 
-from . import errors
-from .models import Enrollment, PastCompletion, RetakeAllowance
+from .. import messages
+from ..models import Enrollment, PastCompletion, RetakeAllowance
 
 
 @dataclass(frozen=True)
@@ -37,14 +37,14 @@ class Holding:
         """The message refusing enrollment, or None when a retake is allowed."""
         if self.retake_allowed:
             return None
-        return str(errors.HOLDS_UNIT % self.params)
+        return str(messages.HOLDS_UNIT % self.params)
 
     def participant_refusal(self, *, name: str, email: str) -> str | None:
         """The same, for a group leader about one participant."""
         if self.retake_allowed:
             return None
         params = {"name": name, "email": email, **self.params}
-        return str(errors.PARTICIPANT_HOLDS_UNIT % params)
+        return str(messages.PARTICIPANT_HOLDS_UNIT % params)
 
 
 def _holdings(*, learner_ids: Iterable[int], unit: Unit) -> dict[int, Holding]:
@@ -63,7 +63,7 @@ def _holdings(*, learner_ids: Iterable[int], unit: Unit) -> dict[int, Holding]:
         learner_id__in=learner_ids, unit=unit
     ).values_list("learner_id", "completed_on")
     for learner_id, day in [
-        *((pk, clock.local_day(at)) for pk, at in enrolled),
+        *((pk, clock.local_day(at)) for pk, at in enrolled if at is not None),
         *past,
     ]:
         completed[learner_id] = max(day, completed.get(learner_id, day))

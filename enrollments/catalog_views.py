@@ -1,17 +1,17 @@
-"""The public catalogue.
+"""The public catalogue's pages, composed one layer above the catalogue.
 
-Whether an offering can be enrolled in today is enrollments' rule: these pages
-ask its selectors (the catalogue already links to enrollments' pages) rather
-than keep a copy of the window rule here.
+``programs`` knows the programmes and units, and no learner; whether an offering
+can be enrolled in today, and whether the learner already holds a unit, are
+enrollments' rules, so the pages that show them live here.
 """
 
 from django.shortcuts import render
 
 from core import clock
-from enrollments.holding_selectors import unit_holding
-from enrollments.window_selectors import units_mark_listed_offerings
+from programs import selectors
 
-from . import selectors
+from .selectors.holdings import unit_holding
+from .selectors.windows import units_mark_listed_offerings
 
 
 def home(request):

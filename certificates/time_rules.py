@@ -1,0 +1,18 @@
+"""When an award may be earned and what it certifies: pure, the dates passed in."""
+
+import datetime as dt
+
+
+def certified_until(
+    *, offering_end: dt.date | None, last_session_day: dt.date | None
+) -> dt.date | None:
+    """The last day of what an award certifies: the offering's end or its last
+    session, whichever is later; None for an undated (open enrollment) offering."""
+    days = [day for day in (offering_end, last_session_day) if day is not None]
+    return max(days) if days else None
+
+
+def award_may_be_earned(*, ends_on: dt.date | None, today: dt.date) -> bool:
+    """An award is earned no earlier than the last day of what it certifies; met
+    early, it waits (the progress sweep earns it once that day comes)."""
+    return ends_on is None or today >= ends_on

@@ -1,1 +1,0 @@
-from tests.certificates.conftest import celery_broker  # noqa: F401
