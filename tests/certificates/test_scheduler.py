@@ -9,8 +9,8 @@ from django.conf import settings
 from django.core.management import call_command
 
 from certificates.models import Award
+from core.scheduler import Scheduler
 from credentials_portal.celery import app as celery_app
-from credentials_portal.scheduler import Scheduler
 from programs.models import Offering
 from tests.factories import EnrollmentFactory, LearnerFactory
 

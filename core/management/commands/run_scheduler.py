@@ -10,7 +10,7 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from credentials_portal.scheduler import Scheduler
+from core.scheduler import Scheduler
 
 
 class Command(BaseCommand):

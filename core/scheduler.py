@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .celery import app as celery_app
+from celery import current_app
 
 logger = logging.getLogger(__name__)
 
@@ -56,8 +56,10 @@ class Scheduler:
 def run_task(task_name: str) -> None:
     """Run the task in this process when there is no broker, else send it by name
     (as beat does) to the workers."""
-    if not celery_app.conf.task_always_eager:
-        celery_app.send_task(task_name)
+    # The configured app: the settings package makes it every thread's default.
+    app = current_app._get_current_object()
+    if not app.conf.task_always_eager:
+        app.send_task(task_name)
         return
-    celery_app.loader.import_default_modules()
-    celery_app.tasks[task_name].apply(throw=True)
+    app.loader.import_default_modules()
+    app.tasks[task_name].apply(throw=True)
