@@ -1,9 +1,9 @@
 from django.conf import settings
 from django.contrib import admin
+from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import RedirectView
 
 from accounts import views as account_views
 from api import token_views
@@ -11,13 +11,21 @@ from credentials_portal.bench_floor import bench_floor
 from credentials_portal.health import healthz
 from enrollments import catalog_views
 
+
+def favicon(request):
+    """Browsers that ask for /favicon.ico get the SVG icon the pages link (its
+    static URL is read per request: the production manifest exists only after
+    collectstatic)."""
+    return redirect(static("favicon.svg"))
+
+
 admin.site.site_header = _("Credentials Portal administration")
 admin.site.site_title = _("Credentials Portal admin")
 
 urlpatterns = [
     path("", catalog_views.home, name="home"),
     # Pages link the SVG icon; this answers browsers that ask for /favicon.ico.
-    path("favicon.ico", RedirectView.as_view(url=static("favicon.svg"))),
+    path("favicon.ico", favicon, name="favicon"),
     path("healthz", healthz, name="healthz"),
     path("catalog/", include("enrollments.catalog_urls")),
     path("accounts/profile/", account_views.profile, name="profile"),

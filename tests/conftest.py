@@ -42,6 +42,13 @@ def _media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _configured_site_url(settings):
+    """Links name the configured ``SITE_URL``, as in production; the tests of
+    development's "links follow the served address" turn it on themselves."""
+    settings.SITE_URL_FROM_REQUEST = False
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

@@ -5,7 +5,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import cast
 
-from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.db.models import Prefetch, Q, Sum, prefetch_related_objects
 from django.utils import timezone
 
 from enrollments.models import Enrollment, PastCompletion
@@ -132,6 +132,8 @@ def credentials_with_rules(
     rows = (
         CompletionRule.objects.filter(Q(unit__in=units) | Q(program__in=programs))
         .select_related("requirement")
+        # The pass mark's "of 25" for ``describe()``, in the same query.
+        .annotate(requirement_points=Sum("requirement__rubric_criteria__max_points"))
         # A rule's own units stand for themselves: their requirements are not read.
         .prefetch_related(Prefetch("units", queryset=Unit.objects.order_by("position")))
         .order_by("id")

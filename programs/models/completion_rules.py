@@ -120,7 +120,9 @@ class CompletionRule(models.Model):
                 return _("%(req)s scored at least its pass mark") % {
                     "req": requirement.title if requirement else ""
                 }
-            out_of = sum(c.max_points for c in requirement.rubric_criteria.all())
+            out_of = getattr(self, "requirement_points", None)
+            if out_of is None:  # not annotated by the query that read the rule
+                out_of = requirement.rubric_points()
             if not out_of:
                 return _("%(req)s scored at least %(x)s") % {
                     "req": requirement.title,

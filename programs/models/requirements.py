@@ -146,6 +146,11 @@ class Requirement(models.Model):
     def __str__(self) -> str:
         return f"{self.unit.label}: {self.title}"
 
+    def rubric_points(self) -> int:
+        """The most a rubric-scored requirement can score: its criteria's points."""
+        total = self.rubric_criteria.aggregate(total=models.Sum("max_points"))
+        return total["total"] or 0
+
     @property
     def deadline_phrase(self) -> str:
         """When it is due, as words after "submitted": "within 6 months of the end

@@ -45,3 +45,12 @@ def admin_client(client, portal_admin):
     """The test client signed in as ``portal_admin``."""
     client.force_login(portal_admin)
     return client
+
+
+@pytest.fixture
+def superuser_client(client):
+    """The admin pages as a superuser sees them (every model, every action)."""
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    return client

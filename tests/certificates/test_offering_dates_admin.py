@@ -11,7 +11,7 @@ from certificates.models import Award
 from core.dates import format_date
 from programs.models import Offering, Requirement
 from tests.admin_forms import admin_change_data
-from tests.factories import EnrollmentFactory, LearnerFactory, UserFactory
+from tests.factories import EnrollmentFactory, LearnerFactory
 
 from . import journeys
 
@@ -35,12 +35,6 @@ def run(catalog, today):
         learner=LearnerFactory(legal_name="Nia Notyet"), offering=offering
     )
     return offering
-
-
-@pytest.fixture
-def superuser_client(client):
-    client.force_login(UserFactory(is_staff=True, is_superuser=True))
-    return client
 
 
 def url_of(offering):

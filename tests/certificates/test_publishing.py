@@ -14,16 +14,9 @@ from tests.factories import (
     ProgramFactory,
     ProviderFactory,
     UnitFactory,
-    UserFactory,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def superuser_client(client):
-    client.force_login(UserFactory(is_staff=True, is_superuser=True))
-    return client
 
 
 @pytest.fixture

@@ -188,7 +188,7 @@ def test_a_run_without_required_sessions_warns_that_no_one_can_complete(
 
     expected = (
         "ISTE Cohort Course · Bare run has no required session, so its learners "
-        "can never complete “Attendance” and the rule “Required pieces done” can "
+        "can never complete “Attendance” and the rule “Attendance done” can "
         "never be met. Add the run's required sessions, or change the rule."
     )
     assert shown_messages(on_run) == [expected]

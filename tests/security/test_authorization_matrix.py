@@ -73,6 +73,7 @@ ACCESS = {
     # Public pages.
     "home": Page(EVERYONE),
     "healthz": Page(EVERYONE),
+    "favicon": Page(EVERYONE, ok=302),
     "programs:catalog": Page(EVERYONE),
     "programs:program_detail": Page(EVERYONE, slug="program"),
     "programs:unit_detail": Page(EVERYONE, slug="unit"),
