@@ -6,12 +6,11 @@ mode: tasks in-process). And "Evaluate now" on a learner's progress page
 
 The catalogue rows are written by factories (the admin forms that write them
 have their own tests); the steps this issue adds are driven in the browser.
-Screenshots for the README: docs/screenshots/program-checklist.png and
-docs/screenshots/evaluate-now.png.
+Screenshots for the README (``PORTAL_SCREENSHOTS=docs/screenshots``):
+program-checklist.png and evaluate-now.png.
 """
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -23,6 +22,7 @@ from programs.models import CompletionRule, Offering, Requirement, RuleKind, Uni
 from reviews.services.reviews import review_decide
 from reviews.services.submissions import draft_save, submission_submit
 from tests.certificates import journeys
+from tests.e2e.screenshots import screenshot
 from tests.e2e.session import log_in
 from tests.factories import (
     EnrollmentFactory,
@@ -37,7 +37,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db(transaction=True)
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
 def new_program(today):
@@ -106,7 +105,7 @@ def test_publish_after_the_checklist_then_the_certificates_arrive_on_their_own(
     expect(page.locator(".errorlist")).to_contain_text(
         f"A certificate output: {unit} has none"
     )
-    page.screenshot(path=str(SCREENSHOTS / "program-checklist.png"), full_page=True)
+    screenshot(page, "program-checklist.png")
     assert_accessible("program checklist, publishing refused")
     program.refresh_from_db()
     assert not program.is_published
@@ -184,7 +183,7 @@ def test_evaluate_now_from_the_learners_user_page(
     expect(
         page.get_by_text(f"due since {format_date(yesterday)}").first
     ).to_be_visible()
-    page.screenshot(path=str(SCREENSHOTS / "evaluate-now.png"), full_page=True)
+    screenshot(page, "evaluate-now.png")
     assert_accessible("learner progress with Evaluate now")
 
     # when they press "Evaluate now"

@@ -4,10 +4,8 @@ partly paid. axe-core checks every portal page; the README's screenshots come
 from here (``PORTAL_SCREENSHOTS=docs/screenshots``)."""
 
 import datetime as dt
-import os
 import re
 from decimal import Decimal
-from pathlib import Path
 
 from django.utils import timezone
 from playwright.sync_api import expect
@@ -16,6 +14,7 @@ from enrollments.models import Invoice
 from enrollments.payment_rules import InvoiceStatus
 from enrollments.selectors.invoices import invoice_status
 from enrollments.services.registration import registration_create
+from tests.e2e.screenshots import screenshot
 from tests.e2e.session import log_in
 from tests.factories import (
     GroupTierFactory,
@@ -31,13 +30,6 @@ INSTRUCTIONS = (
     "the invoice number. Schools and districts may send a purchase order instead "
     "and pay after the workshop."
 )
-
-
-def screenshot(page, name: str) -> None:
-    """Saved for the README when PORTAL_SCREENSHOTS names a folder."""
-    folder = os.environ.get("PORTAL_SCREENSHOTS")
-    if folder:
-        page.screenshot(path=str(Path(folder) / name), full_page=True)
 
 
 def sotl_open_today():

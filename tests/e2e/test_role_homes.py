@@ -2,17 +2,17 @@
 facilitator's work waiting, the admin's operations; axe-core finds nothing.
 
 Screenshots go to the test's temporary directory, or to ``SCREENSHOT_DIR`` when
-set (``SCREENSHOT_DIR=docs/screenshots`` refreshes the README's pictures).
+set (``PORTAL_SCREENSHOTS=docs/screenshots`` refreshes the README's pictures).
 """
 
 import os
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
 from accounts.models import User
+from tests.e2e.screenshots import screenshot
 from tests.e2e.session import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -24,16 +24,7 @@ HOMES = [
 ]
 
 
-@pytest.fixture
-def screenshots(tmp_path) -> Path:
-    folder = Path(os.environ.get("SCREENSHOT_DIR") or tmp_path)
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-def test_each_role_lands_on_its_own_home(
-    live_server, page, assert_accessible, screenshots
-):
+def test_each_role_lands_on_its_own_home(live_server, page, assert_accessible):
     call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
     page.set_viewport_size({"width": 1280, "height": 900})
     for email, picture, heading in HOMES:
@@ -42,7 +33,7 @@ def test_each_role_lands_on_its_own_home(
         page.goto(f"{live_server.url}/dashboard/")
         expect(page.get_by_role("heading", level=1)).to_have_text(heading)
         assert_accessible(f"home of {email}")
-        page.screenshot(path=screenshots / picture, full_page=True)
+        screenshot(page, picture)
 
     # the learner: the run's end is a coming deadline, one statement per credential
     log_in(page, live_server, User.objects.get(email="learner1@demo.test"))
