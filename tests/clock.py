@@ -62,6 +62,14 @@ def pytest_report_header(config):
     )
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _session_clock(request):
+    """The whole session runs on the moment too, so that what session and module
+    fixtures start (a Celery worker shared by a module's tests) shares its day."""
+    with time_machine.travel(session_moment(request.config), tick=True):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _clock(request):
     """Travel to the session's moment for the whole test (its fixtures included)."""
