@@ -81,7 +81,8 @@ def test_learner1_has_two_of_three_cmte_workshops_each_invoiced(demo_activity, t
         if report.credential.startswith("CMTE")
         or "Media and Technology" in report.credential
     ]
-    assert (report.meter.done, report.meter.needed) == (0, 3)
+    assert (report.statement.done, report.statement.total) == (0, 3)
+    assert report.statement.counts_units
 
 
 def test_learner2_reads_not_met_feedback_and_may_resubmit(demo_activity):

@@ -1,22 +1,14 @@
-import datetime as dt
-
 import pytest
 from django.core.management import call_command
-from django.utils import timezone
-
-LOAD_DAY = dt.date(2026, 11, 23)
 
 
 @pytest.fixture
-def demo_loaded(db, monkeypatch):
-    """``load_demo`` run with the clock at noon on Nov 23, 2026: the catalogue,
-    the users, learner3's issued awards and the demo activity."""
-    noon = dt.datetime.combine(
-        LOAD_DAY, dt.time(12), tzinfo=timezone.get_default_timezone()
-    )
-    monkeypatch.setattr(timezone, "now", lambda: noon)
+def demo_loaded(db, now):
+    """``load_demo`` run on the session's clock (the test's ``today``): the
+    catalogue, the users, learner3's history with its awards, dated in the past,
+    the demo activity and its payments. Returns the moment of the load."""
     call_command("load_demo", stdout=None)
-    return noon
+    return now
 
 
 @pytest.fixture

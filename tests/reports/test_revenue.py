@@ -43,12 +43,25 @@ def test_a_void_invoice_is_not_revenue(demo_loaded):
     assert revenue()["cmte"] == ("USD", D("3400.00"), D("1900.00"))
 
 
-def test_the_date_range_selects_invoices_and_payments_by_their_day(demo_loaded):
-    day = demo_loaded.date()
-    on_the_day = ReportFilters(date_from=day, date_to=day)
-    before = ReportFilters(date_to=day - dt.timedelta(days=1))
-    assert revenue(on_the_day)["cmte"] == ("USD", D("3800.00"), D("1900.00"))
-    assert revenue(before) == {}
+def test_the_date_range_selects_invoices_and_payments_by_their_day(demo_loaded, today):
+    # learner1 enrolled in SOTL and OTLA on the last day their runs took
+    # enrollments; SOTL was paid six days later; the group order (and its first
+    # check) is of the load day.
+    sotl = Invoice.objects.get(
+        billed_to__email="learner1@demo.test", enrollment__offering__unit__slug="sotl"
+    )
+    enrolled_on = sotl.enrollment.offering.enrollment_closes
+    (paid,) = sotl.payments.all()
+    assert enrolled_on < paid.paid_on < today
+
+    def on(day: dt.date) -> ReportFilters:
+        return ReportFilters(date_from=day, date_to=day)
+
+    assert revenue(on(enrolled_on))["cmte"] == ("USD", D("800.00"), D("0.00"))
+    assert revenue(on(paid.paid_on)) == {"cmte": ("USD", D("0.00"), D("400.00"))}
+    assert revenue(on(today)) == {"cmte": ("USD", D("3000.00"), D("1500.00"))}
+    assert revenue(ReportFilters(date_to=enrolled_on - dt.timedelta(days=1))) == {}
+    assert revenue(ReportFilters(date_from=today + dt.timedelta(days=1))) == {}
 
 
 def test_the_report_page_shows_the_revenue(admin_client):
