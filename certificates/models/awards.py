@@ -92,6 +92,11 @@ class Award(models.Model):
     )
     snapshot = models.JSONField(_("snapshot"), default=dict, editable=False)
     earned_on = models.DateField(_("earned on"))
+    # The last day the award is valid (earned_on plus the credential's validity,
+    # frozen when written); null: it never expires. Past it, the award is expired.
+    expires_on = models.DateField(_("valid until"), null=True, blank=True)
+    # A renewal states when the credential was first earned; null: ``earned_on``.
+    first_earned_on = models.DateField(_("first earned on"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     issued_at = models.DateTimeField(_("issued at"), null=True, blank=True)
     emailed_at = models.DateTimeField(_("emailed at"), null=True, blank=True)

@@ -89,6 +89,15 @@ class CredentialProgram(models.Model):
             "admin publishes it."
         ),
     )
+    valid_for_months = models.PositiveSmallIntegerField(
+        _("valid for (months)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "How long an award of this credential is valid, counted from the day it "
+            "was earned (24 for two years). Empty: it never expires."
+        ),
+    )
 
     class Meta:
         ordering = ["provider__name", "name"]
@@ -161,6 +170,15 @@ class Unit(models.Model):
         _("graduate-credit and non-credit tracks"),
         default=False,
         help_text=_("The learner chooses a track at enrollment (CAEL modules)."),
+    )
+    valid_for_months = models.PositiveSmallIntegerField(
+        _("valid for (months)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "How long an award of this credential is valid, counted from the day it "
+            "was earned (24 for two years). Empty: it never expires."
+        ),
     )
     earned_per_run = models.BooleanField(
         _("earned once per run"),
