@@ -46,6 +46,7 @@ class AuditEvent(models.Model):
             "completion_rule.changed",
             _("Completion rule changed"),
         )
+        BULK_JOB_STARTED = "bulk_job.started", _("Bulk job started")
         BULK_JOB_SUCCEEDED = "bulk_job.succeeded", _("Bulk job succeeded")
         BULK_JOB_FAILED = "bulk_job.failed", _("Bulk job failed")
         PROGRESS_EVALUATED = "progress.evaluated", _("Progress evaluated by an admin")

@@ -53,13 +53,19 @@ def document_file_write(document: AwardDocument, content: bytes) -> None:
     """Store ``content`` as the document's file under its deterministic name,
     replacing any file of that name, and point ``document.file`` at it."""
     name = document_path(document, document.filename)
+    stored_file_replace(name, content)
+    document.file.name = name
+
+
+def stored_file_replace(name: str, content: bytes) -> None:
+    """Store ``content`` under ``name`` in the default storage, atomically
+    replacing any file of that name (a bulk job's ZIP too)."""
     try:
         final = Path(default_storage.path(name))
     except NotImplementedError:
         _object_write(name, content)
     else:
         _file_replace(final, content)
-    document.file.name = name
 
 
 def _object_write(name: str, content: bytes) -> None:

@@ -5,10 +5,11 @@ Tasks import services, never the reverse: services enqueue through
 tasks so that WeasyPrint, which ``issuance`` loads, is imported by the worker only.
 """
 
-from celery import shared_task
+from celery import Task, shared_task
 
 from core import clock
 from core.transient import TRANSIENT_ERRORS
+from enrollments.jobs.enqueue import AWARD_BULK_RUN_TASK
 
 from .enqueue import AWARD_EMAIL_TASK, AWARD_ISSUE_TASK, OFFERING_EVALUATE_TASK
 from .retries import MAX_EMAIL_ATTEMPTS, MAX_RENDER_ATTEMPTS
@@ -102,3 +103,35 @@ def offering_evaluate_task(offering_id: int) -> dict:
     from .services.offering_dates import offering_learners_evaluate
 
     return offering_learners_evaluate(offering_id=offering_id, today=clock.today())
+
+
+class AwardBulkTask(Task):
+    """When the retries run out, the job is failed with how far it got, so its
+    page never waits forever."""
+
+    def on_failure(self, exc, task_id, args, kwargs, einfo):
+        from .services.bulk_run import award_bulk_give_up
+
+        award_bulk_give_up(job_id=args[0])
+
+
+# Each award commits on its own, so a redelivery (the worker died: acks_late,
+# reject_on_worker_lost) or a retry resumes at the first award still pending.
+@shared_task(
+    name=AWARD_BULK_RUN_TASK,
+    base=AwardBulkTask,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=TRANSIENT_ERRORS,
+    retry_backoff=5,
+    retry_backoff_max=300,
+    retry_jitter=True,
+    max_retries=5,
+    soft_time_limit=1800,
+    time_limit=1900,
+)
+def award_bulk_run_task(job_id: int) -> str:
+    """Revoke, re-render or pack the job's awards; a finished job is left."""
+    from .services.bulk_run import award_bulk_run
+
+    return award_bulk_run(job_id=job_id).status

@@ -9,6 +9,7 @@ from ..selectors.awards import EMAIL_FAILED
 from ..services import award_reissue, award_retry
 from ..services.emailing import award_email_again
 from . import (  # noqa: F401 (they register admins)
+    bulk,
     keys,
     offering_dates,
     progress_links,
@@ -180,6 +181,21 @@ class AwardAdmin(admin.ModelAdmin):
     def get_urls(self):
         wrap = self.admin_site.admin_view
         return [
+            path(
+                "bulk/",
+                wrap(lambda r: bulk.award_bulk_view(self, r)),
+                name="certificates_award_bulk",
+            ),
+            path(
+                "bulk/<uuid:public_id>/",
+                wrap(lambda r, public_id: bulk.award_bulk_job_view(self, r, public_id)),
+                name="certificates_award_bulk_job",
+            ),
+            path(
+                "bulk/<uuid:public_id>/zip/",
+                wrap(lambda r, public_id: bulk.award_bulk_zip_view(self, r, public_id)),
+                name="certificates_award_bulk_zip",
+            ),
             path(
                 "<int:pk>/revoke/",
                 wrap(lambda r, pk: views.award_revoke_view(self, r, pk)),

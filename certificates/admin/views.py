@@ -35,7 +35,8 @@ def evaluated_message(awarded: list[Award]) -> str:
     return str(EVALUATED_AWARDED % {"awards": names})
 
 
-def _context(model_admin, request, title, **extra):
+def page_context(model_admin, request, title, **extra):
+    """The admin chrome of a page of the awards admin, with ``extra``."""
     return {
         **model_admin.admin_site.each_context(request),
         "opts": model_admin.model._meta,
@@ -59,7 +60,7 @@ def award_revoke_view(model_admin, request, pk: int):
         else:
             messages.success(request, REVOKED)
             return redirect("admin:certificates_award_change", award.pk)
-    context = _context(
+    context = page_context(
         model_admin, request, _("Revoke %(award)s") % {"award": award}, award=award
     )
     return TemplateResponse(
@@ -80,7 +81,7 @@ def learner_progress_view(model_admin, request, user_id: int):
         )
         messages.success(request, evaluated_message(awarded))
         return redirect("admin:certificates_award_progress", learner.pk)
-    context = _context(
+    context = page_context(
         model_admin,
         request,
         _("Progress of %(learner)s") % {"learner": learner},

@@ -1,7 +1,15 @@
 """Awards, the documents they produce and how each credential's outputs are set up."""
 
 from .awards import Award, AwardDocument, AwardEvent
+from .bulk import BulkAwardItem
 from .keys import IssuerKey
 from .outputs import OutputSpec
 
-__all__ = ["Award", "AwardDocument", "AwardEvent", "IssuerKey", "OutputSpec"]
+__all__ = [
+    "Award",
+    "AwardDocument",
+    "AwardEvent",
+    "BulkAwardItem",
+    "IssuerKey",
+    "OutputSpec",
+]

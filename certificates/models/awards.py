@@ -271,6 +271,7 @@ class AwardEvent(models.Model):
         EMAIL_REQUESTED = "email_requested", _("Email requested again")
         REVOKED = "revoked", _("Revoked")
         SUPERSEDED = "superseded", _("Superseded by a reissue")
+        RERENDERED = "rerendered", _("Documents re-rendered")
 
     award = models.ForeignKey(Award, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)

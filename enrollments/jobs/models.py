@@ -20,6 +20,9 @@ class BulkJob(models.Model):
     class Kind(models.TextChoices):
         GROUP_ORDER_CONFIRM = "group_order_confirm", _("Group order confirmation")
         PAST_COMPLETION_IMPORT = "past_completion_import", _("Past-completion import")
+        AWARD_REVOKE = "award_revoke", _("Revoke awards")
+        AWARD_RERENDER = "award_rerender", _("Re-render award documents")
+        AWARD_ZIP = "award_zip", _("ZIP of award PDFs")
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Queued")
@@ -61,6 +64,9 @@ class BulkJob(models.Model):
     started_at = models.DateTimeField(_("started at"), null=True, blank=True)
     written_at = models.DateTimeField(_("written at"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    # When a resumable job last committed progress: the sweep resumes a running
+    # one that has been silent too long (its worker died).
+    heartbeat_at = models.DateTimeField(_("last progress at"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -92,7 +98,7 @@ class BulkJob(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(kind="group_order_confirm", group_order__isnull=False)
-                | Q(kind="past_completion_import", group_order__isnull=True),
+                | (~Q(kind="group_order_confirm") & Q(group_order__isnull=True)),
                 name="bulk_job_group_order_iff_confirm",
                 violation_error_message=_("Only a confirmation is for a group order."),
             ),
@@ -110,11 +116,26 @@ class BulkJob(models.Model):
         return f"{self.get_kind_display()} {self.public_id} ({self.status})"
 
     def get_absolute_url(self) -> str:
-        return reverse("jobs:detail", kwargs={"public_id": self.public_id})
+        kwargs = {"public_id": self.public_id}
+        if self.is_resumable:  # the awards' bulk actions have an admin page
+            return reverse("admin:certificates_award_bulk_job", kwargs=kwargs)
+        return reverse("jobs:detail", kwargs=kwargs)
+
+    @property
+    def is_resumable(self) -> bool:
+        return self.kind in RESUMABLE_KINDS
 
     @property
     def is_finished(self) -> bool:
         return self.status in (self.Status.SUCCEEDED, self.Status.FAILED)
+
+
+# Kinds whose work commits row by row (the awards app's bulk actions, each award
+# on its own): a second delivery resumes where the first stopped. The other kinds
+# write everything in one transaction.
+RESUMABLE_KINDS = frozenset(
+    {BulkJob.Kind.AWARD_REVOKE, BulkJob.Kind.AWARD_RERENDER, BulkJob.Kind.AWARD_ZIP}
+)
 
 
 class JobPayload(models.Model):

@@ -24,7 +24,7 @@ from enrollments.models import GroupOrder
 
 from . import runners
 from .enqueue import bulk_job_run_on_commit, bulk_job_run_send
-from .models import BulkJob, JobPayload
+from .models import RESUMABLE_KINDS, BulkJob, JobPayload
 from .progress import ProgressReporter
 
 logger = logging.getLogger(__name__)
@@ -46,7 +46,7 @@ def _job_create(*, kind, started_by, total, data, group_order=None) -> BulkJob:
     job.full_clean(validate_constraints=False)
     job.save()
     JobPayload.objects.create(job=job, data=data)
-    bulk_job_run_on_commit(job.pk)
+    bulk_job_run_on_commit(job)
     return job
 
 
@@ -94,7 +94,7 @@ def past_completion_import_start(
     )
 
 
-def _claim(job_id: int) -> BulkJob | None:
+def bulk_job_claim(job_id: int) -> BulkJob | None:
     """Mark the job running (another attempt), or None when it has finished."""
     with transaction.atomic():
         job = BulkJob.objects.select_for_update().get(pk=job_id)
@@ -103,7 +103,8 @@ def _claim(job_id: int) -> BulkJob | None:
         job.status = BulkJob.Status.RUNNING
         job.attempts += 1
         job.started_at = job.started_at or timezone.now()
-        job.save(update_fields=["status", "attempts", "started_at"])
+        job.heartbeat_at = timezone.now()
+        job.save(update_fields=["status", "attempts", "started_at", "heartbeat_at"])
         return job
 
 
@@ -114,9 +115,12 @@ ENDED: dict[str, str] = {
 
 
 @transaction.atomic
-def _finish(job: BulkJob, status: str, message: str = "") -> BulkJob:
-    """End the job and record it in the audit trail, in one transaction."""
+def bulk_job_finish(job: BulkJob, status: str, message: str = "") -> BulkJob:
+    """End the job and record it in the audit trail, in one transaction; a job
+    already ended (by another delivery) is returned as it is."""
     job = BulkJob.objects.select_for_update().get(pk=job.pk)
+    if job.is_finished:
+        return job
     job.status, job.message, job.finished_at = status, message, timezone.now()
     if status == BulkJob.Status.SUCCEEDED:
         job.step = BulkJob.Step.DONE
@@ -127,7 +131,7 @@ def _finish(job: BulkJob, status: str, message: str = "") -> BulkJob:
         action=ENDED[status],
         target=job,
         learner=None,
-        summary=f"{job.get_kind_display()}: {job.done} of {job.total} rows, {status}",
+        summary=f"{job.get_kind_display()}: {job.done} of {job.total} done, {status}",
         before={"status": BulkJob.Status.RUNNING},
         after={"status": status, "message": message},
     )
@@ -159,18 +163,18 @@ def bulk_job_run(*, job_id: int) -> BulkJob:
     its message, nothing written; a transient error is raised for the task to
     retry, the job still running.
     """
-    job = _claim(job_id)
+    job = bulk_job_claim(job_id)
     if job is None:
         return BulkJob.objects.get(pk=job_id)
     try:
         _write(job)
     except Refusal as refused:
-        return _finish(job, BulkJob.Status.FAILED, str(refused.message))
+        return bulk_job_finish(job, BulkJob.Status.FAILED, str(refused.message))
     except TRANSIENT_ERRORS:
         raise
     except Exception:
         logger.exception("Bulk job %s failed", job.pk)
-        return _finish(job, BulkJob.Status.FAILED, str(UNEXPECTED))
+        return bulk_job_finish(job, BulkJob.Status.FAILED, str(UNEXPECTED))
     job.refresh_from_db()
     try:
         runners.after_commit(job)
@@ -178,8 +182,8 @@ def bulk_job_run(*, job_id: int) -> BulkJob:
         raise
     except Exception:
         logger.exception("Bulk job %s: written, but not mailed", job.pk)
-        return _finish(job, BulkJob.Status.FAILED, str(NOT_MAILED))
-    return _finish(job, BulkJob.Status.SUCCEEDED)
+        return bulk_job_finish(job, BulkJob.Status.FAILED, str(NOT_MAILED))
+    return bulk_job_finish(job, BulkJob.Status.SUCCEEDED)
 
 
 def bulk_job_give_up(*, job_id: int) -> BulkJob:
@@ -189,7 +193,7 @@ def bulk_job_give_up(*, job_id: int) -> BulkJob:
     if job.is_finished:
         return job
     message = NOT_MAILED if job.written_at else UNEXPECTED
-    return _finish(job, BulkJob.Status.FAILED, str(message))
+    return bulk_job_finish(job, BulkJob.Status.FAILED, str(message))
 
 
 # A queued job the worker has not claimed after this long was most likely never
@@ -203,13 +207,32 @@ def bulk_jobs_resend_unclaimed(*, now: dt.datetime) -> list[int]:
     Safe to repeat: a job delivered twice writes once (``bulk_job_run``). Returns
     the ids sent, oldest first.
     """
-    ids = list(
+    jobs = list(
         BulkJob.objects.filter(
             status=BulkJob.Status.QUEUED, created_at__lte=now - UNCLAIMED_AFTER
-        )
-        .order_by("created_at")
-        .values_list("pk", flat=True)
+        ).order_by("created_at")
     )
-    for job_id in ids:
-        bulk_job_run_send(job_id)
-    return ids
+    for job in jobs:
+        bulk_job_run_send(job)
+    return [job.pk for job in jobs]
+
+
+# A resumable job running with no progress for this long lost its worker (killed
+# mid-job, its message not yet redelivered by the broker).
+STALLED_AFTER = dt.timedelta(minutes=5)
+
+
+def bulk_jobs_resume_stalled(*, now: dt.datetime) -> list[int]:
+    """Send again every resumable job left running with no progress since
+    ``STALLED_AFTER``: its work commits award by award, so the new delivery
+    resumes where the lost one stopped. Returns the ids sent, oldest first."""
+    jobs = list(
+        BulkJob.objects.filter(
+            kind__in=RESUMABLE_KINDS,
+            status=BulkJob.Status.RUNNING,
+            heartbeat_at__lte=now - STALLED_AFTER,
+        ).order_by("created_at")
+    )
+    for job in jobs:
+        bulk_job_run_send(job)
+    return [job.pk for job in jobs]

@@ -38,10 +38,15 @@ def bulk_job_run_task(job_id: int) -> str:
 
 
 @shared_task(name=BULK_JOB_SWEEP_TASK)
-def bulk_job_sweep_task() -> list[int]:
-    """Send again the jobs the worker never received (beat, every few minutes)."""
+def bulk_job_sweep_task() -> dict[str, list[int]]:
+    """Send again the jobs the worker never received, and the resumable jobs
+    whose worker died (beat, every few minutes)."""
     from django.utils import timezone
 
-    from .services import bulk_jobs_resend_unclaimed
+    from .services import bulk_jobs_resend_unclaimed, bulk_jobs_resume_stalled
 
-    return bulk_jobs_resend_unclaimed(now=timezone.now())
+    now = timezone.now()
+    return {
+        "unclaimed": bulk_jobs_resend_unclaimed(now=now),
+        "stalled": bulk_jobs_resume_stalled(now=now),
+    }
