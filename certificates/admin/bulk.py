@@ -9,6 +9,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
+from core import clock
 from core.refusal import Refusal
 from enrollments.jobs.models import BulkJob
 
@@ -98,7 +99,8 @@ def award_bulk_zip_view(model_admin, request, public_id):
     name = job.result.get("zip")
     if job.status != BulkJob.Status.SUCCEEDED or not name:
         raise Http404
-    filename = f"awards-{job.created_at:%Y-%m-%d}-{str(job.public_id)[:8]}.zip"
+    day = clock.local_day(job.created_at).isoformat()
+    filename = f"awards-{day}-{str(job.public_id)[:8]}.zip"
     return FileResponse(
         default_storage.open(name, "rb"), as_attachment=True, filename=filename
     )

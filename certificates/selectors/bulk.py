@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from core.dates import format_date
 from enrollments.jobs.models import RESUMABLE_KINDS, BulkJob
 from enrollments.models import Enrollment
 from programs.models import CredentialProgram, Offering
@@ -42,9 +43,9 @@ class AwardFilter:
         if self.offering:
             parts.append(f"Offering: {self.offering}")
         if self.earned_from:
-            parts.append(f"Earned on or after {self.earned_from:%B %-d, %Y}")
+            parts.append(f"Earned on or after {format_date(self.earned_from)}")
         if self.earned_to:
-            parts.append(f"Earned on or before {self.earned_to:%B %-d, %Y}")
+            parts.append(f"Earned on or before {format_date(self.earned_to)}")
         if self.status:
             parts.append(f"Status: {Award.Status(self.status).label}")
         return parts or ["All awards"]
