@@ -15,11 +15,14 @@ pending award renders. Everything goes through Django's storage API, so the same
 code serves both.
 """
 
+import io
 import os
+import shutil
 import tempfile
 from pathlib import Path
+from typing import IO
 
-from django.core.files.base import ContentFile
+from django.core.files.base import File
 from django.core.files.storage import default_storage
 
 from .models import Award, AwardDocument
@@ -59,17 +62,24 @@ def document_file_write(document: AwardDocument, content: bytes) -> None:
 
 def stored_file_replace(name: str, content: bytes) -> None:
     """Store ``content`` under ``name`` in the default storage, atomically
-    replacing any file of that name (a bulk job's ZIP too)."""
+    replacing any file of that name."""
+    stored_stream_replace(name, io.BytesIO(content))
+
+
+def stored_stream_replace(name: str, stream: IO[bytes]) -> None:
+    """``stored_file_replace`` from an open binary file, copied in chunks (a bulk
+    job's ZIP, too large to hold in memory)."""
+    stream.seek(0)
     try:
         final = Path(default_storage.path(name))
     except NotImplementedError:
-        _object_write(name, content)
+        _object_write(name, stream)
     else:
-        _file_replace(final, content)
+        _file_replace(final, stream)
 
 
-def _object_write(name: str, content: bytes) -> None:
-    saved = default_storage.save(name, ContentFile(content))
+def _object_write(name: str, stream: IO[bytes]) -> None:
+    saved = default_storage.save(name, File(stream))
     if saved != name:
         # The storage made up another name instead of overwriting: the award would
         # hold two files. Object storage must be configured with file_overwrite.
@@ -77,14 +87,14 @@ def _object_write(name: str, content: bytes) -> None:
         raise OSError(f"The storage stored {name} as {saved}; it must overwrite.")
 
 
-def _file_replace(final: Path, content: bytes) -> None:
+def _file_replace(final: Path, stream: IO[bytes]) -> None:
     final.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(
         dir=final.parent, prefix=TEMPORARY_PREFIX, suffix=".part"
     )
     try:
         with os.fdopen(handle, "wb") as output:
-            output.write(content)
+            shutil.copyfileobj(stream, output)
             output.flush()
             os.fsync(output.fileno())
         mode = default_storage.file_permissions_mode

@@ -7,8 +7,11 @@ into one archive written under the job's id, replacing any earlier attempt's
 stored whole, atomically). So a restarted job packs the same archive again.
 """
 
-import io
+import shutil
+import tempfile
 import zipfile
+from collections.abc import Iterable
+from typing import IO
 
 from django.core.files.storage import default_storage
 from django.utils.text import slugify
@@ -18,7 +21,7 @@ from core.refusal import Refusal
 from enrollments.jobs.models import BulkJob
 
 from ..models import Award, BulkAwardItem
-from ..storage import stored_file_replace
+from ..storage import stored_stream_replace
 
 NO_PDF = _("This award has no PDF yet (it is pending or failed).")
 PDF_MISSING = _("The PDF %(name)s is missing from the storage.")
@@ -53,8 +56,15 @@ def bulk_zip_pack(*, job: BulkJob) -> str:
         .prefetch_related("award__documents")
         .order_by("pk")
     )
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+    with tempfile.TemporaryFile() as packed:
+        _pack(items.iterator(chunk_size=200), packed)
+        name = zip_name(job)
+        stored_stream_replace(name, packed)
+    return name
+
+
+def _pack(items: Iterable[BulkAwardItem], packed: IO[bytes]) -> None:
+    with zipfile.ZipFile(packed, "w", zipfile.ZIP_STORED) as archive:
         for item in items:
             award = item.award
             stamp = (*award.earned_on.timetuple()[:3], 0, 0, 0)
@@ -62,8 +72,5 @@ def bulk_zip_pack(*, job: BulkJob) -> str:
                 entry = zipfile.ZipInfo(
                     zip_entry_name(award, document.filename), date_time=stamp
                 )
-                with document.file.open("rb") as pdf:
-                    archive.writestr(entry, pdf.read())
-    name = zip_name(job)
-    stored_file_replace(name, buffer.getvalue())
-    return name
+                with document.file.open("rb") as pdf, archive.open(entry, "w") as out:
+                    shutil.copyfileobj(pdf, out)

@@ -11,20 +11,17 @@ Only the worker imports this module.
 
 import os
 import time
-from pathlib import Path
 
 from celery.signals import task_prerun
 from django.conf import settings
 
 from credentials_portal.celery import app
 
+from .bulk_hold import bulk_pid_file
+
 __all__ = ["app"]
 
 HOLD_SECONDS = 120
-
-
-def bulk_pid_file(media_root: Path) -> Path:
-    return Path(media_root).parent / "bulk.pid"
 
 
 def _held_at_the_third(step):

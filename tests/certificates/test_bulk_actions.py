@@ -14,8 +14,8 @@ from django.urls import reverse
 from audit.models import AuditEvent
 from certificates import messages
 from certificates.models import Award, AwardEvent, BulkAwardItem
-from certificates.selectors.bulk import AwardFilter
-from certificates.services import bulk_run
+from certificates.selectors.bulk import AwardFilter, awards_filtered
+from certificates.services import award_request, bulk_run
 from certificates.services.bulk import NO_AWARDS, award_bulk_start
 from certificates.services.bulk_run import award_bulk_run
 from certificates.services.bulk_zip import NO_PDF, zip_entry_name
@@ -405,3 +405,30 @@ def test_a_user_without_the_award_permissions_cannot_open_the_page(client, five)
     assert client.get(bulk_url()).status_code == 403
     client.force_login(UserFactory())
     assert client.get(bulk_url()).status_code == 302  # to the admin's log-in
+
+
+def test_the_filter_takes_a_programs_unit_awards_and_an_offerings_enrolled_learners(
+    catalog, today
+):
+    # given a unit award for a learner of each of two runs of SOTL (a CMTE
+    # workshop), and a CMTE Certificate
+    from programs.models import Unit
+    from tests.factories import EnrollmentFactory, LearnerFactory, OfferingFactory
+
+    sotl = Unit.objects.get(slug="sotl")
+    spring, fall = OfferingFactory(unit=sotl), OfferingFactory(unit=sotl)
+    unit_awards = []
+    for offering in (spring, fall):
+        enrollment = EnrollmentFactory(learner=LearnerFactory(), offering=offering)
+        award, _ = award_request(learner=enrollment.learner, unit=sotl, earned_on=today)
+        unit_awards.append(award)
+    (certificate,) = cmte_awards(today, [0], issue=False)
+    cmte = CredentialProgram.objects.get(slug="cmte")
+
+    def matching(**parts):
+        return list(awards_filtered(award_filter=AwardFilter(**parts)))
+
+    # then the program takes all three, the spring run its own learner's only
+    assert matching(program=cmte) == [*unit_awards, certificate]
+    assert matching(offering=spring) == [unit_awards[0]]
+    assert matching(offering=fall, status=Award.Status.ISSUED) == []

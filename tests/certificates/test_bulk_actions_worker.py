@@ -17,7 +17,7 @@ from enrollments.jobs.models import BulkJob
 from programs.models import CredentialProgram
 
 from .bulk_helpers import cmte_awards
-from .slow_bulk import bulk_pid_file
+from .bulk_hold import bulk_pid_file
 from .worker import REDIS_URL, redis_reachable, wait_for, worker_start, worker_stop
 
 pytestmark = [
