@@ -10,6 +10,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.db import OperationalError
 from django.urls import reverse
+from django.utils.html import escape
 
 from audit.models import AuditEvent
 from certificates import messages
@@ -206,7 +207,7 @@ def test_rerender_keeps_the_snapshot_code_and_dates_and_replaces_the_pdf(
 
 
 def test_the_zip_holds_exactly_the_filtered_pdfs_and_names_an_unissued_award(
-    catalog, today, portal_admin
+    catalog, today, portal_admin, admin_client
 ):
     # given three issued awards and one still pending in the range, one older
     issued = cmte_awards(today, [0, 1, 2, 9])
@@ -235,6 +236,10 @@ def test_the_zip_holds_exactly_the_filtered_pdfs_and_names_an_unissued_award(
     # and the pending award is listed as failed, with why
     item = BulkAwardItem.objects.get(job=job, award=pending)
     assert (item.outcome, item.error) == (BulkAwardItem.Outcome.FAILED, str(NO_PDF))
+    page = admin_client.get(job.get_absolute_url()).content.decode()
+    assert "3 of 4 awards handled, 1 failed." in page
+    assert "1 award failed" in page
+    assert escape(str(NO_PDF)) in page
 
 
 def default_storage_read(name: str) -> bytes:
@@ -353,6 +358,9 @@ def test_the_admin_reviews_the_count_then_starts_the_job_and_watches_it_end(
     )
     page = admin_client.get(started.url).content.decode()
     assert "3 of 3 awards handled, 0 failed." in page
+    # (the jobs app's own page of the job sends the admin here)
+    elsewhere = admin_client.get(reverse("jobs:detail", args=[job.public_id]))
+    assert elsewhere.url == started.url
     download = admin_client.get(
         reverse("admin:certificates_award_bulk_zip", args=[job.public_id])
     )
