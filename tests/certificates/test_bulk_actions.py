@@ -440,3 +440,40 @@ def test_the_filter_takes_a_programs_unit_awards_and_an_offerings_enrolled_learn
     assert matching(program=cmte) == [*unit_awards, certificate]
     assert matching(offering=spring) == [unit_awards[0]]
     assert matching(offering=fall, status=Award.Status.ISSUED) == []
+
+
+def test_a_job_whose_retries_ran_out_fails_saying_how_far_it_got(
+    five, today, portal_admin, monkeypatch
+):
+    # given a re-render that lost the storage at its second award, for good
+    from certificates.services.bulk_run import STOPPED, award_bulk_give_up
+    from certificates.tasks import AwardBulkTask
+
+    job = award_bulk_start(
+        kind=BulkJob.Kind.AWARD_RERENDER,
+        award_filter=last_three_days(today),
+        actor=portal_admin,
+    )
+    real_step = bulk_run.STEPS[BulkJob.Kind.AWARD_RERENDER]
+
+    def storage_gone_after_the_first(award, job, data):
+        if BulkAwardItem.objects.filter(job=job, outcome="done").exists():
+            raise OSError("No space left on device")
+        return real_step(award, job, data)
+
+    monkeypatch.setitem(
+        bulk_run.STEPS, BulkJob.Kind.AWARD_RERENDER, storage_gone_after_the_first
+    )
+    with pytest.raises(OSError, match="No space"):
+        award_bulk_run(job_id=job.pk)
+
+    # when the task's last retry fails too
+    AwardBulkTask().on_failure(OSError(), "task-id", (job.pk,), {}, None)
+
+    # then the job is failed with how far it got; the first award keeps its change
+    job.refresh_from_db()
+    assert job.status == BulkJob.Status.FAILED
+    assert job.message == STOPPED % {"done": 1, "total": 3}
+    assert AwardEvent.objects.filter(kind=AwardEvent.Kind.RERENDERED).count() == 1
+    # and a finished job is left as it is
+    assert award_bulk_give_up(job_id=job.pk).message == job.message
