@@ -8,6 +8,7 @@ the sources give no figures, so the demo's are demo values and say so.
 
 import secrets
 import uuid
+from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
@@ -129,7 +130,7 @@ class StateCertificateType(models.Model):
         return f"{self.state} · {self.name}"
 
     @property
-    def per_credit(self) -> dict[str, object]:
+    def per_credit(self) -> dict[str, Decimal | None]:
         """Unit -> how many make one renewal credit (None: it does not count)."""
         return {
             CreditUnit.CPD_CREDITS: self.cpd_credits_per_credit,

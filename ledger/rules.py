@@ -10,7 +10,7 @@ before its expiry gets the 6-month reminder, never a late 12-month one.
 import datetime as dt
 from decimal import ROUND_DOWN, Decimal
 
-from dateutil.relativedelta import relativedelta
+from dateutil.relativedelta import relativedelta  # type: ignore[import-untyped]
 
 REMINDER_MONTHS = (12, 6, 3)
 CENTS = Decimal("0.01")

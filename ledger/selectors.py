@@ -91,11 +91,21 @@ def _figures(snapshot: dict) -> dict[str, Decimal]:
     return found
 
 
+# "1 CPD credit", "2 CPD credits".
+ONE = {
+    CreditUnit.CPD_CREDITS: _("CPD credit"),
+    CreditUnit.CLOCK_HOURS: _("clock hour"),
+    CreditUnit.CEUS: _("CEU"),
+}
+
+
+def figure_text(amount: Decimal, unit: str) -> str:
+    label = ONE[CreditUnit(unit)] if amount == 1 else CreditUnit(unit).label
+    return f"{amount_text(amount)} {label}"
+
+
 def _figures_text(figures: dict[str, Decimal]) -> str:
-    return ", ".join(
-        f"{amount_text(amount)} {CreditUnit(unit).label}"
-        for unit, amount in figures.items()
-    )
+    return ", ".join(figure_text(amount, unit) for unit, amount in figures.items())
 
 
 def _credits(figures: dict[str, Decimal], kind: StateCertificateType):
@@ -165,10 +175,13 @@ def ledger_lines_for(*, learner, awards: Sequence[Award] | None = None):
     certificates = list(held_certificates_for(learner=learner))
     if not certificates:
         return []
-    if awards is None:
-        awards = Award.objects.filter(learner=learner, status=Award.Status.ISSUED)
+    read = (
+        awards
+        if awards is not None
+        else list(Award.objects.filter(learner=learner, status=Award.Status.ISSUED))
+    )
     issued = sorted(
-        (a for a in awards if a.status == Award.Status.ISSUED),
+        (a for a in read if a.status == Award.Status.ISSUED),
         key=lambda award: (award.earned_on, award.pk),
     )
     outside = list(outside_credits_for(learner=learner))

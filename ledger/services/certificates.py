@@ -5,6 +5,7 @@ import datetime as dt
 
 from django.db import transaction
 
+from core import clock
 from core.dates import format_date
 from core.refusal import Refusal
 
@@ -30,9 +31,10 @@ def held_certificate_record(
     number: str,
     expires_on: dt.date,
     today: dt.date,
+    now: dt.datetime | None = None,
 ) -> HeldCertificate:
     """Record a certificate the learner holds; refused (nothing written) when
-    it has expired or is recorded already."""
+    it has expired or is recorded already. ``now``: when (the demo's history)."""
     _check(
         learner=learner,
         certificate_type=certificate_type,
@@ -44,6 +46,7 @@ def held_certificate_record(
         certificate_type=certificate_type,
         number=number.strip(),
         expires_on=expires_on,
+        created_at=now or clock.now(),
     )
     held.full_clean()
     held.save()

@@ -9,13 +9,14 @@ from django.db import transaction
 
 from audit.models import AuditEvent
 from audit.services import audit_event_record
+from core import clock
 from core.dates import format_date
 from core.refusal import Refusal
 from reviews.uploads import uploaded_file_check
 
 from .. import messages
 from ..models import CreditUnit, OutsideCredit
-from ..selectors import amount_text
+from ..selectors import figure_text
 
 
 @transaction.atomic
@@ -29,9 +30,11 @@ def outside_credit_add(
     unit: str,
     evidence: UploadedFile,
     today: dt.date,
+    now: dt.datetime | None = None,
 ) -> OutsideCredit:
     """Add an entry awaiting verification. The evidence is checked as every
-    upload is (content, name, size); any refusal writes nothing."""
+    upload is (content, name, size); any refusal writes nothing. ``now``: when
+    it was added (the demo's history)."""
     if earned_on > today:
         raise Refusal(messages.EARNED_IN_FUTURE % {"date": format_date(earned_on)})
     if amount <= 0:
@@ -48,6 +51,7 @@ def outside_credit_add(
         unit=unit,
         evidence_name=checked.name,
         evidence_type=checked.content_type,
+        created_at=now or clock.now(),
     )
     entry.evidence.save(checked.name, evidence, save=False)
     try:
@@ -78,7 +82,7 @@ def outside_credit_verify(
         target=entry,
         learner=entry.learner,
         summary=(
-            f"Verified {amount_text(entry.amount)} {entry.get_unit_display()} "
+            f"Verified {figure_text(entry.amount, entry.unit)} "
             f"earned elsewhere: {entry.activity}"
         ),
         before={"verified_at": None},

@@ -11,7 +11,7 @@ leaves the claim, and nothing is sent twice.
 import datetime as dt
 import logging
 
-from dateutil.relativedelta import relativedelta
+from dateutil.relativedelta import relativedelta  # type: ignore[import-untyped]
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
