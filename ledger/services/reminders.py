@@ -29,7 +29,9 @@ logger = logging.getLogger(__name__)
 
 def ledger_reminders_send(*, today: dt.date, now: dt.datetime) -> int:
     """Send the reminders due today; returns how many were sent now."""
-    horizon = today + relativedelta(months=max(rules.REMINDER_MONTHS))
+    # A day more than the longest lead: month ends make "12 months before" a
+    # day earlier for some expiries (Feb 29); ``reminder_due`` decides exactly.
+    horizon = today + relativedelta(months=max(rules.REMINDER_MONTHS), days=1)
     due = HeldCertificate.objects.filter(
         expires_on__gte=today, expires_on__lte=horizon
     ).order_by("pk")

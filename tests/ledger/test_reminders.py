@@ -1,6 +1,7 @@
 """Renewal reminders 12, 6 and 3 months before the expiry, to a learner short
 of credits: each sent once, a redelivered task included."""
 
+import datetime as dt
 from decimal import Decimal
 
 import pytest
@@ -102,3 +103,13 @@ def test_a_renewed_certificate_is_reminded_again_for_its_new_expiry(
 
     assert ledger_reminders_task.apply().get() == 1
     assert len(mail.outbox) == 2
+
+
+def test_a_leap_day_expiry_is_reminded_12_months_before(maryland, learner):
+    # 12 months before Feb 29, 2028 is Feb 28, 2027 (relativedelta's month end)
+    hold(learner, maryland, dt.date(2028, 2, 29))
+
+    with travel_to(dt.date(2027, 2, 28)):
+        assert ledger_reminders_task.apply().get() == 1
+
+    assert LedgerReminder.objects.get().months_before == 12
