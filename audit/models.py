@@ -51,6 +51,10 @@ class AuditEvent(models.Model):
         BULK_JOB_FAILED = "bulk_job.failed", _("Bulk job failed")
         PROGRESS_EVALUATED = "progress.evaluated", _("Progress evaluated by an admin")
         OFFERING_DATES_CHANGED = "offering.dates_changed", _("Offering dates changed")
+        LEDGER_CREDIT_VERIFIED = (
+            "ledger.credit_verified",
+            _("Credits earned elsewhere verified"),
+        )
 
     created_at = models.DateTimeField(
         _("when"), default=clock.now, editable=False, db_index=True

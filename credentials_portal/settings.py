@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "reviews",
     "certificates",
     "transcripts",
+    "ledger",
     "dashboard",
     "reports",
     "demo",
@@ -298,6 +299,12 @@ CELERY_BEAT_SCHEDULE["jobs-bulk-job-sweep"] = {
 # Daily: remind learners of deadlines in the coming week (reviews).
 CELERY_BEAT_SCHEDULE["reviews-deadline-reminders"] = {
     "task": "reviews.tasks.deadline_reminders_task",
+    "schedule": 24 * 60 * 60,
+}
+# Daily: renewal reminders 12, 6 and 3 months before a state certificate expires,
+# to learners whose recertification ledger is short (ledger).
+CELERY_BEAT_SCHEDULE["ledger-renewal-reminders"] = {
+    "task": "ledger.renewal_reminders",
     "schedule": 24 * 60 * 60,
 }
 

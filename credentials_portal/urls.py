@@ -45,6 +45,7 @@ urlpatterns = [
     path("jobs/", include("enrollments.jobs.urls")),
     path("", include("certificates.urls")),
     path("", include("transcripts.urls")),
+    path("", include("ledger.urls")),
     path("", include("reviews.urls")),
     path("", include("enrollments.attendance.urls")),
 ]

@@ -45,6 +45,11 @@ DEMO_USERS: list[tuple[str, str, dict[str, Any]]] = [
     ("learner1@demo.test", "Lena Learner", {"organisation": "Lincoln Elementary"}),
     ("learner2@demo.test", "Luis Learner", {"organisation": "Baltimore County PS"}),
     ("learner3@demo.test", "Lucía Learner-Ortega", {"organisation": "Riverside HS"}),
+    (
+        "learner4@demo.test",
+        "Mara Learner",
+        {"organisation": "Anne Arundel County PS", "maryland_certified": True},
+    ),
 ]
 
 
@@ -313,6 +318,7 @@ DEMO_ROLES = {
     "learner1@demo.test": LEARNERS,
     "learner2@demo.test": LEARNERS,
     "learner3@demo.test": LEARNERS,
+    "learner4@demo.test": LEARNERS,
 }
 
 

@@ -1,6 +1,6 @@
 """What a learner may upload: checked by content (magic bytes), name and size.
 
-Pure: it reads the first bytes the caller passes and never touches storage. The
+It reads the bytes the caller passes and never touches storage. The
 extension and the detected content must agree, so ``report.pdf`` that holds a
 ZIP archive or a script is refused.
 """
@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import filetype
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
@@ -161,3 +163,27 @@ def upload_check(
         except ContainerRefused as error:
             raise UploadRefused(error.message) from error
     return CheckedFile(name=name, extension=extension, content_type=mime, size=size)
+
+
+def uploaded_file_check(upload: UploadedFile) -> CheckedFile:
+    """A browser's upload checked against the portal's configured limits
+    (``UPLOAD_MAX_BYTES``, ``UPLOAD_ARCHIVE_*``): the one rule every upload of
+    the portal obeys, an artifact's or a ledger's evidence."""
+
+    def read() -> bytes:
+        upload.seek(0)
+        data = upload.read()
+        upload.seek(0)
+        return data
+
+    return upload_check(
+        name=upload.name or "",
+        size=upload.size or 0,
+        read=read,
+        max_bytes=settings.UPLOAD_MAX_BYTES,
+        container_limits=ContainerLimits(
+            max_unpacked_bytes=settings.UPLOAD_ARCHIVE_MAX_UNPACKED_BYTES,
+            max_ratio=settings.UPLOAD_ARCHIVE_MAX_RATIO,
+            max_members=settings.UPLOAD_ARCHIVE_MAX_MEMBERS,
+        ),
+    )

@@ -8,7 +8,6 @@ import datetime as dt
 import uuid
 from collections.abc import Iterable
 
-from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
@@ -20,10 +19,9 @@ from enrollments.signals import progress_changed
 from programs.models import Requirement
 
 from .. import guards, messages
-from ..containers import ContainerLimits
 from ..messages import ReviewsRefused
 from ..models import Artifact, IsteStandard, Submission, SubmissionVersion
-from ..uploads import CheckedFile, UploadRefused, upload_check
+from ..uploads import CheckedFile, UploadRefused, uploaded_file_check
 from .notifications import notify_review_waiting
 
 
@@ -96,24 +94,8 @@ def draft_save(
 
 
 def _checked_upload(upload: UploadedFile) -> CheckedFile:
-    def read() -> bytes:
-        upload.seek(0)
-        data = upload.read()
-        upload.seek(0)
-        return data
-
     try:
-        return upload_check(
-            name=upload.name or "",
-            size=upload.size or 0,
-            read=read,
-            max_bytes=settings.UPLOAD_MAX_BYTES,
-            container_limits=ContainerLimits(
-                max_unpacked_bytes=settings.UPLOAD_ARCHIVE_MAX_UNPACKED_BYTES,
-                max_ratio=settings.UPLOAD_ARCHIVE_MAX_RATIO,
-                max_members=settings.UPLOAD_ARCHIVE_MAX_MEMBERS,
-            ),
-        )
+        return uploaded_file_check(upload)
     except UploadRefused as error:
         raise ReviewsRefused(error.message, field="file") from error
 

@@ -68,6 +68,7 @@ def test_load_demo_gives_every_demo_user_their_role():
         "learner1@demo.test": [LEARNERS],
         "learner2@demo.test": [LEARNERS],
         "learner3@demo.test": [LEARNERS],
+        "learner4@demo.test": [LEARNERS],
     }
     assert User.objects.get(email="admin@demo.test").is_staff
     assert not User.objects.get(email="facilitator1@demo.test").is_staff

@@ -45,6 +45,7 @@ DEMO_EMAILS = [
     "learner1@demo.test",
     "learner2@demo.test",
     "learner3@demo.test",
+    "learner4@demo.test",
 ]
 # What the demo's activity writes (enrollments, orders, submissions, reviews).
 ACTIVITY_MODELS = [
@@ -71,7 +72,7 @@ def test_load_demo_is_idempotent():
     first = row_counts()
     call_command("load_demo")
     assert row_counts() == first
-    assert get_user_model().objects.filter(email__in=DEMO_EMAILS).count() == 6
+    assert get_user_model().objects.filter(email__in=DEMO_EMAILS).count() == 7
 
 
 def test_demo_users_can_log_in_with_the_demo_password(client):

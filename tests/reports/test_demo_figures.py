@@ -93,6 +93,13 @@ def expected_offerings(today: dt.date) -> list[tuple]:
             NONE_WAITING,
             (1, 1, Decimal("100.0")),
         ),
+        # learner4's two pieces, reviewed Met after the run ended, and awarded
+        (
+            run("loyola-full-technology-integration", "previous"),
+            (0, 1, 0, 1),
+            NONE_WAITING,
+            (2, 2, Decimal("100.0")),
+        ),
         # learner1's submission waits since the load day; learner2's was Not Met
         (
             run("loyola-full-technology-integration", "current"),
@@ -143,9 +150,9 @@ def test_demo_figures_per_offering_program_and_month(demo_loaded, today):
         ),
         (
             "Loyola Full Micro-credentials",
-            (2, 0, 0, 0),
+            (2, 1, 0, 1),
             (1, 9, Decimal("9.0")),
-            (0, 1, Decimal("0.0")),
+            (2, 3, Decimal("66.7")),
             0,
             0,
         ),
@@ -159,13 +166,15 @@ def test_demo_figures_per_offering_program_and_month(demo_loaded, today):
         ),
     ]
     # learner3's seven awards (three workshops, the CMTE Certificate, the ISTE
-    # course and ISTE Certified Educator, the first stacked badge), each in the
-    # month it was issued, months before the load day
+    # course and ISTE Certified Educator, the first stacked badge) and learner4's
+    # Loyola Full micro-credential (the ledger's), each in the month it was
+    # issued, months before the load day
     issued = Award.objects.filter(status=Award.Status.ISSUED)
     assert set(issued.values_list("learner__email", flat=True)) == {
-        "learner3@demo.test"
+        "learner3@demo.test",
+        "learner4@demo.test",
     }
-    assert issued.count() == 7
+    assert issued.count() == 8
     assert all(clock.local_day(award.issued_at) < today for award in issued)
     assert awards_per_month(filters=ReportFilters()) == months_of(issued)
     iste_program = CredentialProgram.objects.get(slug="iste-certified-educator")

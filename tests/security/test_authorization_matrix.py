@@ -150,6 +150,19 @@ ACCESS = {
     "transcripts:share_create": Page(SIGNED_IN, method="post", ok=FORM),
     "transcripts:share_revoke": Page(OWNER, method="post", ok=FORM, pk="share"),
     "transcripts:shared": Page(EVERYONE, token="share_token"),
+    # The recertification ledger: each person's own; evidence also to whoever
+    # may verify it (the facilitators of the learner's offerings, admins).
+    "ledger:ledger": Page(SIGNED_IN),
+    "ledger:certificate_add": Page(SIGNED_IN),
+    "ledger:certificate_edit": Page(OWNER, pk="held_certificate"),
+    "ledger:credit_add": Page(SIGNED_IN),
+    "ledger:evidence": Page(OWNER | STAFF_OF_OFFERING, uuid="outside_credit"),
+    "ledger:pdf_request": Page(SIGNED_IN, method="post", ok=FORM),
+    "ledger:pdf": Page(SIGNED_IN, ok=frozenset({200, 302, 404})),
+    "ledger:verification": Page(FACILITATORS),
+    "ledger:verify": Page(
+        STAFF_OF_OFFERING, method="post", ok=FORM, uuid="outside_credit"
+    ),
     # API tokens: each person's own; the API answers 401 without credentials.
     "api_tokens": Page(SIGNED_IN),
     "api_token_revoke": Page(OWNER, method="post", ok=FORM, pk="api_token"),

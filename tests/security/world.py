@@ -19,6 +19,8 @@ from certificates.services.issuance import award_issue
 from enrollments.jobs.models import BulkJob
 from enrollments.models import Attendance, GroupOrder
 from enrollments.services.registration import registration_create
+from ledger.models import HeldCertificate, StateCertificateType
+from ledger.services import outside_credit_add
 from programs.models import CredentialProgram, Session
 from reviews.models import Artifact, Submission
 from reviews.services.reviews import review_decide
@@ -118,6 +120,34 @@ def submit_with_a_file(enrollment, requirement) -> None:
     )
 
 
+def _ledger_build(owner):
+    """A state certificate the owner holds and credits earned elsewhere."""
+    kind = StateCertificateType.objects.create(
+        state="MD",
+        name="Professional Certificate",
+        credits_needed=6,
+        window_years=5,
+        cpd_credits_per_credit=1,
+    )
+    held = HeldCertificate.objects.create(
+        learner=owner,
+        certificate_type=kind,
+        number="MD-1",
+        expires_on=timezone.localdate() + dt.timedelta(days=400),
+    )
+    evidence = outside_credit_add(
+        learner=owner,
+        activity="Summer institute",
+        provider="County schools",
+        earned_on=timezone.localdate(),
+        amount=1,
+        unit="cpd_credits",
+        evidence=SimpleUploadedFile("letter.pdf", PDF, content_type="application/pdf"),
+        today=timezone.localdate(),
+    )
+    return held, evidence
+
+
 def world_build() -> World:
     """Needs the demo catalogue with its award outputs (``award_catalog``)."""
     roles_ensure()  # the groups' permissions, as load_demo sets them
@@ -143,6 +173,7 @@ def world_build() -> World:
     award = award_issue(award_id=award.pk, notify=False)
     document = award.documents.first()
     share = transcript_share_create(learner=owner)
+    held, evidence = _ledger_build(owner)
     job = BulkJob.objects.create(
         kind=BulkJob.Kind.PAST_COMPLETION_IMPORT, started_by=owner, total=1
     )
@@ -176,6 +207,8 @@ def world_build() -> World:
         "verification_code": award.verification_code,
         "json": "json",
         "share": share.pk,
+        "held_certificate": held.pk,
+        "outside_credit": evidence.uuid,
         "job": job.public_id,
         "share_token": share.token,
         "api_token": api_token.pk,

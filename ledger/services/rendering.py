@@ -1,0 +1,81 @@
+"""Rendering a learner's ledger PDF. Runs in the Celery worker (WeasyPrint).
+
+The document's row is locked while the new file is stored under a fresh name
+and the row pointed at it; the folder's other files are deleted after commit, so
+each learner has one current file and a reader never finds the row naming a
+missing one.
+"""
+
+import datetime as dt
+import secrets
+from functools import partial
+
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.template.loader import render_to_string
+
+from certificates.rendering import render_pdf
+from core.site import site_context
+
+from ..models import LedgerDocument, ledger_document_path
+from ..selectors import ledger_lines_for
+
+
+def ledger_html(*, learner, today: dt.date) -> str:
+    return render_to_string(
+        "ledger/pdf/ledger.html",
+        {
+            "learner": learner,
+            "lines": ledger_lines_for(learner=learner),
+            "produced_on": today,
+            **site_context(),
+        },
+    )
+
+
+def ledger_pdf_render(*, learner_id: int, today: dt.date) -> LedgerDocument | None:
+    """Render and store the learner's ledger; None if they never asked for one."""
+    with transaction.atomic():
+        document = (
+            LedgerDocument.objects.select_for_update()
+            .filter(learner_id=learner_id)
+            .first()
+        )
+        if document is None:
+            return None
+        learner = get_user_model().objects.get(pk=learner_id)
+        content = render_pdf(ledger_html(learner=learner, today=today))
+        name = ledger_document_path(document, f"ledger-{secrets.token_hex(8)}.pdf")
+        stored = default_storage.save(name, ContentFile(content))
+        transaction.on_commit(partial(_folder_prune, document, keep=stored))
+        try:
+            document.file.name = stored
+            document.size_bytes = len(content)
+            document.produced_on = today
+            document.status = LedgerDocument.Status.READY
+            document.last_error = ""
+            document.full_clean()
+            document.save()
+        except Exception:
+            default_storage.delete(stored)
+            raise
+    return document
+
+
+def _folder_prune(document: LedgerDocument, *, keep: str) -> None:
+    folder = ledger_document_path(document, "")
+    _, files = default_storage.listdir(folder)
+    for filename in files:
+        name = ledger_document_path(document, filename)
+        if name != keep:
+            default_storage.delete(name)
+
+
+@transaction.atomic
+def ledger_pdf_fail(*, learner_id: int, error: Exception) -> None:
+    """Record why the PDF could not be made: the page offers to try again."""
+    LedgerDocument.objects.filter(learner_id=learner_id).update(
+        status=LedgerDocument.Status.FAILED, last_error=repr(error)[:2000]
+    )
