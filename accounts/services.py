@@ -11,7 +11,15 @@ from .models import User
 from .roles import ADMINS, FACILITATORS, LEARNERS, ROLES, role_names_forget
 
 # Admins manage everything the portal records.
-ADMIN_APPS = ("programs", "enrollments", "reviews", "certificates", "audit", "api")
+ADMIN_APPS = (
+    "programs",
+    "enrollments",
+    "reviews",
+    "certificates",
+    "audit",
+    "api",
+    "learnerdata",
+)
 # Facilitators read the catalogue and the learning records of their offerings
 # (the portal's views narrow that to their own offerings), record attendance,
 # and review submissions.

@@ -50,6 +50,12 @@ class AuditEvent(models.Model):
         BULK_JOB_FAILED = "bulk_job.failed", _("Bulk job failed")
         PROGRESS_EVALUATED = "progress.evaluated", _("Progress evaluated by an admin")
         OFFERING_DATES_CHANGED = "offering.dates_changed", _("Offering dates changed")
+        RETENTION_RUN = "retention.run", _("Retention policy applied")
+        ARTIFACT_FILE_DELETED = (
+            "artifact.file_deleted",
+            _("Submitted file deleted (retention policy)"),
+        )
+        DATA_EXPORT_REQUESTED = "data_export.requested", _("Data download requested")
 
     created_at = models.DateTimeField(
         _("when"), default=clock.now, editable=False, db_index=True

@@ -11,6 +11,7 @@ from certificates.selectors.wallet import wallet_from
 from enrollments import selectors as enrollment_selectors
 from enrollments.group_orders import selectors as group_order_selectors
 from enrollments.models import Enrollment
+from learnerdata.selectors import retention_warnings
 from reviews import selectors as review_selectors
 
 
@@ -57,4 +58,5 @@ def dashboard_context(*, user, today: dt.date) -> dict:
         "progress_reports": progress_reports_from(record, today),
         "portfolios": portfolios,
         "invoices": list(group_order_selectors.invoices_billed_to(user=user)),
+        "retention_warnings": retention_warnings(learner=user, today=today),
     }
