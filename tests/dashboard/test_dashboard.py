@@ -141,9 +141,9 @@ def test_only_the_learners_own_enrollments_are_listed(client):
 # versions); the rule graph of the credentials in progress (the requirements of
 # units completed before, prerequisites, programs, their units and requirements,
 # rules and their units); the prerequisites of the units a count rule still needs
-# (the next step); invoices. Awards and their documents add two when the
-# learner has any.
-DASHBOARD_QUERIES = 21
+# (the next step); invoices; the runs whose files a retention policy deletes
+# soon. Awards and their documents add two when the learner has any.
+DASHBOARD_QUERIES = 22
 
 
 def test_query_count_is_bounded_and_does_not_grow_with_enrollments(
