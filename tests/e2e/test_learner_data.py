@@ -34,7 +34,6 @@ def test_a_learner_downloads_everything_from_their_profile(
     link = page.get_by_role("link", name="Download (ZIP")
     expect(link).to_be_visible()
     assert_accessible("Your data, download ready")
-    page.screenshot(path="/tmp/h8-learner-data.png", full_page=True)
     with page.expect_download() as download:
         link.click()
     assert download.value.suggested_filename.endswith(".zip")
@@ -59,4 +58,3 @@ def test_the_admin_previews_the_next_retention_run(
         expect(preview).to_contain_text(str(story.world.offering))
         expect(preview).to_contain_text("student-work.pdf")
         assert_accessible("Retention preview")
-        page.screenshot(path="/tmp/h8-retention-preview.png", full_page=True)
