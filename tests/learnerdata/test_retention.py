@@ -7,6 +7,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from accounts.services import roles_ensure
 from audit.models import AuditEvent
 from certificates.models import Award
 from certificates.services import award_request
@@ -17,6 +18,7 @@ from learnerdata.selectors import retention_due
 from learnerdata.services.retention import retention_apply, retention_notices_send
 from reviews.models import Artifact, Review
 from tests.clock import local_noon, travel_to
+from tests.factories import PortalAdminFactory
 from tests.reviews.scenarios import loyola_full
 
 from .worlds import classmate, files_of, resubmitted, stored
@@ -232,3 +234,24 @@ def test_a_retention_of_zero_months_is_refused_with_a_clear_message():
 
     with pytest.raises(Exception, match="at least one month"):
         provider.full_clean()
+
+
+@pytest.fixture
+def portal_admin():
+    roles_ensure()
+    return PortalAdminFactory()
+
+
+def test_the_admin_preview_lists_the_files_of_the_run_due(client, portal_admin):
+    story = resubmitted()
+    deletion_day = _policy(story.world)
+
+    with travel_to(deletion_day):
+        client.force_login(portal_admin)
+        page = client.get(
+            reverse("admin:learnerdata_retentionrun_changelist")
+        ).content.decode()
+
+    assert str(story.world.offering) in page
+    assert "student-work.pdf" in page
+    assert "lesson-plan.pdf" in page
