@@ -14,6 +14,7 @@ from . import selectors
 from .services.exports import KEEP_DAYS, data_export_request
 
 REQUESTED = _("Your download is being prepared. This page shows when it is ready.")
+READY = _("Your download is ready.")
 # Seconds between reloads while a download is being prepared.
 REFRESH_SECONDS = 3
 
@@ -41,11 +42,14 @@ def mine(request):
 @require_POST
 def request_export(request):
     try:
-        data_export_request(learner=request.user)
+        export = data_export_request(learner=request.user)
     except Refusal as refusal:
         messages.error(request, refusal.message)
     else:
-        messages.success(request, REQUESTED)
+        # Without a broker the task ran in-process on commit: say what it left.
+        export.refresh_from_db()
+        ready = export.status == export.Status.READY
+        messages.success(request, READY if ready else REQUESTED)
     return redirect("learnerdata:mine")
 
 

@@ -30,7 +30,8 @@ def test_a_learner_downloads_everything_from_their_profile(
     assert_accessible("Your data, nothing asked yet")
     page.get_by_role("button", name="Prepare a download of everything").click()
 
-    # then the page links the ZIP, which downloads
+    # then the page says it is ready and links the ZIP, which downloads
+    expect(page.locator(".messages")).to_contain_text("Your download is ready.")
     link = page.get_by_role("link", name="Download (ZIP")
     expect(link).to_be_visible()
     assert_accessible("Your data, download ready")
