@@ -28,7 +28,9 @@ class Section:
     note: str = ""
 
     def add_json(self, path: str, data: object, about: str) -> None:
-        content = json_bytes(data)
+        self.add_bytes(path, json_bytes(data), about)
+
+    def add_bytes(self, path: str, content: bytes, about: str) -> None:
         self.items.append(ZipItem(path=path, read=lambda: content, about=about))
 
 

@@ -209,10 +209,7 @@ def open_badges_section(*, learner, today: dt.date) -> Section:
         section.add_json(
             f"{name}.json", export.credential, f"{award.credential_name} (JSON)."
         )
-        token = export.token.encode()
-        section.items.append(
-            ZipItem(f"{name}.jwt", lambda token=token: token, "Signed (VC-JWT).")
-        )
+        section.add_bytes(f"{name}.jwt", export.token.encode(), "Signed (VC-JWT).")
     return section
 
 

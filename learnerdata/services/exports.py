@@ -79,8 +79,8 @@ def _claim(export_id: int, now: dt.datetime) -> DataExport | None:
         if not export.is_live:
             return None
         claimed = export.claimed_at
-        if export.status == DataExport.Status.RUNNING and claimed > now - STALE_CLAIM:
-            return None
+        if claimed is not None and claimed > now - STALE_CLAIM:
+            return None  # another delivery holds a claim its worker still honours
         export.status = DataExport.Status.RUNNING
         export.claimed_at = now
         export.attempts += 1
