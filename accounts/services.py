@@ -19,6 +19,7 @@ ADMIN_APPS = (
     "ledger",
     "audit",
     "api",
+    "learnerdata",
 )
 # Facilitators read the catalogue and the learning records of their offerings
 # (the portal's views narrow that to their own offerings), record attendance,

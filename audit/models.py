@@ -55,6 +55,12 @@ class AuditEvent(models.Model):
             "ledger.credit_verified",
             _("Credits earned elsewhere verified"),
         )
+        RETENTION_RUN = "retention.run", _("Retention policy applied")
+        ARTIFACT_FILE_DELETED = (
+            "artifact.file_deleted",
+            _("Submitted file deleted (retention policy)"),
+        )
+        DATA_EXPORT_REQUESTED = "data_export.requested", _("Data download requested")
 
     created_at = models.DateTimeField(
         _("when"), default=clock.now, editable=False, db_index=True

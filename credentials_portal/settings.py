@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "certificates",
     "transcripts",
     "ledger",
+    "learnerdata",
     "dashboard",
     "reports",
     "demo",
@@ -295,6 +296,17 @@ CELERY_BEAT_SCHEDULE["certificates-progress-sweep"] = {
 CELERY_BEAT_SCHEDULE["jobs-bulk-job-sweep"] = {
     "task": "jobs.bulk_job_sweep",
     "schedule": env.float("JOB_SWEEP_SECONDS", default=300.0),
+}
+# learnerdata: send again a data download the worker never received, and delete
+# the downloads past their last day.
+CELERY_BEAT_SCHEDULE["learnerdata-export-sweep"] = {
+    "task": "learnerdata.export_sweep",
+    "schedule": env.float("EXPORT_SWEEP_SECONDS", default=300.0),
+}
+# Daily: the providers' retention policies (notices first, then the deletions).
+CELERY_BEAT_SCHEDULE["learnerdata-retention"] = {
+    "task": "learnerdata.retention",
+    "schedule": 24 * 60 * 60,
 }
 # Daily: remind learners of deadlines in the coming week (reviews).
 CELERY_BEAT_SCHEDULE["reviews-deadline-reminders"] = {

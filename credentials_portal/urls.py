@@ -35,6 +35,7 @@ urlpatterns = [
         token_views.token_revoke,
         name="api_token_revoke",
     ),
+    path("accounts/profile/data/", include("learnerdata.urls")),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", include("api.urls")),
     path("dashboard/", include("dashboard.urls")),

@@ -26,6 +26,7 @@ class ProviderAdmin(admin.ModelAdmin):
         "delivery_partner",
         "signatory_name",
         "work_before_payment",
+        "artifact_retention_months",
     ]
     search_fields = ["name", "short_name"]
     prepopulated_fields = {"slug": ["short_name"]}

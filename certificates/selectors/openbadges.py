@@ -3,7 +3,7 @@ achievement URL and the evidence a learner chose to share."""
 
 import datetime as dt
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -81,6 +81,20 @@ def award_evidence(award: Award) -> list[Evidence]:
                 Evidence(name=f"{title}: {artifact.title}", url=artifact.link)
             )
     return evidence
+
+
+def shared_evidence_versions() -> QuerySet[SubmissionVersion]:
+    """Every version that is evidence of an award its learner chose to share:
+    reviewed Met, in the unit of an award with ``share_evidence`` (the versions
+    ``award_evidence`` reads). The retention policy never deletes their files."""
+    shared = Award.objects.filter(
+        learner_id=OuterRef("submission__enrollment__learner_id"),
+        unit_id=OuterRef("submission__enrollment__offering__unit_id"),
+        share_evidence=True,
+    )
+    return SubmissionVersion.objects.filter(
+        Exists(shared), review__decision=Review.Decision.MET
+    )
 
 
 def award_linkedin_url(award: Award) -> str:

@@ -12,6 +12,7 @@ from enrollments import selectors as enrollment_selectors
 from enrollments.group_orders import selectors as group_order_selectors
 from enrollments.models import Enrollment
 from ledger.selectors import ledger_lines_for
+from learnerdata.selectors import retention_warnings
 from reviews import selectors as review_selectors
 
 
@@ -59,4 +60,5 @@ def dashboard_context(*, user, today: dt.date) -> dict:
         "portfolios": portfolios,
         "invoices": list(group_order_selectors.invoices_billed_to(user=user)),
         "state_certificates": ledger_lines_for(learner=user, awards=record.awards),
+        "retention_warnings": retention_warnings(learner=user, today=today),
     }

@@ -19,6 +19,9 @@ PROVIDER = {
         "fee is the only fee."
     ),
     "contact_email": "microcredentials@loyola.demo.test",
+    # A demo value (the sources state no policy): uploaded files are deleted a
+    # year after their run ends. The demo's Loyola work is text, so no file is due.
+    "artifact_retention_months": 12,
 }
 
 PROGRAMS: list[dict[str, Any]] = [

@@ -45,11 +45,31 @@ class Provider(models.Model):
             "says to contact the provider. Empty: the portal's CONTACT_EMAIL."
         ),
     )
+    artifact_retention_months = models.PositiveSmallIntegerField(
+        _("keep submitted files for (months)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Learners' uploaded files are deleted this many months after their "
+            "run ends; reviews, scores, awards and the audit trail are kept. "
+            "Empty: files are kept."
+        ),
+    )
 
     class Meta:
         ordering = ["name"]
         verbose_name = _("provider")
         verbose_name_plural = _("providers")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(artifact_retention_months__isnull=True)
+                | Q(artifact_retention_months__gte=1),
+                name="provider_retention_at_least_a_month",
+                violation_error_message=_(
+                    "Keep files for at least one month, or leave it empty."
+                ),
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name

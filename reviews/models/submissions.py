@@ -154,6 +154,9 @@ class Artifact(models.Model):
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     created_at = models.DateTimeField(_("added at"), auto_now_add=True)
+    # Set when the provider's retention policy deleted the stored file: the row,
+    # its name and size stay as the record of what was submitted.
+    file_deleted_at = models.DateTimeField(_("file deleted at"), null=True, blank=True)
 
     class Meta:
         ordering = ["version", "position", "id"]
@@ -165,6 +168,13 @@ class Artifact(models.Model):
                 name="artifact_has_content",
                 violation_error_message=_("An artifact is a file, a link or a text."),
             ),
+            models.CheckConstraint(
+                condition=Q(file_deleted_at__isnull=True) | ~Q(file=""),
+                name="artifact_only_a_file_is_deleted",
+                violation_error_message=_(
+                    "Only an artifact with a file has one deleted."
+                ),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -172,6 +182,10 @@ class Artifact(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("reviews:artifact_file", kwargs={"uuid": self.uuid})
+
+    @property
+    def file_available(self) -> bool:
+        return bool(self.file) and self.file_deleted_at is None
 
     @property
     def standard_labels(self) -> list[str]:

@@ -67,6 +67,7 @@ def artifact_get_for_viewer(*, user, uuid) -> Artifact:
             "version__submission__requirement",
         ).exclude(file=""),
         uuid=uuid,
+        file_deleted_at__isnull=True,
     )
     version = artifact.version
     submission = version.submission

@@ -6,6 +6,7 @@ from enrollments.models import Attendance, Enrollment
 from programs.models import Requirement
 
 from .. import guards
+from ..retention import files_deleted_on
 from .history import checklist_questions, peer_projects, submission_versions
 from .states import enrollment_requirement_rows
 
@@ -17,6 +18,15 @@ def carried_over(draft, previous) -> list:
         return []
     before = {(a.file.name, a.link, a.text) for a in previous.artifacts.all()}
     return [a for a in draft.artifacts.all() if (a.file.name, a.link, a.text) in before]
+
+
+def enrollment_files_deleted_on(*, enrollment: Enrollment) -> dt.date | None:
+    """The day the provider's retention policy deletes the run's files."""
+    offering = enrollment.offering
+    return files_deleted_on(
+        run_ends=offering.end_date,
+        months=offering.unit.provider.artifact_retention_months,
+    )
 
 
 def requirement_page(
@@ -47,6 +57,7 @@ def requirement_page(
         "questions": [],
         "peers": [],
         "sessions": [],
+        "files_deleted_on": enrollment_files_deleted_on(enrollment=enrollment),
     }
     if requirement.kind == Requirement.Kind.CHECKLIST:
         context["questions"] = list(checklist_questions(requirement=requirement))

@@ -25,6 +25,7 @@ LAYERS: list[set[str]] = [
     {"reviews"},
     {"certificates"},  # awards
     {"transcripts", "ledger"},  # siblings: neither imports the other
+    {"learnerdata"},  # the learner's download of everything, files' retention
     {"reports", "api", "dashboard", "demo"},
 ]
 CONFIG = "credentials_portal"  # settings, urls, the Celery app: imported by no app

@@ -142,9 +142,10 @@ def test_only_the_learners_own_enrollments_are_listed(client):
 # units completed before, prerequisites, programs, their units and requirements,
 # rules and their units); the prerequisites of the units a count rule still needs
 # (the next step); invoices; the state certificates the learner holds (the
-# ledger: one more, the credits earned elsewhere, when they hold any). Awards and
-# their documents add two when the learner has any.
-DASHBOARD_QUERIES = 22
+# ledger: one more, the credits earned elsewhere, when they hold any); the runs
+# whose files a retention policy deletes soon. Awards and their documents add
+# two when the learner has any.
+DASHBOARD_QUERIES = 23
 
 
 def test_query_count_is_bounded_and_does_not_grow_with_enrollments(

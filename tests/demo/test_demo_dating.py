@@ -109,3 +109,13 @@ def test_learner3_holds_the_awards_the_readme_lists(loaded_on):
     assert {"sotl", "otla", "the-online-classroom"} <= units
     assert "loyola-stacked-digital-tools-foundations" in units
     assert {"cmte", "iste-certified-educator"} <= programs
+
+
+def test_the_retention_policy_has_no_demo_file_left_due(loaded_on):
+    """Loyola keeps files a year after a run ends: on any load day, no demo file
+    kept is already past that (the preview of a run that day is empty)."""
+    from learnerdata.selectors import retention_due
+    from programs.models import Provider
+
+    assert Provider.objects.get(slug="loyola").artifact_retention_months == 12
+    assert retention_due(today=loaded_on) == []

@@ -63,6 +63,10 @@ def page_url(world, page: str) -> str:
         return reverse("admin:programs_unit_change", args=[world["unit"].pk])
     if page == "offering":
         return reverse("admin:programs_offering_change", args=[world["offering"].pk])
+    if page == "provider":
+        return reverse(
+            "admin:programs_provider_change", args=[world["unit"].provider.pk]
+        )
     if page == "requirement":
         return reverse(
             "admin:programs_requirement_change", args=[world["portfolio"].pk]
@@ -90,6 +94,11 @@ def message(constraint: str) -> str:
 
 # constraint: (page, the posted changes; a callable takes the world), expected error
 CASES = {
+    "provider_retention_at_least_a_month": (
+        "provider",
+        {"artifact_retention_months": "0"},
+        None,
+    ),
     "unit_price_not_negative": (
         "unit",
         {"price": "-1"},

@@ -163,6 +163,11 @@ ACCESS = {
     "ledger:verify": Page(
         STAFF_OF_OFFERING, method="post", ok=FORM, uuid="outside_credit"
     ),
+    # The learner's own data: the page and request for anyone signed in, each
+    # download for its learner only (not even an admin).
+    "learnerdata:mine": Page(SIGNED_IN),
+    "learnerdata:request": Page(SIGNED_IN, method="post", ok=FORM),
+    "learnerdata:download": Page(OWNER, public_id="data_export"),
     # API tokens: each person's own; the API answers 401 without credentials.
     "api_tokens": Page(SIGNED_IN),
     "api_token_revoke": Page(OWNER, method="post", ok=FORM, pk="api_token"),

@@ -9,6 +9,7 @@ these names.
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
@@ -21,6 +22,7 @@ from enrollments.models import Attendance, GroupOrder
 from enrollments.services.registration import registration_create
 from ledger.models import HeldCertificate, StateCertificateType
 from ledger.services import outside_credit_add
+from learnerdata.models import DataExport
 from programs.models import CredentialProgram, Session
 from reviews.models import Artifact, Submission
 from reviews.services.reviews import review_decide
@@ -146,6 +148,15 @@ def _ledger_build(owner):
         today=timezone.localdate(),
     )
     return held, evidence
+def _data_export_ready(owner) -> DataExport:
+    """The owner's download of everything, as the worker leaves it."""
+    export = DataExport(learner=owner)
+    export.file.save("data.zip", ContentFile(b"PK\x05\x06" + bytes(18)), save=False)
+    export.status = DataExport.Status.READY
+    export.finished_at = timezone.now()
+    export.expires_on = timezone.localdate() + dt.timedelta(days=7)
+    export.save()
+    return export
 
 
 def world_build() -> World:
@@ -179,6 +190,7 @@ def world_build() -> World:
     )
     api_token, _secret = api_token_create(user=owner, name="Matrix")
     artifact = Artifact.objects.get(version=version)
+    data_export = _data_export_ready(owner)
     users = {
         "anonymous": None,
         "owner": owner,
@@ -210,6 +222,7 @@ def world_build() -> World:
         "held_certificate": held.pk,
         "outside_credit": evidence.uuid,
         "job": job.public_id,
+        "data_export": data_export.public_id,
         "share_token": share.token,
         "api_token": api_token.pk,
         "bogus": "not-a-valid-key",

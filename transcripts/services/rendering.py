@@ -38,6 +38,11 @@ def transcript_html(*, transcript: Transcript, produced_on: dt.date) -> str:
     )
 
 
+def transcript_pdf_bytes(*, transcript: Transcript, produced_on: dt.date) -> bytes:
+    """The transcript as a PDF, not stored (the learner's download of everything)."""
+    return render_pdf(transcript_html(transcript=transcript, produced_on=produced_on))
+
+
 def transcript_pdf_render(
     *, learner_id: int, today: dt.date
 ) -> TranscriptDocument | None:
@@ -60,7 +65,7 @@ def transcript_pdf_render(
                 document.last_error = ""
                 document.save(update_fields=["status", "last_error"])
             return document
-        content = render_pdf(transcript_html(transcript=transcript, produced_on=today))
+        content = transcript_pdf_bytes(transcript=transcript, produced_on=today)
         name = transcript_path(document, f"transcript-{secrets.token_hex(8)}.pdf")
         stored = default_storage.save(name, ContentFile(content))
         transaction.on_commit(partial(_folder_prune, document, keep=stored))

@@ -1,0 +1,1 @@
+"""The "download everything" archive: sections of files, then a README index."""
