@@ -102,3 +102,19 @@ def offering_evaluate_task(offering_id: int) -> dict:
     from .services.offering_dates import offering_learners_evaluate
 
     return offering_learners_evaluate(offering_id=offering_id, today=clock.today())
+
+
+# On the ``email`` queue. Each reminder is claimed before it is sent, so a second
+# run or a redelivery of this task sends nothing twice.
+@shared_task(
+    name="certificates.expiry_reminders",
+    acks_late=True,
+    reject_on_worker_lost=True,
+    soft_time_limit=600,
+    time_limit=660,
+)
+def expiry_reminders_task() -> int:
+    """Email the reminders due today, 90 and 30 days before awards expire."""
+    from .services.reminders import expiry_reminders_send
+
+    return expiry_reminders_send(today=clock.today())

@@ -3,5 +3,13 @@
 from .awards import Award, AwardDocument, AwardEvent
 from .keys import IssuerKey
 from .outputs import OutputSpec
+from .reminders import ExpiryReminder
 
-__all__ = ["Award", "AwardDocument", "AwardEvent", "IssuerKey", "OutputSpec"]
+__all__ = [
+    "Award",
+    "AwardDocument",
+    "AwardEvent",
+    "ExpiryReminder",
+    "IssuerKey",
+    "OutputSpec",
+]
