@@ -25,6 +25,7 @@ from certificates.selectors.validity import (
     reminder_due,
 )
 from certificates.services import award_reissue, award_request, award_revoke
+from certificates.services.emailing import award_email
 from certificates.services.issuance import award_issue
 from certificates.services.openbadges import award_badge_export
 from certificates.services.reminders import expiry_reminders_send
@@ -154,6 +155,13 @@ def test_the_certificate_pdf_states_the_valid_until_day(valid_award):
     html = document_html(award=valid_award, output=output)
 
     assert f"Valid until {long(valid_award.expires_on)}" in html
+
+
+def test_the_certificate_email_states_the_valid_until_day(valid_award):
+    assert award_email(award_id=valid_award.pk)
+
+    (message,) = mail.outbox
+    assert f"It is valid until {short(valid_award.expires_on)}." in message.body
 
 
 def test_the_transcript_states_the_valid_until_day(client, valid_award, learner):
