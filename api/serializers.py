@@ -79,6 +79,11 @@ class AwardSerializer(serializers.ModelSerializer):
     page_url = serializers.SerializerMethodField(
         help_text="The award's page in the portal."
     )
+    expires_on = serializers.DateField(
+        read_only=True,
+        allow_null=True,
+        help_text="The last day the award is valid; null: it never expires.",
+    )
     documents = DocumentSerializer(many=True)
     open_badge_url = serializers.SerializerMethodField(
         help_text="The Open Badges 3.0 credential (JSON-LD) once issued, else null."
@@ -94,6 +99,7 @@ class AwardSerializer(serializers.ModelSerializer):
             "issuer",
             "name_on_award",
             "earned_on",
+            "expires_on",
             "issued_at",
             "revoked_at",
             "revoke_reason",

@@ -69,6 +69,11 @@ def document_html(*, award: Award, output: dict) -> str:
         "s": snapshot,
         "document": output,
         "earned_on": dt.date.fromisoformat(snapshot["earned_on"]),
+        "expires_on": (
+            dt.date.fromisoformat(snapshot["expires_on"])
+            if snapshot.get("expires_on")
+            else None
+        ),
         "details": details(snapshot),
         "code": award.verification_code,
         "verification_url": award.verification_url,

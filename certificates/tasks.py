@@ -135,3 +135,17 @@ def award_bulk_run_task(job_id: int) -> str:
     from .services.bulk_run import award_bulk_run
 
     return award_bulk_run(job_id=job_id).status
+# On the ``email`` queue. Each reminder is claimed before it is sent, so a second
+# run or a redelivery of this task sends nothing twice.
+@shared_task(
+    name="certificates.expiry_reminders",
+    acks_late=True,
+    reject_on_worker_lost=True,
+    soft_time_limit=600,
+    time_limit=660,
+)
+def expiry_reminders_task() -> int:
+    """Email the reminders due today, 90 and 30 days before awards expire."""
+    from .services.reminders import expiry_reminders_send
+
+    return expiry_reminders_send(today=clock.today())

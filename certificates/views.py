@@ -4,8 +4,11 @@ from django.shortcuts import render
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
+from core import clock
+
 from . import selectors
 from .selectors.openbadges import award_verification_document
+from .selectors.validity import award_is_expired
 
 
 def _wants_json(request) -> bool:
@@ -15,18 +18,24 @@ def _wants_json(request) -> bool:
 
 @require_GET
 def verify(request, code: str):
-    """Public: the award's current state, name, credential, issuer and date only."""
+    """Public: the award's current state (valid, expired, revoked, replaced),
+    name, credential, issuer, date and validity only."""
     award = selectors.award_get_for_verification(code=code)
+    today = clock.today()
     if _wants_json(request):
         if award is None:
             return JsonResponse({"error": "unknown code"}, status=404)
-        document = award_verification_document(award=award)
+        document = award_verification_document(award=award, today=today)
         return JsonResponse(document, content_type="application/ld+json")
     return render(
         request,
         "certificates/verify.html",
-        # a code that cannot be one (control characters, overlong) is not echoed
-        {"award": award, "code": selectors.normalize_code(code)},
+        {
+            "award": award,
+            "expired": award is not None and award_is_expired(award, today=today),
+            # a code that cannot be one (control characters, overlong) is not echoed
+            "code": selectors.normalize_code(code),
+        },
         status=200 if award else 404,
     )
 

@@ -273,6 +273,7 @@ CELERY_TASK_DEFAULT_QUEUE = "rendering"
 CELERY_TASK_ROUTES = {
     "certificates.award_email": {"queue": "email"},
     "reviews.tasks.deadline_reminders_task": {"queue": "email"},
+    "certificates.expiry_reminders": {"queue": "email"},
 }
 CELERY_TASK_PUBLISH_RETRY = False
 # The periodic work, read from here by Celery beat (production) and by
@@ -318,6 +319,12 @@ CELERY_BEAT_SCHEDULE["reviews-deadline-reminders"] = {
 CELERY_BEAT_SCHEDULE["ledger-renewal-reminders"] = {
     "task": "ledger.renewal_reminders",
     "schedule": 24 * 60 * 60,
+}
+# Every 6 hours: email the reminders due 90 and 30 days before awards expire (each
+# claimed before it is sent: a rerun sends nothing twice).
+CELERY_BEAT_SCHEDULE["certificates-expiry-reminders"] = {
+    "task": "certificates.expiry_reminders",
+    "schedule": env.float("EXPIRY_REMINDER_SECONDS", default=6 * 60 * 60),
 }
 
 # The portal's name and voice: page titles and every email, allauth's included

@@ -74,6 +74,12 @@ def demo_outputs_load() -> None:
             _outputs_set(rows, program=program)
 
 
+# Unit slug -> how many months its awards are valid. Demo values (the sources
+# give no validity), chosen so that learner3's history shows both states on any
+# load day: The Online Classroom (earned about 25 weeks before) has expired, and
+# OTLA (earned about 23 weeks before) expires within the month.
+DEMO_VALIDITY_MONTHS = {"the-online-classroom": 4, "otla": 6}
+
 DEMO_LEARNER = "learner3@demo.test"
 CMTE_WORKSHOPS = ["sotl", "otla", "the-online-classroom"]
 ISTE_FORMAT = "Fully online"
@@ -216,6 +222,12 @@ def _first_badge(learner, facilitator, today: dt.date, history: History) -> None
     )
     with history.step(_at(started + REVIEWED_AFTER, 9)) as moment:
         review_decide(reviewer=facilitator, version=version, decision="met", now=moment)
+
+
+def demo_validity_load() -> None:
+    """The demo's credentials with a validity (an admin sets it on the unit)."""
+    for slug, months in DEMO_VALIDITY_MONTHS.items():
+        Unit.objects.filter(slug=slug).update(valid_for_months=months)
 
 
 @transaction.atomic

@@ -86,7 +86,34 @@ class ProgramRuleInline(RuleInlineReadOnly):
     fk_name = "program"
 
 
-class CredentialProgramAdmin(admin.ModelAdmin):
+class ValidityFieldsetMixin:
+    """The credential's validity in a section of its own, after every other field."""
+
+    validity_fields = ["valid_for_months"]
+
+    def get_fieldsets(self, request, obj=None):
+        fields = [
+            f for f in self.get_fields(request, obj) if f not in self.validity_fields
+        ]
+        return [
+            (None, {"fields": fields}),
+            (
+                _("Validity"),
+                {
+                    "fields": self.validity_fields,
+                    "description": _(
+                        "An award is valid through the day before the same date "
+                        "this many months after it was earned; its documents, "
+                        "verification page and digital badge state that day. "
+                        "Awards already written keep the validity they were "
+                        "issued with."
+                    ),
+                },
+            ),
+        ]
+
+
+class CredentialProgramAdmin(ValidityFieldsetMixin, admin.ModelAdmin):
     """Registered by ``certificates.admin.publishing``, whose subclass adds the
     checklist before publishing (a layer above the catalogue)."""
 
@@ -142,7 +169,7 @@ class UnitRuleInline(RuleInlineReadOnly):
 
 
 @admin.register(Unit)
-class UnitAdmin(admin.ModelAdmin):
+class UnitAdmin(ValidityFieldsetMixin, admin.ModelAdmin):
     list_display = ["title", "short_name", "provider", "kind", "delivery", "price"]
     list_filter = ["provider", "kind", "delivery", "programs", "is_published"]
     search_fields = ["title", "short_name"]

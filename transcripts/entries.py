@@ -25,6 +25,7 @@ class TranscriptEntry:
     track: str
     earned_on: dt.date
     issued_on: dt.date
+    valid_until: dt.date | None  # the last day it is valid; None: never expires
     clock_hours: int | None
     estimated_hours: int | None
     cpd_credits: Decimal | None
@@ -77,6 +78,11 @@ def entry_from_snapshot(
         track=track_label,
         earned_on=dt.date.fromisoformat(snapshot["earned_on"]),
         issued_on=issued_on,
+        valid_until=(
+            dt.date.fromisoformat(snapshot["expires_on"])
+            if snapshot.get("expires_on")
+            else None
+        ),
         clock_hours=snapshot.get("clock_hours"),
         estimated_hours=snapshot.get("estimated_hours"),
         cpd_credits=_decimal(snapshot.get("cpd_credits")),
@@ -112,6 +118,8 @@ def fingerprint_of(*, name: str, entries: Sequence[TranscriptEntry]) -> str:
             [e.award_uuid, e.credential, e.issuer, e.earned_on.isoformat()]
             + [str(v) for v in (e.clock_hours, e.estimated_hours, e.cpd_credits)]
             + [str(e.ceus), e.offering, e.track, e.verification_code]
+            # only when stated: a transcript without validities keeps its digest
+            + ([e.valid_until.isoformat()] if e.valid_until else [])
             for e in entries
         ],
     }

@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Award, AwardDocument, AwardEvent, OutputSpec
+from ..models import Award, AwardDocument, AwardEvent, ExpiryReminder, OutputSpec
 from ..retries import MAX_EMAIL_FAILURES
 from ..selectors.awards import EMAIL_FAILED
 from ..services import award_reissue, award_retry
@@ -56,6 +56,14 @@ class AwardEventInline(admin.TabularInline):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class ExpiryReminderInline(AwardEventInline):
+    """The reminders of the award's expiry, as the periodic task sent them."""
+
+    model = ExpiryReminder
+    fields = ["days_before", "claimed_at", "sent_at", "failures", "last_error"]
+    readonly_fields = fields
 
 
 EMAIL_STATES = {
@@ -115,10 +123,10 @@ class AwardAdmin(admin.ModelAdmin):
     list_select_related = ["learner", "program", "unit"]
     date_hierarchy = "earned_on"
     actions = ["reissue", "retry", "email_again"]
-    inlines = [AwardDocumentInline, AwardEventInline]
+    inlines = [AwardDocumentInline, AwardEventInline, ExpiryReminderInline]
     fields = [
         *("learner", "program", "unit", "status", "verification_code", "uuid"),
-        *("earned_on", "issued_at", "email_claimed_at", "emailed_at"),
+        *("earned_on", "expires_on", "issued_at", "email_claimed_at", "emailed_at"),
         *("email_failures", "email_error"),
         *("revoked_at", "revoke_reason", "replaces", "attempts", "last_error"),
         "snapshot",

@@ -4,12 +4,14 @@ from .awards import Award, AwardDocument, AwardEvent
 from .bulk import BulkAwardItem
 from .keys import IssuerKey
 from .outputs import OutputSpec
+from .reminders import ExpiryReminder
 
 __all__ = [
     "Award",
     "AwardDocument",
     "AwardEvent",
     "BulkAwardItem",
+    "ExpiryReminder",
     "IssuerKey",
     "OutputSpec",
 ]

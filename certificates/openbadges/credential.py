@@ -4,7 +4,8 @@ The document follows the Open Badges 3.0 schema (VC Data Model 2.0 shape:
 ``validFrom``); the learner is named only by a salted SHA-256 of their email, so a
 shared credential does not publish the address. Its moments carry the portal's
 local offset (``2027-02-28T23:30:00-05:00``): read as UTC (``Z``), an award earned
-late in the portal's evening would show the next day.
+late in the portal's evening would show the next day. An award with a validity
+states ``validUntil``: the last second of its last valid day, local.
 """
 
 import datetime as dt
@@ -52,6 +53,10 @@ def identity_hash(email: str, salt: str) -> str:
 
 def _local_iso(moment: dt.datetime) -> str:
     return clock.local_moment(moment).replace(microsecond=0).isoformat()
+
+
+def _end_of_day(day: dt.date) -> dt.datetime:
+    return clock.local_start(day + dt.timedelta(days=1)) - dt.timedelta(seconds=1)
 
 
 def _criteria(snapshot: dict) -> str:
@@ -124,6 +129,9 @@ def credential_build(
         },
         "credentialStatus": {"id": ids.status, "type": STATUS_TYPE},
     }
+    if snapshot.get("expires_on"):
+        expires_on = dt.date.fromisoformat(snapshot["expires_on"])
+        credential["validUntil"] = _local_iso(_end_of_day(expires_on))
     if evidence:
         credential["evidence"] = [
             {"id": item.url, "type": ["Evidence"], "name": item.name}

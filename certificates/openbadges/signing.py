@@ -2,7 +2,8 @@
 
 Open Badges 3.0 (section 8.2): the JWT payload is the credential itself, with the
 registered claims ``iss`` (issuer id), ``jti`` (credential id), ``nbf``
-(``validFrom``) and ``sub`` when the subject has an id. The JOSE header names the
+(``validFrom``), ``exp`` (``validUntil``, when it expires) and ``sub`` when the
+subject has an id. The JOSE header names the
 key (``kid``) and carries it as a JWK, so a verifier can check the signature
 against the key the issuer publishes at its profile URL.
 """
@@ -46,6 +47,8 @@ def _claims(credential: dict) -> dict:
         "jti": credential["id"],
         "nbf": int(valid_from.timestamp()),
     }
+    if valid_until := credential.get("validUntil"):
+        claims["exp"] = int(dt.datetime.fromisoformat(valid_until).timestamp())
     subject_id = credential["credentialSubject"].get("id")
     if subject_id:
         claims["sub"] = subject_id
@@ -81,6 +84,6 @@ def credential_verify(token: str, *, keys: dict[str, dict]) -> dict:
         raise CredentialInvalid(str(error)) from error
     if claims.get("iss") != claims.get("issuer", {}).get("id"):
         raise CredentialInvalid("The token's issuer claim does not match.")
-    for claim in ("iss", "jti", "nbf", "sub"):
+    for claim in ("iss", "jti", "nbf", "exp", "sub"):
         claims.pop(claim, None)
     return claims

@@ -23,6 +23,7 @@ from ..openbadges.credential import (
     credential_build,
 )
 from ..openbadges.linkedin import linkedin_add_url
+from .validity import award_is_expired
 
 
 def award_provider(award: Award) -> Provider:
@@ -148,7 +149,7 @@ def award_credential(*, award: Award, issuer: Issuer) -> dict:
     )
 
 
-def _status(award: Award) -> dict:
+def _status(award: Award, *, today: dt.date) -> dict:
     status: dict[str, str | None] = {"id": award.verification_url, "type": STATUS_TYPE}
     if award.status == Award.Status.REVOKED:
         status |= {
@@ -165,16 +166,21 @@ def _status(award: Award) -> dict:
         status |= {"status": "superseded"}
         if replacement is not None:
             status["replacedBy"] = f"urn:uuid:{replacement.uuid}"
+    elif award_is_expired(award, today=today):
+        # Not revoked: past the ``validUntil`` the credential states.
+        status["status"] = "expired"
     else:
         status["status"] = "active"
     return status
 
 
-def award_verification_document(*, award: Award) -> dict:
+def award_verification_document(*, award: Award, today: dt.date) -> dict:
     """What ``/verify/<code>/`` answers a client asking for JSON: the award's
-    credential with its current state in ``credentialStatus`` (a revocation shows
-    there), or the state alone for an award revoked before it was ever issued."""
+    credential with its current state on ``today`` in ``credentialStatus`` (a
+    revocation or an expiry shows there), or the state alone for an award revoked
+    before it was ever issued."""
+    status = _status(award, today=today)
     if award.issued_at is None:
-        return {"credentialStatus": _status(award)}
+        return {"credentialStatus": status}
     credential = award_credential(award=award, issuer=issuer_for(award_provider(award)))
-    return credential | {"credentialStatus": _status(award)}
+    return credential | {"credentialStatus": status}

@@ -17,11 +17,22 @@ from programs.models import CredentialProgram, Unit
 from .. import messages
 from ..enqueue import award_issue_on_commit
 from ..models import Award, AwardEvent
+from ..validity import valid_until
 from .snapshot import award_snapshot
 
 
 def _decimal(value: str | None) -> Decimal | None:
     return None if value is None else Decimal(value)
+
+
+def award_valid_until(
+    *, unit: Unit | None, program: CredentialProgram | None, earned_on: dt.date
+) -> dt.date | None:
+    """The last day a new award of the unit or program earned on ``earned_on`` is
+    valid, by the credential's validity now (frozen in the award); None: never."""
+    owner = unit or program
+    months = owner.valid_for_months if owner is not None else None
+    return valid_until(earned_on=earned_on, valid_for_months=months)
 
 
 def _lock_learner(learner_id: int) -> None:
@@ -57,17 +68,20 @@ def award_request(
     )
     if existing:
         return existing, False
+    expires_on = award_valid_until(unit=unit, program=program, earned_on=earned_on)
     award = Award(
         learner=learner,
         unit=unit,
         program=program,
         run_id=run_id,
         earned_on=earned_on,
+        expires_on=expires_on,
         snapshot=award_snapshot(
             learner=learner,
             unit=unit,
             program=program,
             earned_on=earned_on,
+            expires_on=expires_on,
             track=track,
             offering=offering,
             ceus=ceus,
@@ -112,7 +126,8 @@ def award_revoke(*, award: Award, reason: str, actor, now: dt.datetime | None = 
 def award_reissue(*, award: Award, actor) -> Award:
     """Replace an issued award with a new one from a fresh snapshot (a corrected
     name, say). The old award and its documents are kept as superseded; the new
-    one keeps the date earned, the track and the results, with a new code."""
+    one keeps the date earned, the validity, the track and the results, with a
+    new code."""
     _lock_learner(award.learner_id)
     old = Award.objects.select_for_update().get(pk=award.pk)
     if old.status != Award.Status.ISSUED:
@@ -124,12 +139,15 @@ def award_reissue(*, award: Award, actor) -> Award:
         unit=old.unit,
         program=old.program,
         earned_on=old.earned_on,
+        expires_on=old.expires_on,
+        first_earned_on=old.first_earned_on,
         replaces=old,
         snapshot=award_snapshot(
             learner=old.learner,
             unit=old.unit,
             program=old.program,
             earned_on=old.earned_on,
+            expires_on=old.expires_on,
             track=old.snapshot.get("track", ""),
             offering=old.snapshot.get("offering", ""),
             ceus=_decimal(old.snapshot.get("ceus")),

@@ -27,13 +27,15 @@ def award_snapshot(
     unit: Unit | None = None,
     program: CredentialProgram | None = None,
     earned_on: dt.date,
+    expires_on: dt.date | None = None,
     track: str = "",
     offering: str = "",
     ceus: Decimal | None = None,
     results: dict | None = None,
 ) -> dict:
     """What the award states, frozen. ``ceus`` are those of the run it certifies
-    (an event's offering); hours and CPD credits are the unit's."""
+    (an event's offering); hours and CPD credits are the unit's. ``expires_on``:
+    the last day it is valid (``certificates.validity``), None if it never expires."""
     owner = unit or program
     if owner is None:
         raise ValueError("An award is for a unit or a program.")
@@ -57,6 +59,7 @@ def award_snapshot(
         "signatory_name": provider.signatory_name,
         "signatory_title": provider.signatory_title,
         "earned_on": earned_on.isoformat(),
+        "expires_on": expires_on.isoformat() if expires_on else None,
         "weeks": unit.weeks if unit else None,
         "estimated_hours": unit.estimated_hours if unit else None,
         "clock_hours": unit.clock_hours if unit else None,

@@ -7,6 +7,7 @@ import datetime as dt
 
 from certificates.selectors.progress import progress_reports_from
 from certificates.selectors.record import learner_record
+from certificates.selectors.validity import expiry_notices_from
 from certificates.selectors.wallet import wallet_from
 from enrollments import selectors as enrollment_selectors
 from enrollments.group_orders import selectors as group_order_selectors
@@ -55,7 +56,8 @@ def dashboard_context(*, user, today: dt.date) -> dict:
         "past_completions": record.past_completions,
         "upcoming_deadlines": upcoming,
         "awards": record.awards,
-        "wallet": wallet_from(record.awards),
+        "wallet": wallet_from(record.awards, today=today),
+        "expiry_notices": expiry_notices_from(record.awards, today=today),
         "progress_reports": progress_reports_from(record, today),
         "portfolios": portfolios,
         "invoices": list(group_order_selectors.invoices_billed_to(user=user)),

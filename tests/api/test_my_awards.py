@@ -70,6 +70,7 @@ def test_the_session_of_a_signed_in_learner_reads_their_awards(api_client, learn
         },
         "name_on_award": "Lena Learner",
         "earned_on": "2026-06-30",
+        "expires_on": None,
         "revoked_at": None,
         "revoke_reason": "",
         "verification_code": award.verification_code,
@@ -250,3 +251,12 @@ def test_a_session_write_needs_csrf_and_then_answers_405(learner):
     assert "CSRF" in without.json()["detail"]
     assert with_csrf.status_code == 405
     assert with_csrf["Allow"] == "GET, HEAD, OPTIONS"
+
+
+def test_an_award_with_a_validity_states_its_last_valid_day(api_client, learner):
+    award = award_make(learner)
+    Award.objects.filter(pk=award.pk).update(expires_on=dt.date(2028, 6, 29))
+
+    response = bearer(api_client, token_for(learner)).get(detail(award))
+
+    assert response.json()["expires_on"] == "2028-06-29"

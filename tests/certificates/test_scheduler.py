@@ -57,6 +57,7 @@ def test_the_schedule_is_celery_beats():
         "certificates-progress-sweep",
         "jobs-bulk-job-sweep",
         "reviews-deadline-reminders",
+        "certificates-expiry-reminders",
     }
     assert settings.CELERY_BEAT_SCHEDULE["certificates-progress-sweep"]["schedule"] == (
         settings.PROGRESS_SWEEP_SECONDS

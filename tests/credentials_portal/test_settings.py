@@ -180,4 +180,5 @@ def test_renders_and_emails_have_a_queue_each():
         "default": "rendering",
         "certificates.award_email": {"queue": "email"},
         "reviews.tasks.deadline_reminders_task": {"queue": "email"},
+        "certificates.expiry_reminders": {"queue": "email"},
     }

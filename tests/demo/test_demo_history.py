@@ -10,7 +10,10 @@ from django.core.management import call_command
 
 from audit.models import AuditEvent
 from certificates.models import Award
+from certificates.selectors.validity import award_is_expired, expiry_notices_from
+from certificates.validity import valid_until
 from core import clock
+from demo.awards import DEMO_VALIDITY_MONTHS
 from enrollments.models import Attendance, Enrollment, Invoice
 from reports.filters import ReportFilters
 from reports.selectors.awards import awards_per_month
@@ -115,3 +118,24 @@ def test_the_report_counts_each_award_in_the_month_it_was_issued(loaded):
         if row.issued
     }
     assert counts == dict(expected)
+
+
+def test_learner3_holds_an_expired_award_and_one_expiring_within_the_month(loaded):
+    learner3 = Award.objects.filter(learner__email="learner3@demo.test")
+    expired = learner3.get(unit__slug="the-online-classroom")
+    expiring = learner3.get(unit__slug="otla")
+    for award in (expired, expiring):
+        months = DEMO_VALIDITY_MONTHS[award.unit.slug]
+        assert award.expires_on == valid_until(
+            earned_on=award.earned_on, valid_for_months=months
+        )
+        assert award.snapshot["expires_on"] == award.expires_on.isoformat()
+    assert award_is_expired(expired, today=loaded)
+    assert not award_is_expired(expiring, today=loaded)
+    (notice,) = expiry_notices_from(learner3, today=loaded)
+    assert notice.award == expiring
+    assert 0 <= notice.days_left <= 30
+    # the other awards never expire
+    assert not learner3.exclude(pk__in=[expired.pk, expiring.pk]).exclude(
+        expires_on=None
+    )

@@ -42,6 +42,7 @@ class Command(BaseCommand):
         services.demo_roles_assign(users)
         demo_checklists_load()
         awards.demo_outputs_load()
+        awards.demo_validity_load()
         issue_at = awards.demo_awards_load(users=users, today=today)
         issue_at |= ledger.demo_ledger_load(users=users, today=today)
         activity.demo_activity_load(users=users, today=today)
