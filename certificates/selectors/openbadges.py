@@ -23,6 +23,7 @@ from ..openbadges.credential import (
     credential_build,
 )
 from ..openbadges.linkedin import linkedin_add_url
+from .status_lists import award_status_entry
 
 
 def award_provider(award: Award) -> Provider:
@@ -124,18 +125,18 @@ def award_credential(*, award: Award, issuer: Issuer) -> dict:
         ids=CredentialIds(
             credential=f"urn:uuid:{award.uuid}",
             achievement=achievement_url(award),
-            status=award.verification_url,
         ),
         issuer=issuer,
         email=award.learner.email,
         salt=award.uuid.hex[:16],
         issued_at=award.issued_at,
+        status=award_status_entry(award),
         evidence=award_evidence(award) if award.share_evidence else [],
     )
 
 
-def _status(award: Award) -> dict:
-    status: dict[str, str | None] = {"id": award.verification_url, "type": STATUS_TYPE}
+def _state(award: Award) -> dict:
+    status: dict[str, str | None] = {}
     if award.status == Award.Status.REVOKED:
         status |= {
             "status": "revoked",
@@ -158,9 +159,12 @@ def _status(award: Award) -> dict:
 
 def award_verification_document(*, award: Award) -> dict:
     """What ``/verify/<code>/`` answers a client asking for JSON: the award's
-    credential with its current state in ``credentialStatus`` (a revocation shows
-    there), or the state alone for an award revoked before it was ever issued."""
+    credential, its ``credentialStatus`` (the bit in the published list) with the
+    award's current state added (a revocation shows there), or the state alone
+    for an award revoked before it was ever issued."""
     if award.issued_at is None:
-        return {"credentialStatus": _status(award)}
+        unissued = {"id": award.verification_url, "type": STATUS_TYPE}
+        return {"credentialStatus": unissued | _state(award)}
     credential = award_credential(award=award, issuer=issuer_for(award_provider(award)))
-    return credential | {"credentialStatus": _status(award)}
+    status = credential["credentialStatus"] | _state(award)
+    return credential | {"credentialStatus": status}
