@@ -4,6 +4,7 @@ Badges credential's bit in it."""
 
 import base64
 import json
+from importlib import import_module
 from urllib.parse import urlparse
 
 import jwt
@@ -263,3 +264,38 @@ def test_index_zero_is_the_left_most_bit(index):
 def test_an_index_outside_the_list_is_refused():
     with pytest.raises(ValueError, match="outside a list"):
         encoded_list({LIST_SIZE})
+
+
+def test_the_admin_shows_the_lists_and_edits_nothing(superuser_client, issued):
+    page = superuser_client.get(reverse("admin:certificates_statuslist_changelist"))
+
+    assert page.status_code == 200
+    assert [str(row) for row in page.context["cl"].result_list] == [
+        "HGSE revocation list 1"
+    ]
+    add = superuser_client.get(reverse("admin:certificates_statuslist_add"))
+    assert add.status_code == 403
+
+
+def test_the_migration_gives_awards_issued_before_the_lists_their_bits(
+    issued, workshop
+):
+    # given two awards issued before the lists existed (no entry, no list)
+    from django.apps import apps
+
+    migration = import_module(
+        "certificates.migrations.0011_status_list_entries_for_issued_awards"
+    )
+    StatusListEntry.objects.all().delete()
+    StatusList.objects.all().delete()
+
+    # when the data migration runs
+    migration.entries_give(apps, None)
+
+    # then each has its bit, oldest first, in a list to be signed
+    issued.refresh_from_db()
+    workshop.refresh_from_db()
+    assert (issued.status_entry.index, workshop.status_entry.index) == (0, 1)
+    status_list = StatusList.objects.get()
+    assert (status_list.number, status_list.next_index) == (1, 2)
+    assert status_list.needs_signing
