@@ -7,21 +7,28 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.http import parse_etags
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from .selectors import openbadges as selectors
+from .selectors.status_lists import status_list_get
 from .services.openbadges import (
     EXPORTABLE_STATUSES,
     award_badge_export,
     award_evidence_share,
 )
+from .services.status_lists import status_list_served
 
 JSON_LD = "application/ld+json"
+VC_JWT = "application/vc+jwt"
+# How long a verifier may reuse a revocation list before asking again: a
+# revocation reaches every verifier within this time (plus the worker's delay).
+STATUS_LIST_MAX_AGE = 300
 EXPORTS = {
     "json": ("credential.json", JSON_LD),
-    "jwt": ("credential.jwt", "application/vc+jwt"),
+    "jwt": ("credential.jwt", VC_JWT),
     "svg": ("badge.svg", "image/svg+xml"),
 }
 
@@ -99,3 +106,25 @@ def issuer_jwks(request, slug: str):
     provider = selectors.issuer_get(slug=slug)
     keys = list(selectors.issuer_jwks(provider=provider).values())
     return JsonResponse({"keys": keys})
+
+
+@require_GET
+def status_list(request, slug: str, number: int):
+    """The provider's signed revocation list (a Bitstring Status List credential
+    as a VC-JWT), cacheable: ETag, ``Cache-Control``, 304 on ``If-None-Match``."""
+    signed = status_list_served(status_list=status_list_get(slug=slug, number=number))
+    etag = f'"{signed.etag}"'
+    # If-None-Match compares weakly: W/"x" matches "x".
+    wanted = {
+        tag.removeprefix("W/")
+        for tag in parse_etags(request.headers.get("If-None-Match", ""))
+    }
+    if etag in wanted or "*" in wanted:
+        response = HttpResponse(status=304)
+    else:
+        response = HttpResponse(signed.token, content_type=VC_JWT)
+    response["ETag"] = etag
+    response["Cache-Control"] = f"public, max-age={STATUS_LIST_MAX_AGE}"
+    # Any verifier may fetch it, a wallet in a browser included.
+    response["Access-Control-Allow-Origin"] = "*"
+    return response

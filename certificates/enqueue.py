@@ -13,8 +13,10 @@ from .models import AwardEvent
 AWARD_ISSUE_TASK = "certificates.award_issue"
 AWARD_EMAIL_TASK = "certificates.award_email"
 OFFERING_EVALUATE_TASK = "certificates.offering_evaluate"
+STATUS_LIST_PUBLISH_TASK = "certificates.status_list_publish"
 
 _collecting: ContextVar[list[int] | None] = ContextVar("collecting", default=None)
+_lists_held: ContextVar[bool] = ContextVar("lists_held", default=False)
 
 
 def award_issue_on_commit(award_id: int) -> None:
@@ -38,6 +40,25 @@ def offering_evaluate_on_commit(offering_id: int) -> None:
     """Re-evaluate the offering's learners once the transaction commits (its dates
     changed); a broker that is down leaves it to the progress sweep."""
     send_on_commit(OFFERING_EVALUATE_TASK, offering_id)
+
+
+def status_list_publish_on_commit(status_list_id: int) -> None:
+    """Re-sign a revocation list once the transaction commits. The list stays
+    marked for signing until it is signed, so a broker that is down leaves it to
+    the status list sweep; inside ``status_lists_held()`` nothing is sent."""
+    if not _lists_held.get():
+        send_on_commit(STATUS_LIST_PUBLISH_TASK, status_list_id)
+
+
+@contextmanager
+def status_lists_held() -> Iterator[None]:
+    """Send no signing of a revocation list inside the block: the caller signs
+    the marked lists itself (``load_demo``, which queues nothing)."""
+    token = _lists_held.set(True)
+    try:
+        yield
+    finally:
+        _lists_held.reset(token)
 
 
 def _failed(award_id: int) -> partial[AwardEvent]:

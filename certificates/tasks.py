@@ -11,7 +11,12 @@ from core import clock
 from core.transient import TRANSIENT_ERRORS
 from enrollments.jobs.enqueue import AWARD_BULK_RUN_TASK
 
-from .enqueue import AWARD_EMAIL_TASK, AWARD_ISSUE_TASK, OFFERING_EVALUATE_TASK
+from .enqueue import (
+    AWARD_EMAIL_TASK,
+    AWARD_ISSUE_TASK,
+    OFFERING_EVALUATE_TASK,
+    STATUS_LIST_PUBLISH_TASK,
+)
 from .retries import MAX_EMAIL_ATTEMPTS, MAX_RENDER_ATTEMPTS
 
 
@@ -135,6 +140,8 @@ def award_bulk_run_task(job_id: int) -> str:
     from .services.bulk_run import award_bulk_run
 
     return award_bulk_run(job_id=job_id).status
+
+
 # On the ``email`` queue. Each reminder is claimed before it is sent, so a second
 # run or a redelivery of this task sends nothing twice.
 @shared_task(
@@ -149,3 +156,37 @@ def expiry_reminders_task() -> int:
     from .services.reminders import expiry_reminders_send
 
     return expiry_reminders_send(today=clock.today())
+
+
+@shared_task(
+    name=STATUS_LIST_PUBLISH_TASK,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=TRANSIENT_ERRORS,
+    retry_backoff=5,
+    retry_backoff_max=300,
+    retry_jitter=True,
+    max_retries=5,
+    soft_time_limit=60,
+    time_limit=90,
+)
+def status_list_publish_task(status_list_id: int) -> str | None:
+    """Re-sign a provider's revocation list; a no-op once signed as it stands."""
+    from .services.status_lists import status_list_publish
+
+    status_list = status_list_publish(status_list_id=status_list_id)
+    return status_list.etag if status_list else None
+
+
+@shared_task(
+    name="certificates.status_list_sweep",
+    acks_late=True,
+    reject_on_worker_lost=True,
+    soft_time_limit=300,
+    time_limit=360,
+)
+def status_list_sweep_task() -> int:
+    """Sign the revocation lists still marked (their task never reached a worker)."""
+    from .services.status_lists import status_lists_publish_pending
+
+    return status_lists_publish_pending()

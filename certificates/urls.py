@@ -41,6 +41,11 @@ urlpatterns = [
     path("issuers/<slug:slug>/", badge_views.issuer_profile, name="issuer"),
     path("issuers/<slug:slug>/jwks.json", badge_views.issuer_jwks, name="issuer_jwks"),
     path(
+        "credentials/status/<slug:slug>/revocation/<int:number>",
+        badge_views.status_list,
+        name="status_list",
+    ),
+    path(
         "certificates/<uuid:award_uuid>/<slug:kind>.pdf",
         views.document_download,
         name="document",

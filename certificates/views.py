@@ -1,14 +1,18 @@
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, JsonResponse
+from django.http import FileResponse, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
 
 from core import clock
 
 from . import selectors
 from .selectors.openbadges import award_verification_document
 from .selectors.validity import award_is_expired
+from .services.openbadges import EXPORTABLE_STATUSES, award_badge_export
+
+VC_JWT = "application/vc+jwt"
 
 
 def _wants_json(request) -> bool:
@@ -16,12 +20,23 @@ def _wants_json(request) -> bool:
     return "application/json" in accept or "application/ld+json" in accept
 
 
+def _wants_jwt(request) -> bool:
+    return VC_JWT in request.headers.get("Accept", "")
+
+
 @require_GET
+@vary_on_headers("Accept")
 def verify(request, code: str):
     """Public: the award's current state (valid, expired, revoked, replaced),
-    name, credential, issuer, date and validity only."""
+    name, credential, issuer, date and validity only; to a client asking for
+    ``application/vc+jwt``, the signed credential of an issued award (its
+    revocation bit is in the published list)."""
     award = selectors.award_get_for_verification(code=code)
     today = clock.today()
+    if _wants_jwt(request):
+        if award is None or award.status not in EXPORTABLE_STATUSES:
+            return HttpResponse(status=404, content_type="text/plain")
+        return HttpResponse(award_badge_export(award=award).token, content_type=VC_JWT)
     if _wants_json(request):
         if award is None:
             return JsonResponse({"error": "unknown code"}, status=404)

@@ -293,6 +293,11 @@ CELERY_BEAT_SCHEDULE["certificates-progress-sweep"] = {
     "task": "certificates.progress_sweep",
     "schedule": PROGRESS_SWEEP_SECONDS,
 }
+# certificates: sign the revocation lists whose signing task never reached a worker.
+CELERY_BEAT_SCHEDULE["certificates-status-list-sweep"] = {
+    "task": "certificates.status_list_sweep",
+    "schedule": env.float("STATUS_LIST_SWEEP_SECONDS", default=300.0),
+}
 # jobs: send again a bulk job the worker never received (the broker was down).
 CELERY_BEAT_SCHEDULE["jobs-bulk-job-sweep"] = {
     "task": "jobs.bulk_job_sweep",

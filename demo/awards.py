@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from certificates.enqueue import awards_collected
 from certificates.models import Award, OutputSpec
+from certificates.services import award_reissue
 from certificates.services.issuance import award_issue
 from core import clock
 from enrollments.attendance.services import attendance_mark
@@ -95,6 +96,12 @@ BADGE_STARTED_BEFORE = dt.timedelta(weeks=3)
 REVIEWED_AFTER = dt.timedelta(days=2)
 # The rendering worker issues an award within minutes of the evaluation.
 ISSUED_AFTER = dt.timedelta(minutes=3)
+# learner3's profile read her name without its accent and hyphen when her first
+# workshop was certified; she corrected it and an admin re-issued that
+# certificate a week after the first one (the first is superseded: its bit is set
+# in HGSE's published revocation list).
+NAME_AS_FIRST_TYPED = "Lucia Learner Ortega"
+REISSUED_AFTER = dt.timedelta(days=7)
 
 
 def _at(day: dt.date, hour: int = 18) -> dt.datetime:
@@ -144,14 +151,32 @@ def _cmte(learner, history: History) -> None:
     """The three workshops' ended runs, in the order they ended: the Certificate
     is earned with the last one."""
     runs = sorted((_first_run(slug) for slug in CMTE_WORKSHOPS), key=_ends)
-    for offering in runs:
+    for position, offering in enumerate(runs):
         enrollment = _enroll(
             learner, offering, offering.start_date - ENROLLED_BEFORE_START
         )
-        with history.step(_at(offering.end_date)) as moment:
+        with (
+            _named(learner, NAME_AS_FIRST_TYPED if position == 0 else None),
+            history.step(_at(offering.end_date)) as moment,
+        ):
             _submit(
                 enrollment, "Final product", moment=moment, text="My redesigned unit."
             )
+
+
+@contextmanager
+def _named(learner, name: str | None) -> Iterator[None]:
+    """The learner's profile reads ``name`` inside the block (None: unchanged)."""
+    kept = learner.legal_name
+    if name:
+        learner.legal_name = name
+        learner.save(update_fields=["legal_name"])
+    try:
+        yield
+    finally:
+        if name:
+            learner.legal_name = kept
+            learner.save(update_fields=["legal_name"])
 
 
 def _ends(offering: Offering) -> dt.date:
@@ -256,3 +281,21 @@ def demo_awards_issue(*, issue_at: dict[int, dt.datetime | None]) -> list[Award]
         for pk, moment in issue_at.items()
     ]
     return [a for a in issued if a and a.status != Award.Status.ISSUED]
+
+
+def demo_reissue_load(*, users: dict) -> dict[int, dt.datetime]:
+    """The corrected re-issue: learner3's award that states a name her profile no
+    longer has is re-issued by the admin through the real service, a week after
+    it was issued. Returns when to issue the new award (empty once done)."""
+    learner = users[DEMO_LEARNER]
+    misnamed = [
+        award
+        for award in Award.objects.filter(learner=learner, status=Award.Status.ISSUED)
+        if award.snapshot.get("name") != learner.display_name
+    ]
+    return {
+        award_reissue(award=old, actor=users["admin@demo.test"]).pk: min(
+            old.issued_at + REISSUED_AFTER, clock.now()
+        )
+        for old in misnamed
+    }

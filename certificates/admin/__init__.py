@@ -15,6 +15,7 @@ from . import (  # noqa: F401 (they register admins)
     progress_links,
     publishing,
     rule_preview,
+    status_lists,
     views,
 )
 

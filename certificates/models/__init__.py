@@ -5,6 +5,7 @@ from .bulk import BulkAwardItem
 from .keys import IssuerKey
 from .outputs import OutputSpec
 from .reminders import ExpiryReminder
+from .status_lists import StatusList, StatusListEntry
 
 __all__ = [
     "Award",
@@ -14,4 +15,6 @@ __all__ = [
     "ExpiryReminder",
     "IssuerKey",
     "OutputSpec",
+    "StatusList",
+    "StatusListEntry",
 ]

@@ -19,8 +19,8 @@ CONTEXT = [
     "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
 ]
 CREDENTIAL_TYPE = ["VerifiableCredential", "OpenBadgeCredential"]
-# The 1EdTech revocation list status method: the verification URL answers with the
-# award's current state (valid, revoked, replaced) to a client asking for JSON.
+# The verification URL's own answer for an award revoked before it was ever issued
+# (it has no credential, so no bit in a status list): its state alone.
 STATUS_TYPE = "1EdTechRevocationList"
 ACHIEVEMENT_TYPES = {"unit": "Course", "program": "Certificate"}
 
@@ -42,7 +42,6 @@ class Evidence:
 class CredentialIds:
     credential: str
     achievement: str
-    status: str
 
 
 def identity_hash(email: str, salt: str) -> str:
@@ -97,9 +96,11 @@ def credential_build(
     email: str,
     salt: str,
     issued_at: dt.datetime,
+    status: dict,
     evidence: list[Evidence] = (),  # type: ignore[assignment]
 ) -> dict:
-    """The unsigned credential; ``signing.credential_sign`` turns it into a VC-JWT."""
+    """The unsigned credential; ``signing.credential_sign`` turns it into a VC-JWT.
+    ``status`` is its ``credentialStatus`` (``status_list.status_entry``)."""
     profile = {"id": issuer.id, "type": ["Profile"], "name": issuer.name}
     if issuer.url:
         profile["url"] = issuer.url
@@ -127,7 +128,7 @@ def credential_build(
                 snapshot, achievement_id=ids.achievement, issuer=profile
             ),
         },
-        "credentialStatus": {"id": ids.status, "type": STATUS_TYPE},
+        "credentialStatus": status,
     }
     if snapshot.get("expires_on"):
         expires_on = dt.date.fromisoformat(snapshot["expires_on"])

@@ -24,6 +24,7 @@ from ..openbadges.credential import (
 )
 from ..openbadges.linkedin import linkedin_add_url
 from .validity import award_is_expired
+from .status_lists import award_status_entry
 
 
 def award_provider(award: Award) -> Provider:
@@ -139,18 +140,18 @@ def award_credential(*, award: Award, issuer: Issuer) -> dict:
         ids=CredentialIds(
             credential=f"urn:uuid:{award.uuid}",
             achievement=achievement_url(award),
-            status=award.verification_url,
         ),
         issuer=issuer,
         email=award.learner.email,
         salt=award.uuid.hex[:16],
         issued_at=award.issued_at,
+        status=award_status_entry(award),
         evidence=award_evidence(award) if award.share_evidence else [],
     )
 
 
-def _status(award: Award, *, today: dt.date) -> dict:
-    status: dict[str, str | None] = {"id": award.verification_url, "type": STATUS_TYPE}
+def _state(award: Award, *, today: dt.date) -> dict:
+    status: dict[str, str | None] = {}
     if award.status == Award.Status.REVOKED:
         status |= {
             "status": "revoked",
@@ -176,11 +177,12 @@ def _status(award: Award, *, today: dt.date) -> dict:
 
 def award_verification_document(*, award: Award, today: dt.date) -> dict:
     """What ``/verify/<code>/`` answers a client asking for JSON: the award's
-    credential with its current state on ``today`` in ``credentialStatus`` (a
-    revocation or an expiry shows there), or the state alone for an award revoked
-    before it was ever issued."""
-    status = _status(award, today=today)
+    credential, its ``credentialStatus`` (the bit in the published list) with the
+    award's current state on ``today`` added (a revocation or an expiry shows
+    there), or the state alone for an award revoked before it was ever issued."""
     if award.issued_at is None:
-        return {"credentialStatus": status}
+        unissued = {"id": award.verification_url, "type": STATUS_TYPE}
+        return {"credentialStatus": unissued | _state(award, today=today)}
     credential = award_credential(award=award, issuer=issuer_for(award_provider(award)))
+    status = credential["credentialStatus"] | _state(award, today=today)
     return credential | {"credentialStatus": status}

@@ -19,6 +19,7 @@ from ..enqueue import award_issue_on_commit
 from ..models import Award, AwardEvent
 from ..validity import valid_until
 from .snapshot import award_snapshot
+from .status_lists import status_list_changed
 
 
 def _decimal(value: str | None) -> Decimal | None:
@@ -98,7 +99,8 @@ def award_request(
 @transaction.atomic
 def award_revoke(*, award: Award, reason: str, actor, now: dt.datetime | None = None):
     """Revoke the award; its record and documents are kept and its public page
-    says revoked, with the date and reason."""
+    says revoked, with the date and reason. Its bit in the provider's published
+    list is set: the worker re-signs the list after commit."""
     award = Award.objects.select_for_update().get(pk=award.pk)
     if award.status not in {
         Award.Status.PENDING,
@@ -119,6 +121,7 @@ def award_revoke(*, award: Award, reason: str, actor, now: dt.datetime | None = 
         actor=actor,
         detail={"reason": reason},
     )
+    status_list_changed(award=award)
     return award
 
 
@@ -127,7 +130,8 @@ def award_reissue(*, award: Award, actor) -> Award:
     """Replace an issued award with a new one from a fresh snapshot (a corrected
     name, say). The old award and its documents are kept as superseded; the new
     one keeps the date earned, the validity, the track and the results, with a
-    new code."""
+    new code. The old credential's bit is set in the published list (no longer
+    to be accepted); the new one gets its own bit when it is issued."""
     _lock_learner(award.learner_id)
     old = Award.objects.select_for_update().get(pk=award.pk)
     if old.status != Award.Status.ISSUED:
@@ -160,6 +164,7 @@ def award_reissue(*, award: Award, actor) -> Award:
         award=old, kind=AwardEvent.Kind.SUPERSEDED, actor=actor, detail={"by": new.pk}
     )
     AwardEvent.objects.create(award=new, kind=AwardEvent.Kind.REQUESTED, actor=actor)
+    status_list_changed(award=old)
     award_issue_on_commit(new.pk)
     return new
 

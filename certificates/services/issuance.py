@@ -19,6 +19,7 @@ from ..models import Award, AwardDocument, AwardEvent
 from ..rendering import render_document
 from ..retries import MAX_EMAIL_FAILURES, MAX_RENDER_ATTEMPTS
 from ..storage import award_leftovers_remove, document_file_write
+from .status_lists import status_entry_allocate
 
 logger = logging.getLogger(__name__)
 
@@ -76,8 +77,11 @@ def _issue(award_id: int, *, notify: bool, now: dt.datetime) -> Award | None:
     award.last_error = ""
     award.email_learner = award.email_learner and notify
     award.save(update_fields=["status", "issued_at", "last_error", "email_learner"])
+    entry = status_entry_allocate(award=award)
     AwardEvent.objects.create(
-        award=award, kind=AwardEvent.Kind.ISSUED, detail={"documents": len(stored)}
+        award=award,
+        kind=AwardEvent.Kind.ISSUED,
+        detail={"documents": len(stored), "status_list_index": entry.index},
     )
     if stored and award.email_learner:
         award_email_on_commit(award.pk)

@@ -16,6 +16,7 @@ from certificates.models import Award, AwardEvent
 from certificates.models.awards import verification_code_new
 from certificates.selectors.facts import credentials_with_rules, programs_for_rules
 from certificates.services.snapshot import award_snapshot
+from certificates.services.status_lists import status_entries_backfill
 from core import clock
 from enrollments.models import Enrollment
 from programs.models import RuleKind
@@ -192,6 +193,9 @@ def award_events(row: AwardRow) -> list[EventRow]:
 
 
 def awards_write(rows: list[AwardRow]) -> int:
+    """The rows, their events, and each issued award's bit in its provider's
+    revocation list (the lists are signed by the sweep or their first request)."""
     count = copy_rows(Award, AwardRow, rows)
     copy_rows(AwardEvent, EventRow, (e for row in rows for e in award_events(row)))
+    status_entries_backfill()
     return count

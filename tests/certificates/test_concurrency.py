@@ -7,8 +7,10 @@ import threading
 import pytest
 from django.db import IntegrityError, connection
 
-from certificates.models import Award, AwardEvent
+from certificates.enqueue import awards_collected
+from certificates.models import Award, AwardEvent, StatusList, StatusListEntry
 from certificates.services import award_request, progress_evaluate
+from certificates.services.status_lists import status_entry_allocate
 from enrollments.models import PastCompletion
 from programs.models import CredentialProgram, Unit
 from tests.factories import LearnerFactory, PortalAdminFactory
@@ -96,3 +98,29 @@ def test_the_database_refuses_a_second_live_award_for_one_credential(catalog, to
     Award.objects.filter(pk=first.pk).update(status=Award.Status.SUPERSEDED)
     Award.objects.create(learner=learner, program=cmte, earned_on=today)
     assert Award.objects.filter(learner=learner, program=cmte).count() == 2
+
+
+def test_ten_awards_issued_at_once_take_ten_different_indexes(catalog, today):
+    # given ten pending awards of one provider, and no revocation list yet
+    unit = Unit.objects.get(slug="sotl")
+    with awards_collected():
+        pending = [
+            award_request(learner=LearnerFactory(), unit=unit, earned_on=today)[0]
+            for _ in range(10)
+        ]
+    queue = iter(pending)
+    taking = threading.Lock()
+
+    def allocate():
+        with taking:
+            award = next(queue)
+        status_entry_allocate(award=award)
+
+    # when each is given its bit at the same moment
+    errors = at_once(10, allocate)
+
+    # then one list was made and each award holds its own index
+    assert errors == []
+    indexes = StatusListEntry.objects.values_list("index", flat=True)
+    assert sorted(indexes) == list(range(10))
+    assert StatusList.objects.get().next_index == 10

@@ -63,7 +63,9 @@ def test_the_credential_meets_the_open_badges_schema(issued, schema_validator, t
         today, dt.time(), tzinfo=timezone.get_current_timezone()
     )
     assert awarded.utcoffset() == timezone.localtime().utcoffset()
-    assert credential["credentialStatus"]["id"] == issued.verification_url
+    status = credential["credentialStatus"]
+    assert status["type"] == "BitstringStatusListEntry"
+    assert status["statusListIndex"] == str(issued.status_entry.index)
 
 
 def test_a_credential_missing_its_issuer_fails_the_schema(issued, schema_validator):

@@ -3,7 +3,8 @@ import os
 from django.core.management.base import BaseCommand
 from django.test.utils import override_settings
 
-from certificates.enqueue import awards_collected
+from certificates.enqueue import awards_collected, status_lists_held
+from certificates.services.status_lists import status_lists_publish_pending
 from core import clock
 from demo import activity, awards, ledger, payments, services
 from demo.checklists import demo_checklists_load
@@ -17,13 +18,22 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         # The demo's reviews and group orders would email the demo users, and its
         # awards would go to the worker, which emails: collect the awards instead,
-        # issue them here without email, and send nothing.
-        with override_settings(EMAIL_BACKEND=SILENT), awards_collected() as ids:
+        # issue them here without email, and send nothing; the revocation lists
+        # are signed here too, once the awards are issued and re-issued.
+        with (
+            override_settings(EMAIL_BACKEND=SILENT),
+            status_lists_held(),
+            awards_collected() as ids,
+        ):
             users, issue_at = self._load()
             # learner3's history is issued on its own days; anything else now.
             failed = awards.demo_awards_issue(
                 issue_at={**dict.fromkeys(ids), **issue_at}
             )
+            failed += awards.demo_awards_issue(
+                issue_at=awards.demo_reissue_load(users=users)
+            )
+            status_lists_publish_pending()
         for award in failed:
             self.stderr.write(f"Award {award} was not issued: {award.last_error}")
         self.stdout.write(
