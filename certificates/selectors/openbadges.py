@@ -23,8 +23,8 @@ from ..openbadges.credential import (
     credential_build,
 )
 from ..openbadges.linkedin import linkedin_add_url
-from .validity import award_is_expired
 from .status_lists import award_status_entry
+from .validity import award_is_expired
 
 
 def award_provider(award: Award) -> Provider:

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('audit', '0010_merged_branches'),
+        ('audit', '0011_bulk_job_started_action'),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('certificates', '0009_credential_validity'),
+        ('certificates', '0011_expiry_reminder'),
         ('programs', '0011_credential_validity'),
     ]
 

@@ -42,6 +42,6 @@ def entries_give(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("certificates", "0010_status_lists")]
+    dependencies = [('certificates', '0012_status_lists')]
 
     operations = [migrations.RunPython(entries_give, migrations.RunPython.noop)]
