@@ -14,7 +14,6 @@ from .models import (
     Requirement,
     RubricCriterion,
     Session,
-    Unit,
 )
 
 
@@ -140,8 +139,10 @@ class UnitRuleInline(RuleInlineReadOnly):
     fk_name = "unit"
 
 
-@admin.register(Unit)
 class UnitAdmin(admin.ModelAdmin):
+    """Registered by ``certificates.admin.offering_dates``, whose subclass sends a
+    change of dates of a run with learners through that run's preview."""
+
     list_display = ["title", "short_name", "provider", "kind", "delivery", "price"]
     list_filter = ["provider", "kind", "delivery", "programs", "is_published"]
     search_fields = ["title", "short_name"]
