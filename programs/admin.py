@@ -140,8 +140,9 @@ class UnitRuleInline(RuleInlineReadOnly):
 
 
 class UnitAdmin(admin.ModelAdmin):
-    """Registered by ``certificates.admin.offering_dates``, whose subclass sends a
-    change of dates of a run with learners through that run's preview."""
+    """Registered by ``certificates.admin.unit_rows``, whose subclass sends a
+    change of a run's dates or of a pass mark that reaches learners through the
+    preview on the run's or the requirement's own page."""
 
     list_display = ["title", "short_name", "provider", "kind", "delivery", "price"]
     list_filter = ["provider", "kind", "delivery", "programs", "is_published"]
@@ -236,8 +237,10 @@ class RubricCriterionInline(admin.TabularInline):
     extra = 0
 
 
-@admin.register(Requirement)
 class RequirementAdmin(admin.ModelAdmin):
+    """Registered by ``certificates.admin.pass_mark_preview``, whose subclass
+    previews what a new pass mark does to awards (a layer above the catalogue)."""
+
     list_display = ["title", "unit", "kind", "review_mode", "deadline", "is_required"]
     list_filter = ["kind", "review_mode", "deadline", "unit__provider"]
     search_fields = ["title", "unit__title"]

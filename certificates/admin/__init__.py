@@ -11,9 +11,11 @@ from ..services.emailing import award_email_again
 from . import (  # noqa: F401 (they register admins)
     keys,
     offering_dates,
+    pass_mark_preview,
     progress_links,
     publishing,
     rule_preview,
+    unit_rows,
     views,
 )
 

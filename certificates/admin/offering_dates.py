@@ -6,9 +6,9 @@ preview with the posted form in hidden fields; its Save posts them again with
 ``CONFIRM``, the usual admin save runs, and ``offering_dates_apply`` audits the
 change and re-evaluates the run's learners after commit.
 
-The unit page's offering rows follow the same rule: a change of dates of a run
-with learners (``offering_dates_preview`` compares them) is refused there, with a
-link to the run's own page, where the preview is.
+The unit page's offering rows follow the same rule (``OfferingRowForm``, used by
+``unit_rows``): a change of dates of a run with learners (``offering_dates_preview``
+compares them) is refused there, with a link to the run's own page and its preview.
 """
 
 from django import forms
@@ -22,8 +22,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from core import clock
-from programs.admin import OfferingAdmin, OfferingInline, UnitAdmin
-from programs.models import Offering, Unit
+from programs.admin import OfferingAdmin
+from programs.models import Offering
 
 from ..selectors.offering_dates import DATE_FIELDS, offering_dates_preview
 from ..services.offering_dates import offering_dates_apply
@@ -129,16 +129,4 @@ class OfferingRowForm(forms.ModelForm):
         return cleaned
 
 
-class OfferingDatesInline(OfferingInline):
-    form = OfferingRowForm
-
-
-class UnitOfferingDatesAdmin(UnitAdmin):
-    inlines = [
-        OfferingDatesInline if inline is OfferingInline else inline
-        for inline in UnitAdmin.inlines
-    ]
-
-
 admin.site.register(Offering, OfferingDatesAdmin)
-admin.site.register(Unit, UnitOfferingDatesAdmin)
