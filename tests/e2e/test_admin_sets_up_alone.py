@@ -201,11 +201,15 @@ def enroll(page, base, unit, assert_accessible) -> None:
     )
 
 
-def submit(page, base, learner, unit, text, assert_accessible, version=1) -> None:
+def submit(
+    page, base, learner, unit, text, assert_accessible, version=1, feedback=""
+) -> None:
     enrollment = Enrollment.objects.get(learner=learner, offering__unit=unit)
     requirement = unit.requirements.get()
     page.goto(f"{base}/enrollments/{enrollment.pk}/requirements/{requirement.pk}/")
     expect(page.get_by_role("heading", level=1)).to_have_text(requirement.title)
+    if feedback:  # the facilitator's, read before revising
+        expect(page.get_by_text(feedback)).to_be_visible()
     page.get_by_label("Your text").fill(text)
     page.get_by_role("button", name="Submit", exact=True).click()
     expect(page.get_by_text(f"Version {version} is submitted.")).to_be_visible()
@@ -301,7 +305,14 @@ def the_admin_sets_up_alone(live_server, page, assert_accessible, today, wait):
     # the learner reads the feedback and resubmits; the facilitator marks it Met
     log_in(page, live_server, learner)
     submit(
-        page, base, learner, first, "A plan with goals.", assert_accessible, version=2
+        page,
+        base,
+        learner,
+        first,
+        "A plan with goals.",
+        assert_accessible,
+        version=2,
+        feedback="Add goals.",
     )
     log_in(page, live_server, facilitator)
     review(page, base, learner, first, "Met", assert_accessible)
