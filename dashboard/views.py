@@ -23,6 +23,13 @@ def dashboard(request):
         now = clock.now()
         context = facilitator_context(user=user, now=now)
         return render(request, "dashboard/facilitator.html", {**context, "now": now})
+    return learning(request)
+
+
+@login_required
+def learning(request):
+    """The signed-in person's own learning: a learner's home, and where a
+    facilitator who is enrolled somewhere follows their own enrollments."""
     today = clock.today()
-    context = dashboard_context(user=user, today=today)
+    context = dashboard_context(user=request.user, today=today)
     return render(request, "dashboard/dashboard.html", {**context, "today": today})

@@ -14,7 +14,6 @@ from .models import (
     Requirement,
     RubricCriterion,
     Session,
-    Unit,
 )
 
 
@@ -168,8 +167,11 @@ class UnitRuleInline(RuleInlineReadOnly):
     fk_name = "unit"
 
 
-@admin.register(Unit)
 class UnitAdmin(ValidityFieldsetMixin, admin.ModelAdmin):
+    """Registered by ``certificates.admin.unit_rows``, whose subclass sends a
+    change of a run's dates or of a pass mark that reaches learners through the
+    preview on the run's or the requirement's own page."""
+
     list_display = ["title", "short_name", "provider", "kind", "delivery", "price"]
     list_filter = ["provider", "kind", "delivery", "programs", "is_published"]
     search_fields = ["title", "short_name"]
@@ -263,8 +265,10 @@ class RubricCriterionInline(admin.TabularInline):
     extra = 0
 
 
-@admin.register(Requirement)
 class RequirementAdmin(admin.ModelAdmin):
+    """Registered by ``certificates.admin.pass_mark_preview``, whose subclass
+    previews what a new pass mark does to awards (a layer above the catalogue)."""
+
     list_display = ["title", "unit", "kind", "review_mode", "deadline", "is_required"]
     list_filter = ["kind", "review_mode", "deadline", "unit__provider"]
     search_fields = ["title", "unit__title"]

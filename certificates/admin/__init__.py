@@ -12,10 +12,12 @@ from . import (  # noqa: F401 (they register admins)
     bulk,
     keys,
     offering_dates,
+    pass_mark_preview,
     progress_links,
     publishing,
     rule_preview,
     status_lists,
+    unit_rows,
     views,
 )
 

@@ -5,13 +5,21 @@ preview is (``rule_preview``): a valid POST that changes a date renders the
 preview with the posted form in hidden fields; its Save posts them again with
 ``CONFIRM``, the usual admin save runs, and ``offering_dates_apply`` audits the
 change and re-evaluates the run's learners after commit.
+
+The unit page's offering rows follow the same rule (``OfferingRowForm``, used by
+``unit_rows``): a change of dates of a run with learners (``offering_dates_preview``
+compares them) is refused there, with a link to the run's own page and its preview.
 """
 
+from django import forms
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.db import transaction
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from core import clock
 from programs.admin import OfferingAdmin
@@ -78,6 +86,47 @@ class OfferingDatesAdmin(OfferingAdmin):
             "confirm": CONFIRM,
         }
         return TemplateResponse(request, PREVIEW_TEMPLATE, context)
+
+
+def dates_on_own_page(offering: Offering, learners: int) -> str:
+    """The unit page's refusal to move the dates of a run with learners."""
+    url = reverse("admin:programs_offering_change", args=[offering.pk])
+    return format_html(
+        ngettext(
+            "{offering} has {count} learner: change its dates on "
+            '<a href="{url}">its own page</a>, which first shows what the change '
+            "does to their awards and deadlines.",
+            "{offering} has {count} learners: change its dates on "
+            '<a href="{url}">its own page</a>, which first shows what the change '
+            "does to their awards and deadlines.",
+            learners,
+        ),
+        offering=offering,
+        count=learners,
+        url=url,
+    )
+
+
+class OfferingRowForm(forms.ModelForm):
+    """An offering row of the unit page: new runs and runs without learners take
+    their dates here; a run with learners moves them on its own page."""
+
+    def clean(self):
+        cleaned = super().clean()
+        saved = self.instance
+        changed = set(DATE_FIELDS) & set(self.changed_data)
+        if saved.pk is None or not changed or not changed <= set(cleaned):
+            return cleaned
+        preview = offering_dates_preview(
+            saved=Offering.objects.get(pk=saved.pk),
+            proposed={name: cleaned[name] for name in changed},
+            today=clock.today(),
+        )
+        if preview.learners_compared:
+            raise forms.ValidationError(
+                dates_on_own_page(saved, preview.learners_compared)
+            )
+        return cleaned
 
 
 admin.site.register(Offering, OfferingDatesAdmin)

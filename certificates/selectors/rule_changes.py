@@ -1,5 +1,5 @@
-"""Before an admin saves a changed, new or deleted completion rule: who it
-would reach.
+"""Before an admin saves a changed, new or deleted completion rule, or a new
+pass mark of a requirement that score rules read: who it would reach.
 
 The credential's rules are evaluated twice over the same facts, as they stand and
 with the proposed rule in place of the saved one, by the same pure evaluators
@@ -7,13 +7,20 @@ that issue awards. Awards already issued are never taken back by a rule change:
 a learner who holds the award and would no longer qualify keeps it.
 """
 
+import copy
 import datetime as dt
 from dataclasses import dataclass, replace
 
 from django.contrib.auth import get_user_model
 
 from enrollments.models import Enrollment, PastCompletion
-from programs.models import CompletionRule, CredentialProgram, Unit
+from programs.models import (
+    CompletionRule,
+    CredentialProgram,
+    Requirement,
+    RuleKind,
+    Unit,
+)
 
 from ..evaluators import Rule, evaluate
 from .facts import (
@@ -145,6 +152,47 @@ def rule_deletion_preview(*, rule: CompletionRule, today: dt.date) -> RuleChange
         proposed="",
         today=today,
     )
+
+
+def _with_pass_mark(rule: Rule, requirement_id: int, pass_score: int | None) -> Rule:
+    return replace(
+        rule,
+        requirements=tuple(
+            replace(r, pass_score=pass_score) if r.id == requirement_id else r
+            for r in rule.requirements
+        ),
+    )
+
+
+def pass_mark_change_previews(
+    *, requirement: Requirement, pass_score: int | None, today: dt.date
+) -> list[tuple[CompletionRule, RuleChangePreview]]:
+    """Each score rule reading ``requirement``'s pass mark (``programs.pass_mark``),
+    with what giving the requirement ``pass_score`` would change for its
+    credential: the same comparison as ``rule_change_preview``."""
+    previews = []
+    rules = CompletionRule.objects.filter(
+        kind=RuleKind.MIN_SCORE, requirement=requirement
+    ).order_by("pk")
+    for rule in rules:
+        owner, credential, ids = _saved_rules(rule)
+        position = ids.index(rule.pk)
+        proposed_rules = [
+            _with_pass_mark(r, requirement.pk, pass_score) for r in credential.rules
+        ]
+        proposed = copy.copy(rule)
+        proposed.requirement = copy.copy(rule.requirement)
+        proposed.requirement.pass_score = pass_score
+        preview = _compared(
+            owner,
+            credential,
+            proposed_rules,
+            current=credential.rules[position].description,
+            proposed=str(proposed.describe()),
+            today=today,
+        )
+        previews.append((rule, preview))
+    return previews
 
 
 def _compared(

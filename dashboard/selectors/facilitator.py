@@ -4,6 +4,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from core import clock
+from enrollments.selectors import holds_enrollment
 from programs.models import Offering, Session
 from reviews import selectors as review_selectors
 from reviews.models import SubmissionVersion
@@ -53,7 +54,8 @@ def _sessions_to_run(work, now: dt.datetime) -> list[SessionToRun]:
 def facilitator_context(*, user, now: dt.datetime) -> dict:
     """Waiting submissions across every offering (oldest first, with their age),
     sessions this week and registers still to fill, then the offerings: running
-    ones, and upcoming and ended ones apart, to be folded away. Six queries
+    ones, and upcoming and ended ones apart, to be folded away; whether they are
+    enrolled somewhere themselves (a link to their own learning). Seven queries
     however many offerings and submissions."""
     work = review_selectors.offerings_to_run(user=user, now=now)
     versions = review_selectors.review_queue(user=user)[:WAITING_SHOWN]
@@ -64,4 +66,5 @@ def facilitator_context(*, user, now: dt.datetime) -> dict:
         "running": [row for row in work if not row.ended and not row.upcoming],
         "upcoming": [row for row in work if row.upcoming],
         "ended": [row for row in work if row.ended],
+        "learns_here": holds_enrollment(user=user),
     }

@@ -114,3 +114,54 @@ def test_a_change_without_new_dates_saves_at_once(superuser_client, run):
     ] + [response.context["errors"]]
     run.refresh_from_db()
     assert run.capacity == 41
+
+
+def unit_url(unit):
+    return reverse("admin:programs_unit_change", args=[unit.pk])
+
+
+def offering_row(data: dict, offering) -> str:
+    """The prefix of the unit page's row of ``offering``."""
+    (key,) = [k for k, v in data.items() if k.endswith("-id") and v == str(offering.pk)]
+    return key.removesuffix("-id")
+
+
+def test_the_unit_pages_row_sends_a_run_with_learners_to_its_preview(
+    superuser_client, run, today
+):
+    # given the unit page with the run's row given a new end
+    url = unit_url(run.unit)
+    data = admin_change_data(superuser_client, url, _save="Save")
+    row = offering_row(data, run)
+    data[f"{row}-end_date"] = (today - dt.timedelta(days=1)).isoformat()
+
+    # when the admin saves the unit
+    response = superuser_client.post(url, data)
+
+    # then the row is refused with a link to the run's page; nothing is saved
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert (
+        f'{run} has 2 learners: change its dates on <a href="{url_of(run)}">its '
+        "own page</a>, which first shows what the change does to their awards "
+        "and deadlines."
+    ) in page
+    assert Offering.objects.get(pk=run.pk).end_date == run.end_date
+
+
+def test_the_unit_pages_row_of_a_run_without_learners_takes_new_dates(
+    superuser_client, run, today
+):
+    # given a run of the unit nobody is enrolled in
+    empty = Offering.objects.filter(unit=run.unit, enrollments=None).first()
+    assert empty is not None
+    url = unit_url(run.unit)
+    data = admin_change_data(superuser_client, url, _save="Save")
+    row = offering_row(data, empty)
+    new_end = empty.end_date + dt.timedelta(days=7)
+    data[f"{row}-end_date"] = new_end.isoformat()
+
+    # when the admin saves the unit, then its new end is saved
+    response = superuser_client.post(url, data)
+    assert response.status_code == 302
+    assert Offering.objects.get(pk=empty.pk).end_date == new_end

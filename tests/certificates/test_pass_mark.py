@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from certificates.admin.pass_mark_preview import CONFIRM
 from certificates.services.evaluation import progress_sweep
 from programs.models import Requirement
 from reports.figures import Tally
@@ -57,11 +58,13 @@ def test_lowering_the_pass_mark_in_the_admin_passes_everything_together(
     progress_sweep(today=today)
     assert outcomes(review, today) == (False, Status.REVISE, Decimal("0.0"), False)
 
-    # when an admin lowers the portfolio's pass mark to 19 and the night's sweep runs
+    # when an admin lowers the portfolio's pass mark to 19, confirms the preview
+    # (the learner would newly qualify) and the night's sweep runs
     portfolio = version.submission.requirement
     url = reverse("admin:programs_requirement_change", args=[portfolio.pk])
     data = {**change_form_data(admin_client.get(url)), "pass_score": 19}
-    response = admin_client.post(url, data)
+    assert admin_client.post(url, data).status_code == 200  # the preview
+    response = admin_client.post(url, {**data, CONFIRM: "1"})
     assert response.status_code == 302
     progress_sweep(today=today)
 

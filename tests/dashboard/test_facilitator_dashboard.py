@@ -139,8 +139,8 @@ def test_staff_without_an_enrollment_get_no_learner_menu_or_empty_states(client,
 
 # session, user, roles; the menu's "holds an enrollment"; offerings with their
 # learners; their ids and the waiting work per offering; sessions; the ids
-# again and the oldest waiting submissions.
-FACILITATOR_HOME_QUERIES = 10
+# again and the oldest waiting submissions; the home's own "enrolled somewhere".
+FACILITATOR_HOME_QUERIES = 11
 
 
 def test_queries_do_not_grow_with_offerings_and_submissions(
@@ -162,3 +162,27 @@ def test_queries_do_not_grow_with_offerings_and_submissions(
         content = client.get(URL).content.decode()
     assert all(f"Unit {number} project" in content for number in range(1, 6))
     assert 'tag-required">9</span>' in content  # waiting, in all
+
+
+def test_a_facilitator_enrolled_as_a_learner_is_linked_to_their_own_learning(
+    client, today
+):
+    # given a facilitator who is enrolled in another unit, and one who is not
+    facilitator = FacilitatorFactory()
+    run_offering(facilitator, today, title="Their Unit")
+    EnrollmentFactory(learner=facilitator, offering__unit__title="Unit They Take")
+    other = FacilitatorFactory()
+    learning = reverse("dashboard:learning")
+
+    # when each opens their home
+    home = dashboard_page(client, facilitator)
+    other_home = dashboard_page(client, other)
+
+    # then only the enrolled one has the link, and it opens their own learning
+    assert f'href="{learning}">Your own learning' in home
+    assert f'href="{learning}"' not in other_home
+    client.force_login(facilitator)
+    page = client.get(learning)
+    assert page.status_code == 200
+    assert "Your dashboard" in page.content.decode()
+    assert "Unit They Take" in page.content.decode()
