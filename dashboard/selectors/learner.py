@@ -11,8 +11,8 @@ from certificates.selectors.wallet import wallet_from
 from enrollments import selectors as enrollment_selectors
 from enrollments.group_orders import selectors as group_order_selectors
 from enrollments.models import Enrollment
-from ledger.selectors import ledger_lines_for
 from learnerdata.selectors import retention_warnings
+from ledger.selectors import ledger_lines_for
 from reviews import selectors as review_selectors
 
 

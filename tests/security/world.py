@@ -20,9 +20,9 @@ from certificates.services.issuance import award_issue
 from enrollments.jobs.models import BulkJob
 from enrollments.models import Attendance, GroupOrder
 from enrollments.services.registration import registration_create
+from learnerdata.models import DataExport
 from ledger.models import HeldCertificate, StateCertificateType
 from ledger.services import outside_credit_add
-from learnerdata.models import DataExport
 from programs.models import CredentialProgram, Session
 from reviews.models import Artifact, Submission
 from reviews.services.reviews import review_decide
@@ -148,6 +148,8 @@ def _ledger_build(owner):
         today=timezone.localdate(),
     )
     return held, evidence
+
+
 def _data_export_ready(owner) -> DataExport:
     """The owner's download of everything, as the worker leaves it."""
     export = DataExport(learner=owner)
