@@ -1,9 +1,10 @@
 """The sections of a learner's archive, one builder each.
 
-``SECTIONS`` is the extension point: an app with more of the learner's data (the
-recertification ledger) adds its builder to this list, and the archive and its
-README pick it up. A builder takes the learner and the day and returns its
-section; it reads only the learner's own rows.
+``SECTIONS`` is the extension point: an app with more of the learner's data
+adds its builder to this list (as the recertification ledger's does, from
+``recertification.py``), and the archive and its README pick it up. A builder
+takes the learner and the day and returns its section; it reads only the
+learner's own rows.
 """
 
 import datetime as dt
@@ -18,6 +19,7 @@ from reviews.models import Artifact, Review, SubmissionVersion
 from transcripts.selectors import transcript_for
 
 from .items import Section, ZipItem, iso, json_bytes, safe_name
+from .recertification import ledger_section
 
 SectionBuilder = Callable[..., Section]
 
@@ -245,6 +247,7 @@ SECTIONS: list[SectionBuilder] = [
     certificates_section,
     open_badges_section,
     transcript_section,
+    ledger_section,
 ]
 
 

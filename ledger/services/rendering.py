@@ -8,6 +8,7 @@ missing one.
 
 import datetime as dt
 import secrets
+from collections.abc import Sequence
 from functools import partial
 
 from django.contrib.auth import get_user_model
@@ -20,19 +21,25 @@ from certificates.rendering import render_pdf
 from core.site import site_context
 
 from ..models import LedgerDocument, ledger_document_path
-from ..selectors import ledger_lines_for
+from ..selectors import LedgerLine, ledger_lines_for
 
 
-def ledger_html(*, learner, today: dt.date) -> str:
+def ledger_html(*, learner, lines: Sequence[LedgerLine], today: dt.date) -> str:
     return render_to_string(
         "ledger/pdf/ledger.html",
-        {
-            "learner": learner,
-            "lines": ledger_lines_for(learner=learner),
-            "produced_on": today,
-            **site_context(),
-        },
+        {"learner": learner, "lines": lines, "produced_on": today, **site_context()},
     )
+
+
+def ledger_pdf_bytes(
+    *, learner, lines: Sequence[LedgerLine] | None = None, today: dt.date
+) -> bytes:
+    """The ledger as a PDF produced ``today``, not stored: the stored document
+    and the learner's download of everything both come from here. ``lines``:
+    the learner's ledger when the caller has read it already."""
+    if lines is None:
+        lines = ledger_lines_for(learner=learner)
+    return render_pdf(ledger_html(learner=learner, lines=lines, today=today))
 
 
 def ledger_pdf_render(*, learner_id: int, today: dt.date) -> LedgerDocument | None:
@@ -46,7 +53,7 @@ def ledger_pdf_render(*, learner_id: int, today: dt.date) -> LedgerDocument | No
         if document is None:
             return None
         learner = get_user_model().objects.get(pk=learner_id)
-        content = render_pdf(ledger_html(learner=learner, today=today))
+        content = ledger_pdf_bytes(learner=learner, today=today)
         name = ledger_document_path(document, f"ledger-{secrets.token_hex(8)}.pdf")
         stored = default_storage.save(name, ContentFile(content))
         transaction.on_commit(partial(_folder_prune, document, keep=stored))

@@ -5,14 +5,17 @@ import datetime as dt
 import io
 import json
 import zipfile
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
 
 from certificates.services import award_request
 from certificates.services.issuance import award_issue
+from core.dates import format_date
 from core.refusal import Refusal
 from learnerdata.export import sections
+from learnerdata.export.recertification import NO_LEDGER
 from learnerdata.models import DataExport
 from learnerdata.services.exports import (
     ALREADY_PREPARING,
@@ -21,8 +24,11 @@ from learnerdata.services.exports import (
     data_export_request,
     data_exports_expire,
 )
+from ledger.models import StateCertificateType
 from programs.models import CredentialProgram
-from tests.factories import LearnerFactory
+from tests.factories import LearnerFactory, PortalAdminFactory
+from tests.ledger.conftest import PDF_BYTES, award_with, hold, outside
+from tests.ledger.test_pdf import pdf_text
 
 from .worlds import NOT_MET_FEEDBACK, resubmitted
 
@@ -193,3 +199,62 @@ def test_the_learner_is_emailed_when_it_is_ready(
 
     assert [m.subject for m in mailoutbox] == ["Your data is ready to download"]
     assert export.get_absolute_url() in mailoutbox[0].body
+
+
+@pytest.fixture
+def ledger_keeper(today):
+    """A learner holding a state certificate (6 credits in 5 years) with an award
+    worth 1 credit, a verified outside credit worth 2 and one of 1 not verified."""
+    learner = LearnerFactory()
+    kind = StateCertificateType.objects.create(
+        state="MD",
+        name="Professional Certificate",
+        credits_needed=Decimal(6),
+        window_years=5,
+        cpd_credits_per_credit=Decimal(1),
+    )
+    hold(learner, kind, today + dt.timedelta(days=900))
+    award_with(learner, earned_on=today - dt.timedelta(days=300), cpd_credits=1)
+    outside(
+        learner,
+        earned_on=today - dt.timedelta(days=100),
+        amount=Decimal(2),
+        verified_by=PortalAdminFactory(),
+    )
+    outside(learner, earned_on=today - dt.timedelta(days=50), amount=1)
+    return learner
+
+
+def test_the_zip_holds_the_ledger_as_json_and_pdf_with_the_evidence(
+    ledger_keeper, today
+):
+    archive = _archive(_built(ledger_keeper, today))
+
+    ledger = json.loads(archive.read("ledger/ledger.json"))
+    (line,) = ledger["certificates"]
+    expiry = today + dt.timedelta(days=900)
+    assert (line["number"], line["expires_on"]) == ("MD-123456", expiry.isoformat())
+    assert (line["credits_held"], line["credits_needed"]) == ("3", "6")
+    assert line["statement"] == f"3 of 6 credits, renewal due {format_date(expiry)}"
+    (here,) = line["earned_here"]
+    assert here["credits"] == "1"
+    assert here["verification_url"].startswith("http")
+    assert [(e["credits"], e["counted"]) for e in line["earned_elsewhere"]] == [
+        ("2", True),
+        ("1", False),
+    ]
+    entries = ledger["credits_earned_elsewhere"]
+    assert [e["verification"] for e in entries] == [
+        "verified",
+        "awaiting verification (counts toward nothing until verified)",
+    ]
+    assert all(archive.read(e["evidence"]) == PDF_BYTES for e in entries)
+    assert "3 of 6 credits, renewal due" in pdf_text(archive.read("ledger/ledger.pdf"))
+    assert "ledger/ledger.pdf" in archive.read("README.txt").decode()
+
+
+def test_a_learner_without_a_ledger_gets_no_ledger_files(story, today):
+    archive = _archive(_built(story.world.enrollment.learner, today))
+
+    assert not _named(archive, ending="", within="ledger/")
+    assert NO_LEDGER in archive.read("README.txt").decode()
