@@ -80,6 +80,9 @@ ACCESS = {
     "certificates:verify": Page(EVERYONE, code="verification_code"),
     "certificates:issuer": Page(EVERYONE, slug="provider"),
     "certificates:issuer_jwks": Page(EVERYONE, slug="provider"),
+    "certificates:status_list": Page(
+        EVERYONE, slug="provider", number="status_list_number"
+    ),
     # allauth: signing in, up, out, email keys (a wrong key shows a page saying so).
     "account_login": ALLAUTH_PUBLIC,
     "account_signup": ALLAUTH_PUBLIC,
@@ -113,6 +116,7 @@ ACCESS = {
     # Any signed-in person: their own lists.
     "profile": Page(SIGNED_IN),
     "dashboard:dashboard": Page(SIGNED_IN),
+    "dashboard:learning": Page(SIGNED_IN),
     "certificates:my_awards": Page(SIGNED_IN),
     "orders:new": Page(SIGNED_IN),
     "enrollments:enroll": Page(SIGNED_IN, ok=frozenset({200, 403}), pk="offering"),

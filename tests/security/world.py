@@ -218,6 +218,7 @@ def world_build() -> World:
         "program": "cmte",
         "unit": offering.unit.slug,
         "provider": award.program.provider.slug,
+        "status_list_number": 1,
         "verification_code": award.verification_code,
         "json": "json",
         "share": share.pk,
