@@ -7,7 +7,6 @@ tasks so that WeasyPrint, which ``issuance`` loads, is imported by the worker on
 
 from celery import shared_task
 
-from core import clock
 from core.transient import TRANSIENT_ERRORS
 
 from .enqueue import AWARD_EMAIL_TASK, AWARD_ISSUE_TASK, OFFERING_EVALUATE_TASK
@@ -87,7 +86,7 @@ def progress_sweep_task() -> dict:
 
     from .services.evaluation import progress_sweep
 
-    return progress_sweep(today=clock.today())
+    return progress_sweep()
 
 
 @shared_task(
@@ -101,4 +100,4 @@ def offering_evaluate_task(offering_id: int) -> dict:
     """Re-evaluate the learners of an offering whose dates an admin changed."""
     from .services.offering_dates import offering_learners_evaluate
 
-    return offering_learners_evaluate(offering_id=offering_id, today=clock.today())
+    return offering_learners_evaluate(offering_id=offering_id)

@@ -1,11 +1,15 @@
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
+from core import clock
+
 from . import selectors
 from .selectors.openbadges import award_verification_document
+from .time_rules import snapshot_zone
 
 
 def _wants_json(request) -> bool:
@@ -22,13 +26,15 @@ def verify(request, code: str):
             return JsonResponse({"error": "unknown code"}, status=404)
         document = award_verification_document(award=award)
         return JsonResponse(document, content_type="application/ld+json")
-    return render(
-        request,
-        "certificates/verify.html",
-        # a code that cannot be one (control characters, overlong) is not echoed
-        {"award": award, "code": selectors.normalize_code(code)},
-        status=200 if award else 404,
-    )
+    zone = snapshot_zone(award.snapshot) if award else clock.portal_zone()
+    with timezone.override(zone):  # a revocation is dated in the provider's zone
+        return render(
+            request,
+            "certificates/verify.html",
+            # a code that cannot be one (control characters, overlong) is not echoed
+            {"award": award, "code": selectors.normalize_code(code)},
+            status=200 if award else 404,
+        )
 
 
 @login_required

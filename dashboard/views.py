@@ -23,6 +23,5 @@ def dashboard(request):
         now = clock.now()
         context = facilitator_context(user=user, now=now)
         return render(request, "dashboard/facilitator.html", {**context, "now": now})
-    today = clock.today()
-    context = dashboard_context(user=user, today=today)
-    return render(request, "dashboard/dashboard.html", {**context, "today": today})
+    context = dashboard_context(user=user, now=clock.now())
+    return render(request, "dashboard/dashboard.html", context)

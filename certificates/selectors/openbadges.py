@@ -23,6 +23,7 @@ from ..openbadges.credential import (
     credential_build,
 )
 from ..openbadges.linkedin import linkedin_add_url
+from ..time_rules import snapshot_zone
 
 
 def award_provider(award: Award) -> Provider:
@@ -140,7 +141,9 @@ def _status(award: Award) -> dict:
         status |= {
             "status": "revoked",
             "revokedAt": (
-                clock.local_moment(award.revoked_at).isoformat()
+                clock.local_moment(
+                    award.revoked_at, snapshot_zone(award.snapshot)
+                ).isoformat()
                 if award.revoked_at
                 else None
             ),

@@ -57,6 +57,7 @@ def award_snapshot(
         "signatory_name": provider.signatory_name,
         "signatory_title": provider.signatory_title,
         "earned_on": earned_on.isoformat(),
+        "time_zone": provider.time_zone,
         "weeks": unit.weeks if unit else None,
         "estimated_hours": unit.estimated_hours if unit else None,
         "clock_hours": unit.clock_hours if unit else None,
