@@ -1,5 +1,9 @@
+from django import forms
+from django.conf import settings
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
+
+from core import clock
 
 from .services import user_legal_name_audit
 
@@ -36,6 +40,7 @@ class UserAdmin(DjangoUserAdmin):
                     "organisation",
                     "professional_role",
                     "maryland_certified",
+                    "time_zone",
                 ]
             },
         ),
@@ -53,6 +58,14 @@ class UserAdmin(DjangoUserAdmin):
         ),
         (_("Important dates"), {"fields": ["last_login", "date_joined"]}),
     ]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        """The time zone is picked from the IANA names this machine knows."""
+        if db_field.name == "time_zone":
+            names = [(name, name) for name in clock.zone_names()]
+            portal = _("The portal's (%(zone)s)") % {"zone": settings.TIME_ZONE}
+            kwargs["widget"] = forms.Select(choices=[("", portal), *names])
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
         """Save, then audit a new legal name (the admin's transaction holds both)."""

@@ -2,6 +2,8 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core import clock
+
 
 class EmailUserManager(UserManager):
     """Users are identified by email; there is no username."""
@@ -53,6 +55,18 @@ class User(AbstractUser):
         default=False,
         help_text=_(
             "Decides whether an MSDE CPD Completion for Credit Form is produced."
+        ),
+    )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        blank=True,
+        default="",
+        db_default="",  # rows written outside the ORM (the bench's COPY) too
+        validators=[clock.validate_zone_name],
+        help_text=_(
+            "The zone pages and the admin show times in for this person (set it to "
+            "their provider's, e.g. America/Los_Angeles). Empty: the portal's."
         ),
     )
 

@@ -14,9 +14,7 @@ def on_progress_changed(
     commit or roll back with the progress that earned them.
 
     ``now`` is the moment the progress changed, when the sender knows it: a
-    service called for a past moment (the demo's history) earns on that day.
+    service called for a past moment (the demo's history) earns on that day, the
+    unit's provider's local day of that moment.
     """
-    now = now or clock.now()
-    progress_evaluate(
-        learner_id=learner_id, unit_id=unit_id, today=clock.local_day(now), now=now
-    )
+    progress_evaluate(learner_id=learner_id, unit_id=unit_id, now=now or clock.now())

@@ -93,7 +93,7 @@ def progress_sweep_task() -> dict:
 
     from .services.evaluation import progress_sweep
 
-    return progress_sweep(today=clock.today())
+    return progress_sweep()
 
 
 @shared_task(
@@ -107,7 +107,7 @@ def offering_evaluate_task(offering_id: int) -> dict:
     """Re-evaluate the learners of an offering whose dates an admin changed."""
     from .services.offering_dates import offering_learners_evaluate
 
-    return offering_learners_evaluate(offering_id=offering_id, today=clock.today())
+    return offering_learners_evaluate(offering_id=offering_id)
 
 
 class AwardBulkTask(Task):

@@ -1,6 +1,7 @@
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
@@ -13,6 +14,7 @@ from .selectors.validity import award_is_expired
 from .services.openbadges import EXPORTABLE_STATUSES, award_badge_export
 
 VC_JWT = "application/vc+jwt"
+from .time_rules import snapshot_zone
 
 
 def _wants_json(request) -> bool:
@@ -32,7 +34,8 @@ def verify(request, code: str):
     ``application/vc+jwt``, the signed credential of an issued award (its
     revocation bit is in the published list)."""
     award = selectors.award_get_for_verification(code=code)
-    today = clock.today()
+    # Valid or expired by the issuing provider's day.
+    today = clock.today(snapshot_zone(award.snapshot) if award else None)
     if _wants_jwt(request):
         if award is None or award.status not in EXPORTABLE_STATUSES:
             return HttpResponse(status=404, content_type="text/plain")
@@ -42,17 +45,20 @@ def verify(request, code: str):
             return JsonResponse({"error": "unknown code"}, status=404)
         document = award_verification_document(award=award, today=today)
         return JsonResponse(document, content_type="application/ld+json")
-    return render(
-        request,
-        "certificates/verify.html",
-        {
-            "award": award,
-            "expired": award is not None and award_is_expired(award, today=today),
-            # a code that cannot be one (control characters, overlong) is not echoed
-            "code": selectors.normalize_code(code),
-        },
-        status=200 if award else 404,
-    )
+    zone = snapshot_zone(award.snapshot) if award else clock.portal_zone()
+    with timezone.override(zone):  # a revocation is dated in the provider's zone
+        return render(
+            request,
+            "certificates/verify.html",
+            {
+                "award": award,
+                "expired": award is not None and award_is_expired(award, today=today),
+                # a code that cannot be one (control characters, overlong) is
+                # not echoed
+                "code": selectors.normalize_code(code),
+            },
+            status=200 if award else 404,
+        )
 
 
 @login_required

@@ -30,6 +30,5 @@ def dashboard(request):
 def learning(request):
     """The signed-in person's own learning: a learner's home, and where a
     facilitator who is enrolled somewhere follows their own enrollments."""
-    today = clock.today()
-    context = dashboard_context(user=request.user, today=today)
-    return render(request, "dashboard/dashboard.html", {**context, "today": today})
+    context = dashboard_context(user=request.user, now=clock.now())
+    return render(request, "dashboard/dashboard.html", context)

@@ -19,7 +19,7 @@ from .models import Enrollment
 
 def facilitated_offerings(*, user) -> QuerySet[Offering]:
     """The offerings ``user`` may act on: all for an admin, their own otherwise."""
-    offerings = Offering.objects.select_related("unit")
+    offerings = Offering.objects.select_related("unit__provider")
     if is_portal_admin(user):
         return offerings
     if not is_facilitator(user):

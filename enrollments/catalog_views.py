@@ -23,7 +23,7 @@ def catalog(request):
     today = clock.today()
     programs = list(selectors.program_list(today=today))
     units = [unit for program in programs for unit in program.units.all()]
-    units_mark_listed_offerings(units=units, today=today)
+    units_mark_listed_offerings(units=units)
     return render(request, "programs/catalog.html", {"programs": programs})
 
 
@@ -38,7 +38,7 @@ def program_detail(request, slug):
 
 def unit_detail(request, slug):
     unit = selectors.unit_get(slug=slug)
-    units_mark_listed_offerings(units=[unit], today=clock.today())
+    units_mark_listed_offerings(units=[unit])
     holding = unit_holding(learner=request.user, unit=unit)
     return render(
         request, "programs/unit_detail.html", {"unit": unit, "holding": holding}

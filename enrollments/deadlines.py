@@ -14,6 +14,7 @@ from dateutil.relativedelta import relativedelta  # type: ignore[import-untyped]
 
 from core import clock
 from programs.models import Offering, Requirement
+from programs.zones import offering_zone
 
 from .models import Extension
 
@@ -107,17 +108,19 @@ def enrollment_due_date(
     """One learner's last day for a requirement: the one place that combines the
     rule, the offering's first session and the learner's latest extension.
 
-    ``session_starts``: the offering's session start times (aware, any order);
+    ``session_starts``: the offering's session start times (aware, any order; the
+    first one's day is a day of the offering's provider's zone);
     ``extensions``: the learner's extension rows (read by attribute:
     ``requirement_id``, ``new_deadline``, ``granted_at``, ``pk``), any order and
     any requirement; the latest granted one for this requirement wins.
     """
     first = min(session_starts, default=None)
+    zone = offering_zone(offering)
     own = [e for e in extensions if e.requirement_id == requirement.pk]
     latest = max(own, key=lambda e: (e.granted_at, e.pk), default=None)
     return requirement_deadline_on(
         requirement=requirement,
         offering=offering,
-        first_session=clock.local_day(first) if first else None,
+        first_session=clock.local_day(first, zone) if first else None,
         extension=latest.new_deadline if latest else None,
     )

@@ -7,7 +7,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import is_learner, is_portal_admin
-from core import clock
 
 from . import access, selectors
 from .forms import EnrollmentForm
@@ -48,7 +47,7 @@ def offering_enroll(request, pk):
         messages.success(request, ENROLLED % {"offering": offering})
         return redirect("dashboard:dashboard")
     # What the service would refuse, shown before the learner clicks.
-    availability = offering_availability(offering=offering, today=clock.today())
+    availability = offering_availability(offering=offering)
     return render(
         request,
         "enrollments/enroll.html",
@@ -72,7 +71,7 @@ def enrollment_detail(request, pk):
     Billing is the learner's business (and an admin's), never a facilitator's.
     """
     enrollment = selectors.enrollment_get_for_user(user=request.user, pk=pk)
-    dues = selectors.enrollment_deadlines(enrollment=enrollment, today=clock.today())
+    dues = selectors.enrollment_deadlines(enrollment=enrollment)
     is_own = enrollment.learner_id == request.user.pk
     return render(
         request,

@@ -1,7 +1,13 @@
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.template.response import SimpleTemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+
+from core import clock
 
 from . import configuration, quotes
 from .admin_facilitators import FacilitatorPickerMixin, facilitator_autocomplete_urls
@@ -26,9 +32,17 @@ class ProviderAdmin(admin.ModelAdmin):
         "signatory_name",
         "work_before_payment",
         "artifact_retention_months",
+        "time_zone",
     ]
     search_fields = ["name", "short_name"]
     prepopulated_fields = {"slug": ["short_name"]}
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        """The time zone is picked from the IANA names this machine knows."""
+        if db_field.name == "time_zone":
+            names = [(name, name) for name in clock.zone_names()]
+            kwargs["widget"] = forms.Select(choices=names)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
 def price_cliff_warnings(unit) -> list[str]:
@@ -226,6 +240,7 @@ class UnitAdmin(ValidityFieldsetMixin, admin.ModelAdmin):
 class SessionInline(admin.TabularInline):
     model = Session
     extra = 0
+    verbose_name_plural = _("sessions (times in the provider's time zone)")
 
 
 class OfferingAdmin(FacilitatorPickerMixin, admin.ModelAdmin):
@@ -249,6 +264,26 @@ class OfferingAdmin(FacilitatorPickerMixin, admin.ModelAdmin):
 
     def get_urls(self):
         return facilitator_autocomplete_urls(self.admin_site) + super().get_urls()
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        """A saved run's session times are read and written in its provider's
+        zone (7 PM in California is 7 PM Pacific, whoever types it)."""
+        offering = None
+        if object_id is not None and unquote(object_id).isdigit():
+            offering = (
+                Offering.objects.select_related("unit__provider")
+                .filter(pk=unquote(object_id))
+                .first()
+            )
+        if offering is None:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        with timezone.override(offering.unit.provider.zone):
+            response = super().changeform_view(
+                request, object_id, form_url, extra_context
+            )
+            if isinstance(response, SimpleTemplateResponse):
+                response.render()  # in the zone, not after the view returns
+            return response
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         """Opening the run warns of a rule its learners could never meet."""

@@ -11,6 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from .models import CompletionRule, CredentialProgram, Offering, Unit
 from .quotes import Quote, quote, tier_rules
 
+# How far a provider's day can trail the portal's: zones differ by 26 hours at most.
+ZONES_BEHIND = dt.timedelta(days=2)
+
 
 def _published_units(offerings: QuerySet[Offering] | None = None) -> QuerySet[Unit]:
     if offerings is None:
@@ -30,11 +33,14 @@ def program_list(*, today: dt.date | None = None) -> QuerySet[CredentialProgram]
     enrollment window rule's to say (``enrollments.selectors.windows``); an offering
     whose enrollment closed is never listed, so the catalogue leaves the past runs
     out (at 1,500 offerings, counting their seats cost most of the page, bench/).
+    ``today`` is the portal's day; a provider west of it may still be on an
+    earlier one (its own zone decides), so this rough cut keeps two days more.
     """
     offerings = Offering.objects.order_by("start_date")
     if today is not None:
+        earliest = today - ZONES_BEHIND
         offerings = offerings.filter(
-            Q(enrollment_closes__isnull=True) | Q(enrollment_closes__gte=today)
+            Q(enrollment_closes__isnull=True) | Q(enrollment_closes__gte=earliest)
         )
     return (
         CredentialProgram.objects.filter(is_published=True)

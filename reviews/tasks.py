@@ -2,12 +2,10 @@
 
 from celery import shared_task
 
-from core import clock
-
 from .services.notifications import deadline_reminders_send
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True, time_limit=600)
 def deadline_reminders_task() -> int:
     """Daily: remind learners of deadlines in the coming days (each once)."""
-    return deadline_reminders_send(today=clock.today())
+    return deadline_reminders_send()

@@ -8,6 +8,7 @@ from django.db.models import F, QuerySet
 from django.http import Http404
 
 from certificates.models import Award
+from certificates.time_rules import snapshot_zone
 from core import clock
 from enrollments.models import Enrollment
 
@@ -73,7 +74,7 @@ def transcript_for(*, learner) -> Transcript:
             award_uuid=str(award.uuid),
             verification_code=award.verification_code,
             verification_url=award.verification_url,
-            issued_on=clock.local_day(issued_at),
+            issued_on=clock.local_day(issued_at, snapshot_zone(award.snapshot)),
             track_label=_track_label(award.snapshot.get("track", "")),
         )
         for award, issued_at in issued

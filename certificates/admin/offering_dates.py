@@ -21,9 +21,9 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from core import clock
 from programs.admin import OfferingAdmin
 from programs.models import Offering
+from programs.zones import offering_today
 
 from ..selectors.offering_dates import DATE_FIELDS, offering_dates_preview
 from ..services.offering_dates import offering_dates_apply
@@ -65,7 +65,7 @@ class OfferingDatesAdmin(OfferingAdmin):
             return None
         proposed = {name: form.cleaned_data.get(name) for name in DATE_FIELDS}
         return offering, offering_dates_preview(
-            saved=offering, proposed=proposed, today=clock.today()
+            saved=offering, proposed=proposed, today=offering_today(offering)
         )
 
     def _render_preview(self, request, offering, preview):

@@ -9,6 +9,8 @@ who newly qualifies. The program and unit pages list their rules read-only and
 link here, so every addition goes through this preview.
 """
 
+import datetime as dt
+
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.db import transaction
@@ -19,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from core import clock
 from programs.admin import CompletionRuleAdmin
 from programs.models import CompletionRule
+from programs.zones import provider_today
 
 from ..selectors.rule_changes import (
     rule_addition_preview,
@@ -46,7 +49,7 @@ class CompletionRulePreviewAdmin(CompletionRuleAdmin):
         rule, result = preview
         if CONFIRM not in request.POST:
             return self._render_preview(request, rule, result)
-        today = clock.today()
+        today = _provider_today(rule)
         with transaction.atomic():
             response = super().changeform_view(
                 request, object_id, form_url, extra_context
@@ -76,7 +79,7 @@ class CompletionRulePreviewAdmin(CompletionRuleAdmin):
             or not self.has_delete_permission(request, rule)
         ):
             return super().delete_view(request, object_id, extra_context)
-        today = clock.today()
+        today = _provider_today(rule)
         result = rule_deletion_preview(rule=rule, today=today)
         if CONFIRM not in request.POST:
             return self._render_preview(request, rule, result, deleting=True)
@@ -112,7 +115,7 @@ class CompletionRulePreviewAdmin(CompletionRuleAdmin):
         units = list(form.cleaned_data.get("units") or [])
         preview = rule_addition_preview if rule is None else rule_change_preview
         return form.instance, preview(
-            rule=form.instance, units=units, today=clock.today()
+            rule=form.instance, units=units, today=_provider_today(form.instance)
         )
 
     def _render_preview(self, request, rule, preview, *, deleting=False):
@@ -153,3 +156,9 @@ def _owner_url(rule) -> str:
 
 
 admin.site.register(CompletionRule, CompletionRulePreviewAdmin)
+
+
+def _provider_today(rule) -> dt.date:
+    """The day of the provider whose credential the rule belongs to."""
+    owner = rule.unit if rule.unit_id else rule.program if rule.program_id else None
+    return provider_today(owner.provider) if owner else clock.today()

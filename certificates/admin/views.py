@@ -9,8 +9,6 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
-from core import clock
-
 from .. import selectors
 from ..forms import RevokeForm
 from ..models import Award
@@ -76,9 +74,7 @@ def learner_progress_view(model_admin, request, user_id: int):
     if request.method == "POST":
         if not model_admin.has_change_permission(request):
             raise PermissionDenied
-        awarded = learner_evaluate_now(
-            actor=request.user, learner=learner, today=clock.today()
-        )
+        awarded = learner_evaluate_now(actor=request.user, learner=learner)
         messages.success(request, evaluated_message(awarded))
         return redirect("admin:certificates_award_progress", learner.pk)
     context = page_context(

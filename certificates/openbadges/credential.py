@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from core import clock
 
+from ..time_rules import snapshot_zone
+
 CONTEXT = [
     "https://www.w3.org/ns/credentials/v2",
     "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
@@ -50,8 +52,8 @@ def identity_hash(email: str, salt: str) -> str:
     return f"sha256${digest}"
 
 
-def _local_iso(moment: dt.datetime) -> str:
-    return clock.local_moment(moment).replace(microsecond=0).isoformat()
+def _local_iso(moment: dt.datetime, zone: dt.tzinfo) -> str:
+    return clock.local_moment(moment, zone).replace(microsecond=0).isoformat()
 
 
 def _end_of_day(day: dt.date) -> dt.datetime:
@@ -104,15 +106,16 @@ def credential_build(
     profile = {"id": issuer.id, "type": ["Profile"], "name": issuer.name}
     if issuer.url:
         profile["url"] = issuer.url
-    earned_on = clock.local_start(dt.date.fromisoformat(snapshot["earned_on"]))
+    zone = snapshot_zone(snapshot)
+    earned_on = clock.local_start(dt.date.fromisoformat(snapshot["earned_on"]), zone)
     credential = {
         "@context": CONTEXT,
         "id": ids.credential,
         "type": CREDENTIAL_TYPE,
         "name": snapshot["credential"],
         "issuer": profile,
-        "validFrom": _local_iso(issued_at),
-        "awardedDate": _local_iso(earned_on),
+        "validFrom": _local_iso(issued_at, zone),
+        "awardedDate": _local_iso(earned_on, zone),
         "credentialSubject": {
             "type": ["AchievementSubject"],
             "identifier": [

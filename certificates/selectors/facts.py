@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from typing import cast
 
 from django.db.models import Prefetch, Q, Sum, prefetch_related_objects
-from django.utils import timezone
 
+from core import clock
 from enrollments.models import Enrollment, PastCompletion
 from programs.models import (
     CompletionRule,
@@ -68,7 +68,9 @@ UNIT_RULE_PREFETCHES = ("requirements", "prerequisites", "programs")
 
 def units_for_rules(ids: Iterable[int]) -> list[Unit]:
     return list(
-        Unit.objects.filter(pk__in=set(ids)).prefetch_related(*UNIT_RULE_PREFETCHES)
+        Unit.objects.filter(pk__in=set(ids))
+        .select_related("provider")
+        .prefetch_related(*UNIT_RULE_PREFETCHES)
     )
 
 
@@ -207,11 +209,16 @@ def held_award_ids(*, learner_id: int) -> tuple[set[int], set[int]]:
 
 
 def learners_facts(
-    *, learner_ids: Iterable[int], credentials: list[Credential], today: dt.date
+    *,
+    learner_ids: Iterable[int],
+    credentials: list[Credential],
+    today: dt.date,
+    zone: dt.tzinfo | None = None,
 ) -> dict[int, LearnerFacts]:
     """Each learner's facts for evaluating ``credentials``, by learner id, in a
     fixed number of queries however many learners and credentials: requirement
-    states are read only for the units whose requirements the rules name."""
+    states are read only for the units whose requirements the rules name.
+    ``today`` and ``zone`` (the current zone by default) are the provider's."""
     learner_ids = set(learner_ids)
     held = held_award_ids_for(learner_ids=learner_ids)
     completed = completed_unit_ids_for(learner_ids=learner_ids)
@@ -231,6 +238,7 @@ def learners_facts(
         held_units, held_programs = held.get(learner_id, (set(), set()))
         facts[learner_id] = facts_from(
             today=today,
+            zone=zone,
             completed_unit_ids=completed.get(learner_id, set()) | held_units,
             held_unit_ids=held_units,
             held_program_ids=held_programs,
@@ -242,6 +250,7 @@ def learners_facts(
 def facts_from(
     *,
     today: dt.date,
+    zone: dt.tzinfo | None = None,
     completed_unit_ids: set[int],
     held_unit_ids: set[int],
     held_program_ids: set[int],
@@ -251,7 +260,7 @@ def facts_from(
     record for a page)."""
     return LearnerFacts(
         today=today,
-        tz=timezone.get_current_timezone(),
+        tz=zone or clock.current_zone(),
         completed_unit_ids=frozenset(completed_unit_ids),
         held_unit_ids=frozenset(held_unit_ids),
         held_program_ids=frozenset(held_program_ids),
@@ -260,9 +269,13 @@ def facts_from(
 
 
 def learner_facts(
-    *, learner_id: int, credentials: list[Credential], today: dt.date
+    *,
+    learner_id: int,
+    credentials: list[Credential],
+    today: dt.date,
+    zone: dt.tzinfo | None = None,
 ) -> LearnerFacts:
     """One learner's facts for evaluating ``credentials`` (``learners_facts``)."""
     return learners_facts(
-        learner_ids=[learner_id], credentials=credentials, today=today
+        learner_ids=[learner_id], credentials=credentials, today=today, zone=zone
     )[learner_id]

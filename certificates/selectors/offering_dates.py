@@ -19,6 +19,7 @@ from core import clock
 from enrollments.deadlines import requirement_deadline_on
 from enrollments.models import Enrollment
 from programs.models import Offering
+from programs.zones import offering_zone
 
 from ..evaluators import evaluate
 from ..time_rules import award_may_be_earned
@@ -45,8 +46,8 @@ class OfferingDatesPreview:
     learners_compared: int = 0
 
 
-def _run_end(offering, last_session) -> dt.date | None:
-    return run_end(offering_end=offering.end_date, last_session=last_session)
+def _run_end(offering, last_session, zone: dt.tzinfo) -> dt.date | None:
+    return run_end(offering_end=offering.end_date, last_session=last_session, zone=zone)
 
 
 def _becoming_due(saved: Offering, proposed, today: dt.date) -> tuple[list, int]:
@@ -58,9 +59,12 @@ def _becoming_due(saved: Offering, proposed, today: dt.date) -> tuple[list, int]
         .values_list("learner_id", flat=True)
     )
     last_session = saved.sessions.aggregate(last=Max("starts_at"))["last"]
-    due_before = award_may_be_earned(ends_on=_run_end(saved, last_session), today=today)
+    zone = offering_zone(saved)
+    due_before = award_may_be_earned(
+        ends_on=_run_end(saved, last_session, zone), today=today
+    )
     due_after = award_may_be_earned(
-        ends_on=_run_end(proposed, last_session), today=today
+        ends_on=_run_end(proposed, last_session, zone), today=today
     )
     if due_before or not due_after or not learner_ids:
         return [], len(learner_ids)
@@ -88,7 +92,7 @@ def _deadline_moves(saved: Offering, proposed) -> list[DeadlineMove]:
     first = (
         saved.sessions.order_by("starts_at").values_list("starts_at", flat=True).first()
     )
-    first_day = clock.local_day(first) if first else None
+    first_day = clock.local_day(first, offering_zone(saved)) if first else None
     moves = []
     for requirement in saved.unit.requirements.order_by("position", "pk"):
         before, after = (

@@ -25,6 +25,7 @@ from ..openbadges.credential import (
 from ..openbadges.linkedin import linkedin_add_url
 from .status_lists import award_status_entry
 from .validity import award_is_expired
+from ..time_rules import snapshot_zone
 
 
 def award_provider(award: Award) -> Provider:
@@ -156,7 +157,9 @@ def _state(award: Award, *, today: dt.date) -> dict:
         status |= {
             "status": "revoked",
             "revokedAt": (
-                clock.local_moment(award.revoked_at).isoformat()
+                clock.local_moment(
+                    award.revoked_at, snapshot_zone(award.snapshot)
+                ).isoformat()
                 if award.revoked_at
                 else None
             ),

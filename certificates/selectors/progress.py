@@ -140,13 +140,20 @@ def learner_run_ends(*, learner_id: int, unit_ids) -> dict[int, dt.date]:
     rows = (
         Enrollment.objects.filter(learner_id=learner_id, offering__unit_id__in=unit_ids)
         .exclude(status=Enrollment.Status.WITHDRAWN)
-        .values("offering_id", "offering__unit_id", "offering__end_date")
+        .values(
+            "offering_id",
+            "offering__unit_id",
+            "offering__end_date",
+            "offering__unit__provider__time_zone",
+        )
         .annotate(last_session=Max("offering__sessions__starts_at"))
     )
     ends: dict[int, dt.date] = {}
     for row in rows:
         day = run_end(
-            offering_end=row["offering__end_date"], last_session=row["last_session"]
+            offering_end=row["offering__end_date"],
+            last_session=row["last_session"],
+            zone=clock.zone_named(row["offering__unit__provider__time_zone"]),
         )
         unit_id = row["offering__unit_id"]
         if day is not None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from core import clock
 from enrollments import selectors as enrollment_selectors
 from enrollments.models import Enrollment, PastCompletion
+from programs.zones import offering_zone
 from reviews.outcomes import Outcome, RequirementState
 from reviews.selectors import RequirementRow, requirement_rows_for
 
@@ -24,12 +25,16 @@ STATE_STATUSES = {Enrollment.Status.ACTIVE, Enrollment.Status.COMPLETED}
 
 
 def run_end(
-    *, offering_end: dt.date | None, last_session: dt.datetime | None
+    *,
+    offering_end: dt.date | None,
+    last_session: dt.datetime | None,
+    zone: dt.tzinfo,
 ) -> dt.date | None:
-    """The last day of a run: the later of the offering's end and its last session."""
+    """The last day of a run: the later of the offering's end and its last session
+    (its day in ``zone``, the offering's provider's)."""
     return certified_until(
         offering_end=offering_end,
-        last_session_day=clock.local_day(last_session) if last_session else None,
+        last_session_day=clock.local_day(last_session, zone) if last_session else None,
     )
 
 
@@ -100,6 +105,7 @@ class LearnerRecord:
             day = run_end(
                 offering_end=offering.end_date,
                 last_session=max(starts) if starts else None,
+                zone=offering_zone(offering),
             )
             if day is not None:
                 ends[offering.unit_id] = max(day, ends.get(offering.unit_id, day))
@@ -114,8 +120,11 @@ def _current_by_unit(enrollments: list[Enrollment]) -> dict[int, Enrollment]:
     return {e.offering.unit_id: e for e in ordered}
 
 
-def learner_record(*, learner, today: dt.date) -> LearnerRecord:
-    """The learner's record; ``today`` dates the rows' "overdue"."""
+def learner_record(
+    *, learner, today: dt.date | None, now: dt.datetime | None = None
+) -> LearnerRecord:
+    """The learner's record; ``today`` dates the rows' "overdue", or ``now``
+    each enrollment's rows on its provider's day (``requirement_rows_for``)."""
     enrollments = enrollment_selectors.learner_enrollments(learner=learner)
     current = _current_by_unit(enrollments)
     with_rows = {
@@ -130,5 +139,7 @@ def learner_record(*, learner, today: dt.date) -> LearnerRecord:
         enrollments=enrollments,
         past_completions=enrollment_selectors.learner_past_completions(learner=learner),
         awards=list(awards_for(learner=learner)),
-        rows=requirement_rows_for(enrollments=list(with_rows.values()), today=today),
+        rows=requirement_rows_for(
+            enrollments=list(with_rows.values()), today=today, now=now
+        ),
     )

@@ -30,8 +30,9 @@ from programs.models import Unit
 from ..evaluators import LearnerFacts, evaluate
 from ..models import Award
 from ..models.awards import HELD_STATUSES
-from ..time_rules import award_may_be_earned, certified_until
+from ..time_rules import award_may_be_earned
 from .facts import credentials_with_rules, programs_for_rules
+from .record import run_end
 
 
 def _active_pairs() -> set[tuple[int, int]]:
@@ -46,18 +47,23 @@ def _runs_end_on(learners: set[int]) -> dict[tuple[int, int], dt.date | None]:
     """As ``learner_runs_end_on``, for every learner and unit at once."""
     rows = (
         Enrollment.objects.exclude(status=Enrollment.Status.WITHDRAWN)
-        .values("learner_id", "offering__unit_id", "offering_id", "offering__end_date")
+        .values(
+            "learner_id",
+            "offering__unit_id",
+            "offering_id",
+            "offering__end_date",
+            "offering__unit__provider__time_zone",
+        )
         .annotate(last_session=Max("offering__sessions__starts_at"))
     )
     ends: dict[tuple[int, int], list[dt.date]] = defaultdict(list)
     for row in rows.iterator(chunk_size=5000):
         if row["learner_id"] not in learners:
             continue
-        day = certified_until(
+        day = run_end(
             offering_end=row["offering__end_date"],
-            last_session_day=clock.local_day(row["last_session"])
-            if row["last_session"]
-            else None,
+            last_session=row["last_session"],
+            zone=clock.zone_named(row["offering__unit__provider__time_zone"]),
         )
         key = (row["learner_id"], row["offering__unit_id"])
         ends.setdefault(key, [])
@@ -94,18 +100,25 @@ def _completed(learners: set[int]) -> dict[int, set[int]]:
     return done
 
 
-def sweep_candidates(*, today: dt.date) -> Iterator[tuple[int, int]]:
-    """The active (learner, unit) pairs that may earn an award on ``today``, in
-    the order the full sweep evaluates them."""
+def sweep_candidates(
+    *, today: dt.date | None = None, now: dt.datetime | None = None
+) -> Iterator[tuple[int, int]]:
+    """The active (learner, unit) pairs that may earn an award on ``today`` (each
+    unit's provider's day at ``now`` unless given), in the order the full sweep
+    evaluates them."""
     pairs = _active_pairs()
     learners = {learner_id for learner_id, _ in pairs}
     ends = _runs_end_on(learners)
     held_units, held_programs = _held(learners)
     completed = _completed(learners)
-    units = Unit.objects.filter(pk__in={u for _, u in pairs}).prefetch_related(
-        "programs"
+    units = (
+        Unit.objects.filter(pk__in={u for _, u in pairs})
+        .select_related("provider")
+        .prefetch_related("programs")
     )
     programs_of = {u.pk: [p.pk for p in u.programs.all()] for u in units}
+    moment = now or clock.now()
+    day_of = {u.pk: today or clock.local_day(moment, u.provider.zone) for u in units}
     programs = programs_for_rules(p for ids in programs_of.values() for p in ids)
     credentials = {
         c.program.pk: c
@@ -114,10 +127,10 @@ def sweep_candidates(*, today: dt.date) -> Iterator[tuple[int, int]]:
     }
     for learner_id, unit_id in sorted(pairs):
         unit_open = unit_id not in held_units[learner_id] and award_may_be_earned(
-            ends_on=ends.get((learner_id, unit_id)), today=today
+            ends_on=ends.get((learner_id, unit_id)), today=day_of[unit_id]
         )
         facts = LearnerFacts(
-            today=today,
+            today=day_of[unit_id],
             completed_unit_ids=frozenset(
                 completed[learner_id] | held_units[learner_id]
             ),

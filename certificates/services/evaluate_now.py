@@ -13,9 +13,12 @@ from .evaluation import progress_evaluate
 
 
 @transaction.atomic
-def learner_evaluate_now(*, actor, learner, today: dt.date) -> list[Award]:
+def learner_evaluate_now(
+    *, actor, learner, today: dt.date | None = None
+) -> list[Award]:
     """Evaluate every unit the learner is enrolled in or completed before (and the
-    programs they count toward) and request each award due today; audited.
+    programs they count toward) and request each award due today (each unit's
+    provider's day unless given); audited.
 
     The evaluation is the sweep's own (``progress_evaluate``): nothing is awarded
     before the last day of its run. The requested awards are issued after commit

@@ -34,11 +34,17 @@ logger = logging.getLogger(__name__)
 
 @transaction.atomic
 def progress_evaluate(
-    *, learner_id: int, unit_id: int, today: dt.date, now: dt.datetime | None = None
+    *,
+    learner_id: int,
+    unit_id: int,
+    today: dt.date | None = None,
+    now: dt.datetime | None = None,
 ) -> list[Award]:
     """Evaluate the unit whose progress changed, the enrolled units that build on
     it, and the programs they count toward; request every award earned ``today``.
-    ``now`` (the clock's by default) dates the enrollments it completes.
+    ``now`` (the clock's by default) dates the enrollments it completes, and its
+    day in the unit's provider's zone is ``today`` unless given: an award is
+    earned on the provider's local day of the event that completes it.
 
     Runs inside the caller's transaction (the signal is sent inside it), so the
     pending awards commit or roll back with the progress that earned them. The
@@ -49,10 +55,14 @@ def progress_evaluate(
         {unit_id, *dependent_unit_ids(learner_id=learner_id, unit_id=unit_id)}
     )
     units.sort(key=lambda unit: unit.pk != unit_id)
+    completed_at = now or clock.now()
+    zone = units[0].provider.zone
+    today = today or clock.local_day(completed_at, zone)
     programs = programs_for_rules(p.pk for u in units for p in u.programs.all())
     credentials = credentials_with_rules(units=units, programs=programs)
-    facts = learner_facts(learner_id=learner_id, credentials=credentials, today=today)
-    completed_at = now or clock.now()
+    facts = learner_facts(
+        learner_id=learner_id, credentials=credentials, today=today, zone=zone
+    )
     awarded = []
     # Units first: a unit awarded now counts toward its programs below.
     for credential in credentials:
@@ -119,9 +129,12 @@ def _certified_until(learner_id: int, credential: Credential) -> dt.date | None:
     return learner_runs_end_on(learner_id=learner_id, unit_ids=unit_ids)
 
 
-def progress_sweep(*, today: dt.date, now: dt.datetime | None = None) -> dict[str, int]:
+def progress_sweep(
+    *, today: dt.date | None = None, now: dt.datetime | None = None
+) -> dict[str, int]:
     """Re-evaluate the active enrollments that may earn an award; return how many
     awards were requested and how many learner-and-unit evaluations failed.
+    Each unit is judged on its provider's day at ``now`` unless ``today`` is given.
 
     Catches what no progress change announced: a completion rule an admin adds or
     loosens after learners already meet it, a run that has ended. The pairs that
@@ -132,7 +145,7 @@ def progress_sweep(*, today: dt.date, now: dt.datetime | None = None) -> dict[st
     the next sweep tries it again.
     """
     requested = failed = 0
-    for learner_id, unit_id in sweep_candidates(today=today):
+    for learner_id, unit_id in sweep_candidates(today=today, now=now):
         try:
             awards = progress_evaluate(
                 learner_id=learner_id, unit_id=unit_id, today=today, now=now

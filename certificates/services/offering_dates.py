@@ -39,10 +39,12 @@ def offering_dates_apply(
     offering_evaluate_on_commit(offering.pk)
 
 
-def offering_learners_evaluate(*, offering_id: int, today: dt.date) -> dict[str, int]:
+def offering_learners_evaluate(
+    *, offering_id: int, today: dt.date | None = None
+) -> dict[str, int]:
     """Evaluate each learner of the run (not withdrawn) through the usual
-    ``progress_evaluate``, each in its own transaction; return how many awards
-    were requested."""
+    ``progress_evaluate``, each in its own transaction, on the provider's day
+    unless ``today`` is given; return how many awards were requested."""
     offering = Offering.objects.get(pk=offering_id)
     learner_ids = (
         Enrollment.objects.filter(offering=offering)

@@ -60,6 +60,7 @@ def award_snapshot(
         "signatory_title": provider.signatory_title,
         "earned_on": earned_on.isoformat(),
         "expires_on": expires_on.isoformat() if expires_on else None,
+        "time_zone": provider.time_zone,
         "weeks": unit.weeks if unit else None,
         "estimated_hours": unit.estimated_hours if unit else None,
         "clock_hours": unit.clock_hours if unit else None,

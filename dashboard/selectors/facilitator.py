@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from core import clock
 from enrollments.selectors import holds_enrollment
 from programs.models import Offering, Session
+from programs.zones import offering_zone
 from reviews import selectors as review_selectors
 from reviews.models import SubmissionVersion
 
@@ -38,12 +39,13 @@ def days_waited(since: dt.datetime | None, now: dt.datetime) -> int:
 
 
 def _sessions_to_run(work, now: dt.datetime) -> list[SessionToRun]:
-    today = clock.local_day(now)
     rows = []
     for row in work:
+        zone = offering_zone(row.offering)
+        today = clock.local_day(now, zone)
         to_fill = {session.pk for session in row.attendance_to_take}
         for session in row.sessions:
-            day = clock.local_day(session.starts_at)
+            day = clock.local_day(session.starts_at, zone)
             if session.pk in to_fill or (
                 session.starts_at >= now and day <= today + WEEK
             ):

@@ -9,17 +9,25 @@ from certificates.selectors.progress import progress_reports_from
 from certificates.selectors.record import learner_record
 from certificates.selectors.validity import expiry_notices_from
 from certificates.selectors.wallet import wallet_from
+from core import clock
 from enrollments import selectors as enrollment_selectors
 from enrollments.group_orders import selectors as group_order_selectors
 from enrollments.models import Enrollment
 from learnerdata.selectors import retention_warnings
 from ledger.selectors import ledger_lines_for
+from programs.zones import offering_today
 from reviews import selectors as review_selectors
 
 
-def dashboard_context(*, user, today: dt.date) -> dict:
+def dashboard_context(
+    *, user, today: dt.date | None = None, now: dt.datetime | None = None
+) -> dict:
+    """The learner's home on ``today``, or with ``now`` each offering on its
+    provider's day at that moment (a learner of a California and a Maryland
+    provider sees each one's deadlines counted in its own zone)."""
+    now = now or clock.now()
     # Read once: every section below draws on the same record.
-    record = learner_record(learner=user, today=today)
+    record = learner_record(learner=user, today=today, now=now)
     current = record.active
     past = [e for e in record.enrollments if e.status != Enrollment.Status.ACTIVE]
     # A requirement done or waiting for review asks nothing more of the learner.
@@ -33,7 +41,8 @@ def dashboard_context(*, user, today: dt.date) -> dict:
         enrollment.pk: [
             due
             for due in enrollment_selectors.enrollment_deadlines(
-                enrollment=enrollment, today=today
+                enrollment=enrollment,
+                today=today or offering_today(enrollment.offering, now),
             )
             if due.days_left >= 0 and (enrollment.pk, due.requirement.pk) in still_open
         ]
@@ -50,17 +59,20 @@ def dashboard_context(*, user, today: dt.date) -> dict:
         )
         if (portfolio.submission.enrollment_id, portfolio.requirement.pk) in still_open
     ]
+    # The learner's own day, for what belongs to no one provider (the wallet,
+    # expiry notices, retention warnings, progress reports).
+    day = today or clock.local_day(now)
     return {
         "current_enrollments": [(e, dues[e.pk]) for e in current],
         "past_enrollments": past,
         "past_completions": record.past_completions,
         "upcoming_deadlines": upcoming,
         "awards": record.awards,
-        "wallet": wallet_from(record.awards, today=today),
-        "expiry_notices": expiry_notices_from(record.awards, today=today),
-        "progress_reports": progress_reports_from(record, today),
+        "wallet": wallet_from(record.awards, today=day),
+        "expiry_notices": expiry_notices_from(record.awards, today=day),
+        "progress_reports": progress_reports_from(record, day),
         "portfolios": portfolios,
         "invoices": list(group_order_selectors.invoices_billed_to(user=user)),
         "state_certificates": ledger_lines_for(learner=user, awards=record.awards),
-        "retention_warnings": retention_warnings(learner=user, today=today),
+        "retention_warnings": retention_warnings(learner=user, today=day),
     }

@@ -17,6 +17,7 @@ from core import clock
 from core.dates import format_date
 from core.refusal import Refusal
 from programs.models import Session
+from programs.zones import offering_today, offering_zone
 
 from ..access import may_facilitate
 from ..models import Attendance, Enrollment
@@ -53,8 +54,8 @@ class AttendanceRefused(Refusal):
 
 
 def session_day(session: Session) -> dt.date:
-    """The session's date in the portal's time zone."""
-    return clock.local_day(session.starts_at)
+    """The session's date in its offering's provider's time zone."""
+    return clock.local_day(session.starts_at, offering_zone(session.offering))
 
 
 def attendance_refusal(
@@ -80,7 +81,9 @@ def attendance_refusal(
 
 def _check_day(session: Session, *, today: dt.date | None, check_in=False) -> None:
     message = attendance_refusal(
-        session=session, today=today or clock.today(), check_in=check_in
+        session=session,
+        today=today or offering_today(session.offering),
+        check_in=check_in,
     )
     if message:
         raise AttendanceRefused(message)
@@ -180,7 +183,7 @@ def attendance_mark(
     from the session's day until its register closes. ``now`` is the moment of
     the mark (the clock's by default), ``today`` its day."""
     if now is not None:
-        today = clock.local_day(now)
+        today = offering_today(session.offering, now)
     if not may_facilitate(user=marked_by, offering=session.offering):
         raise PermissionDenied
     _check_enrollment(enrollment, session)

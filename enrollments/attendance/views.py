@@ -9,8 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import is_portal_admin
-from core import clock
 from enrollments.access import offering_get_for_facilitator, session_get_for_facilitator
+from programs.zones import offering_today
 
 from . import selectors
 from .forms import SessionAttendanceForm
@@ -67,7 +67,7 @@ def offering_attendance(request, pk):
                     % {"session": session.title, "marked": marked, "removed": removed},
                 )
             return redirect("attendance:register", pk=offering.pk)
-    today = clock.today()
+    today = offering_today(offering)
     # Only what the services accept today: a register within its days, a check-in
     # code on the session's day.
     registers = [

@@ -12,6 +12,7 @@ from programs.models import (
 )
 from programs.quotes import PricingError, Quote
 from programs.selectors import unit_quote
+from programs.zones import offering_today
 
 from ..access import enrollments_visible_to
 from ..deadlines import days_left, enrollment_due_date
@@ -93,12 +94,16 @@ class Due:
         return max(0, -self.days_left)
 
 
-def enrollment_deadlines(*, enrollment: Enrollment, today: dt.date) -> list[Due]:
-    """Each dated requirement of the enrollment with its deadline, soonest first.
+def enrollment_deadlines(
+    *, enrollment: Enrollment, today: dt.date | None = None
+) -> list[Due]:
+    """Each dated requirement of the enrollment with its deadline, soonest first,
+    its days left counted from ``today`` (the provider's day unless given).
 
     Reads only what ``learner_enrollments``/``enrollment_get_for_user`` prefetched.
     """
     offering = enrollment.offering
+    today = today or offering_today(offering)
     starts = [session.starts_at for session in offering.sessions.all()]
     extensions = list(enrollment.extensions.all())
     extended = {extension.requirement_id for extension in extensions}

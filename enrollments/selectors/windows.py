@@ -3,6 +3,9 @@
 Every page that offers an Enroll button asks here, and so does
 ``enrollment_create``: one rule (``time_rules.window_state``) over one count of the
 places taken, so a page never shows a button the service would refuse.
+
+The day a window is judged on is the offering's provider's (``offering_today``)
+unless the caller names one (``today``: a test, the demo's history).
 """
 
 import datetime as dt
@@ -12,6 +15,7 @@ from dataclasses import dataclass
 from django.db.models import Count, QuerySet
 
 from programs.models import Offering, Unit
+from programs.zones import offering_today
 
 from ..models import Enrollment
 from ..time_rules import OfferingWindow, WindowState, window_refusal, window_state
@@ -62,12 +66,18 @@ def places_taken(*, offering_ids: Iterable[int]) -> dict[int, int]:
 
 
 def offering_availability(
-    *, offering: Offering, today: dt.date, seats: int = 1, taken: int | None = None
+    *,
+    offering: Offering,
+    today: dt.date | None = None,
+    seats: int = 1,
+    taken: int | None = None,
 ) -> Availability:
-    """Whether ``seats`` more people can enroll in ``offering`` today.
+    """Whether ``seats`` more people can enroll in ``offering`` today (the
+    provider's day unless given).
 
     ``taken`` is counted when not given (a list counts once for all).
     """
+    today = today or offering_today(offering)
     if taken is None:
         taken = places_taken(offering_ids=[offering.pk]).get(offering.pk, 0)
     window = offering_window(offering)
@@ -80,9 +90,10 @@ def offering_availability(
 
 
 def offerings_mark_availability(
-    *, offerings: Iterable[Offering], today: dt.date
+    *, offerings: Iterable[Offering], today: dt.date | None = None
 ) -> None:
-    """Give each offering its ``availability`` today, counting places once."""
+    """Give each offering its ``availability`` today (each provider's own day
+    unless given), counting places once."""
     offerings = list(offerings)
     taken = places_taken(offering_ids=[offering.pk for offering in offerings])
     for offering in offerings:
@@ -91,7 +102,9 @@ def offerings_mark_availability(
         )
 
 
-def units_mark_listed_offerings(*, units: Iterable[Unit], today: dt.date) -> None:
+def units_mark_listed_offerings(
+    *, units: Iterable[Unit], today: dt.date | None = None
+) -> None:
     """Give each unit ``listed_offerings``: its prefetched offerings that are not
     closed or ended, in their order, each with its ``availability``."""
     units = list(units)
@@ -106,7 +119,7 @@ def units_mark_listed_offerings(*, units: Iterable[Unit], today: dt.date) -> Non
 
 
 def offerings_enrollable(
-    *, offerings: QuerySet[Offering], today: dt.date
+    *, offerings: QuerySet[Offering], today: dt.date | None = None
 ) -> list[Offering]:
     """The offerings open to enrollment today, by start date (undated ones last)."""
     rows = list(offerings)

@@ -8,6 +8,7 @@ from audit.models import AuditEvent
 from audit.services import audit_event_record
 from core import clock
 from programs.models import Offering
+from programs.zones import offering_today
 
 from .. import messages
 from ..messages import EnrollmentRefused
@@ -74,9 +75,10 @@ def _check_track(offering: Offering, track: str) -> None:
 
 
 def offering_refusal(
-    *, offering: Offering, today: dt.date, seats: int = 1
+    *, offering: Offering, today: dt.date | None = None, seats: int = 1
 ) -> str | None:
-    """Why ``seats`` more people cannot enroll in ``offering`` today, or None."""
+    """Why ``seats`` more people cannot enroll in ``offering`` today (the
+    provider's day unless given), or None."""
     return offering_availability(offering=offering, today=today, seats=seats).refusal
 
 
@@ -93,14 +95,17 @@ def enrollment_create(
     """Enroll ``learner`` in ``offering`` or raise ``EnrollmentRefused`` with a message.
 
     The offering row is locked so that two people cannot take the last place at once.
-    ``now`` is the moment of enrolling (the clock's by default); ``today``, when
-    given alone, is the day the window is judged on.
+    ``now`` is the moment of enrolling (the clock's by default); the window is
+    judged on the provider's day at ``now`` (``offering_today``), or on ``today``
+    when given alone.
     """
     now = now or clock.now()
-    today = today or clock.local_day(now)
     offering = (
-        Offering.objects.select_for_update().select_related("unit").get(pk=offering.pk)
+        Offering.objects.select_for_update(of=("self", "unit"))
+        .select_related("unit__provider")
+        .get(pk=offering.pk)
     )
+    today = today or offering_today(offering, now)
     refusal = offering_refusal(offering=offering, today=today)
     if refusal:
         raise EnrollmentRefused(refusal)

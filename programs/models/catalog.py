@@ -8,6 +8,13 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
+from core import clock
+
+
+def portal_zone_name() -> str:
+    """A new provider's time zone: the portal's (``TIME_ZONE``)."""
+    return settings.TIME_ZONE
+
 
 class Provider(models.Model):
     """Who awards: HGSE Professional Education, ISTE (with METC), Loyola."""
@@ -55,6 +62,17 @@ class Provider(models.Model):
             "Empty: files are kept."
         ),
     )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default=portal_zone_name,
+        validators=[clock.validate_zone_name],
+        help_text=_(
+            "Where the provider works (e.g. America/Los_Angeles): its offerings' "
+            "dates, deadlines, session times and certificate dates are days and "
+            "times of this zone."
+        ),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -78,6 +96,11 @@ class Provider(models.Model):
     def contact_address(self) -> str:
         """The provider's contact email, or the portal's when it has none."""
         return self.contact_email or settings.CONTACT_EMAIL
+
+    @property
+    def zone(self):
+        """The provider's time zone (a ``tzinfo``), whose days its dates are."""
+        return clock.zone_named(self.time_zone)
 
 
 class CredentialProgram(models.Model):

@@ -18,6 +18,7 @@ from enrollments.deadlines import enrollment_due_date
 from enrollments.models import Attendance, Enrollment
 from programs.models import Requirement
 from programs.pass_mark import score_passes
+from programs.zones import offering_zone
 
 from ..models import Review, Submission, SubmissionVersion
 from ..outcomes import Outcome, RequirementState
@@ -123,7 +124,7 @@ class RequirementRow:
 
 
 def _attendance_state(
-    requirement, sessions, attended, deadline, today
+    requirement, sessions, attended, deadline, today, zone
 ) -> RequirementState:
     """Complete when the offering has required sessions and every one was attended;
     upcoming when every one not attended is still to come (from ``today``, when
@@ -131,7 +132,7 @@ def _attendance_state(
     required = {s.pk for s in sessions if s.is_required}
     if not required or not required <= set(attended):
         to_come = today is not None and all(
-            clock.local_day(s.starts_at) >= today
+            clock.local_day(s.starts_at, zone) >= today
             for s in sessions
             if s.is_required and s.pk not in attended
         )
@@ -184,7 +185,10 @@ def _submissions(enrollment_ids) -> dict[tuple[int, int], Submission]:
 
 
 def requirement_rows_for(
-    *, enrollments: list[Enrollment], today: dt.date | None = None
+    *,
+    enrollments: list[Enrollment],
+    today: dt.date | None = None,
+    now: dt.datetime | None = None,
 ) -> dict[int, list[RequirementRow]]:
     """Every requirement of each enrollment's unit with its state, by enrollment id.
 
@@ -192,7 +196,8 @@ def requirement_rows_for(
     their offering's sessions, their unit's requirements and their extensions
     prefetched (``enrollments.selectors.learner_enrollments``). Drafts never
     count; the latest submitted version and its review decide. ``today`` dates
-    "overdue".
+    "overdue"; without it, ``now`` does, each enrollment on its provider's day at
+    that moment (a learner's offerings of a California and a Maryland provider).
     """
     prefetch_related_objects(enrollments, *ROW_PREFETCHES)
     ids = [enrollment.pk for enrollment in enrollments]
@@ -201,6 +206,10 @@ def requirement_rows_for(
     rows: dict[int, list[RequirementRow]] = {}
     for enrollment in enrollments:
         offering = enrollment.offering
+        zone = offering_zone(offering)
+        day = today
+        if day is None and now is not None:
+            day = clock.local_day(now, zone)
         own_sessions = list(offering.sessions.all())
         extensions = list(enrollment.extensions.all())
         marked = {a.session_id: a.marked_at for a in attended.get(enrollment.pk, [])}
@@ -215,7 +224,7 @@ def requirement_rows_for(
             submission = submissions.get((enrollment.pk, requirement.pk))
             if requirement.kind == Requirement.Kind.ATTENDANCE:
                 state = _attendance_state(
-                    requirement, own_sessions, marked, deadline, today
+                    requirement, own_sessions, marked, deadline, day, zone
                 )
             else:
                 latest = (
@@ -226,7 +235,7 @@ def requirement_rows_for(
                 state = _submission_state(requirement, latest, deadline)
             has_draft = bool(submission and submission.has_draft)  # type: ignore[attr-defined]
             status = requirement_status(
-                requirement=requirement, state=state, has_draft=has_draft, today=today
+                requirement=requirement, state=state, has_draft=has_draft, today=day
             )
             rows[enrollment.pk].append(
                 RequirementRow(requirement, state, submission, has_draft, status)
@@ -252,7 +261,7 @@ def current_enrollments(
             offering__unit_id__in=set(unit_ids),
             status__in=Enrollment.TAKING_PART,
         )
-        .select_related("offering__unit")
+        .select_related("offering__unit__provider")
         .order_by("created_at", "id")
     )
     return {(row.learner_id, row.offering.unit_id): row for row in rows}

@@ -10,6 +10,7 @@ from enrollments.access import facilitated_offerings
 from enrollments.models import Attendance, Enrollment
 from enrollments.time_rules import attendance_window
 from programs.models import Offering, Session
+from programs.zones import offering_today, offering_zone
 
 from .queue import QueueState, review_queue
 
@@ -42,7 +43,7 @@ def dashboard_order(row: OfferingWork) -> tuple:
 
 def _register_open(session: Session, offering: Offering, today: dt.date) -> bool:
     _, last = attendance_window(
-        session_day=clock.local_day(session.starts_at),
+        session_day=clock.local_day(session.starts_at, offering_zone(offering)),
         grace_days=offering.attendance_grace_days,
     )
     return today <= last
@@ -73,14 +74,14 @@ def offerings_to_run(*, user, now: dt.datetime) -> list[OfferingWork]:
     sessions: dict[int, list[Session]] = {}
     for session in (
         Session.objects.filter(offering__in=[o.pk for o in offerings])
-        .select_related("offering")
+        .select_related("offering__unit__provider")
         .annotate(recorded=Exists(recorded))
         .order_by("starts_at")
     ):
         sessions.setdefault(session.offering_id, []).append(session)
-    today = clock.local_day(now)
     rows = []
     for offering in offerings:
+        today = offering_today(offering, now)
         own = sessions.get(offering.pk, [])
         queue = waiting.get(offering.pk, {})
         rows.append(

@@ -11,6 +11,7 @@ from core import clock
 from enrollments.models import Enrollment
 from enrollments.signals import progress_changed
 from programs.models import Requirement
+from programs.zones import offering_today
 
 from .. import guards, messages
 from ..grading import Answer, checklist_grade
@@ -59,7 +60,9 @@ def checklist_submit(
         enrollment=enrollment, requirement=requirement
     )
     guards.check_may_submit(
-        enrollment=enrollment, requirement=requirement, today=clock.local_day(now)
+        enrollment=enrollment,
+        requirement=requirement,
+        today=offering_today(enrollment.offering, now),
     )
     submission.versions.filter(status=SubmissionVersion.Status.DRAFT).delete()
     version = SubmissionVersion(

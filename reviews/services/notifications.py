@@ -15,6 +15,7 @@ from enrollments.access import offering_facilitators
 from enrollments.deadlines import days_left
 from enrollments.models import Enrollment
 from programs.models import Requirement
+from programs.zones import offering_today
 
 from ..models import DeadlineReminder, Review, SubmissionVersion
 from ..outcomes import Outcome
@@ -122,8 +123,9 @@ def _remind(enrollment: Enrollment, today: dt.date) -> int:
     return sent
 
 
-def deadline_reminders_send(*, today: dt.date) -> int:
-    """Remind active learners of work due within ``REMINDER_DAYS_BEFORE`` days.
+def deadline_reminders_send(*, today: dt.date | None = None) -> int:
+    """Remind active learners of work due within ``REMINDER_DAYS_BEFORE`` days of
+    ``today`` (each offering's provider's day unless given).
 
     Each (enrollment, requirement, deadline) is reminded once, recorded in
     ``DeadlineReminder``; an extension moves the deadline and earns a new reminder.
@@ -135,7 +137,10 @@ def deadline_reminders_send(*, today: dt.date) -> int:
             offering__unit__requirements__deadline__in=DATED,
         )
         .distinct()
-        .select_related("learner", "offering__unit")
+        .select_related("learner", "offering__unit__provider")
         .order_by("pk")
     )
-    return sum(_remind(enrollment, today) for enrollment in enrollments)
+    return sum(
+        _remind(enrollment, today or offering_today(enrollment.offering))
+        for enrollment in enrollments
+    )

@@ -17,6 +17,7 @@ from core import clock
 from enrollments.models import Enrollment
 from enrollments.signals import progress_changed
 from programs.models import Requirement
+from programs.zones import offering_today
 
 from .. import guards, messages
 from ..messages import ReviewsRefused
@@ -85,7 +86,9 @@ def draft_save(
         raise ReviewsRefused(messages.TEXT_NOT_ACCEPTED % params)
     if link.strip() and not requirement.accepts_links:
         raise ReviewsRefused(messages.LINK_NOT_ACCEPTED % params)
-    draft = _open_draft(enrollment, requirement, today or clock.today())
+    draft = _open_draft(
+        enrollment, requirement, today or offering_today(enrollment.offering)
+    )
     draft.text = text.strip()
     draft.link = link.strip()
     draft.full_clean()
@@ -147,7 +150,9 @@ def artifact_add(
         standards=standards,
     )
     checked = _checked_upload(upload) if upload is not None else None
-    draft = _open_draft(enrollment, requirement, today or clock.today())
+    draft = _open_draft(
+        enrollment, requirement, today or offering_today(enrollment.offering)
+    )
     count = draft.artifacts.count() + 1
     if requirement.max_artifacts is not None and count > requirement.max_artifacts:
         raise ReviewsRefused(
@@ -212,10 +217,9 @@ def submission_submit(
     and, after commit, tells the facilitators when a review is needed.
     """
     now = now or clock.now()
-    draft = _open_draft(enrollment, requirement, clock.local_day(now))
-    guards.check_may_submit(
-        enrollment=enrollment, requirement=requirement, today=clock.local_day(now)
-    )
+    today = offering_today(enrollment.offering, now)
+    draft = _open_draft(enrollment, requirement, today)
+    guards.check_may_submit(enrollment=enrollment, requirement=requirement, today=today)
     _check_complete(requirement, draft)
     draft.status = SubmissionVersion.Status.SUBMITTED
     draft.submitted_at = now

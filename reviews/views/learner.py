@@ -6,8 +6,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from core import clock
 from programs.models import Requirement
+from programs.zones import offering_today
 
 from .. import selectors
 from ..forms import ArtifactForm, ChecklistForm, DraftForm
@@ -44,7 +44,7 @@ def requirement_list(request, enrollment_pk):
     enrollment = selectors.enrollment_get_for_learner(
         user=request.user, pk=enrollment_pk
     )
-    today = clock.today()
+    today = offering_today(enrollment.offering)
     rows = selectors.enrollment_requirement_rows(enrollment=enrollment, today=today)
     return render(
         request,
@@ -54,7 +54,7 @@ def requirement_list(request, enrollment_pk):
 
 
 def _render(request, enrollment, requirement, *, status=200, **forms):
-    today = clock.today()
+    today = offering_today(enrollment.offering)
     context = selectors.requirement_page(
         enrollment=enrollment, requirement=requirement, today=today
     )
