@@ -12,9 +12,9 @@ from . import selectors
 from .selectors.openbadges import award_verification_document
 from .selectors.validity import award_is_expired
 from .services.openbadges import EXPORTABLE_STATUSES, award_badge_export
+from .time_rules import snapshot_zone
 
 VC_JWT = "application/vc+jwt"
-from .time_rules import snapshot_zone
 
 
 def _wants_json(request) -> bool:

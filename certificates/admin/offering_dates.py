@@ -117,10 +117,11 @@ class OfferingRowForm(forms.ModelForm):
         changed = set(DATE_FIELDS) & set(self.changed_data)
         if saved.pk is None or not changed or not changed <= set(cleaned):
             return cleaned
+        offering = Offering.objects.select_related("unit__provider").get(pk=saved.pk)
         preview = offering_dates_preview(
-            saved=Offering.objects.get(pk=saved.pk),
+            saved=offering,
             proposed={name: cleaned[name] for name in changed},
-            today=clock.today(),
+            today=offering_today(offering),
         )
         if preview.learners_compared:
             raise forms.ValidationError(

@@ -23,9 +23,9 @@ from ..openbadges.credential import (
     credential_build,
 )
 from ..openbadges.linkedin import linkedin_add_url
+from ..time_rules import snapshot_zone
 from .status_lists import award_status_entry
 from .validity import award_is_expired
-from ..time_rules import snapshot_zone
 
 
 def award_provider(award: Award) -> Provider:

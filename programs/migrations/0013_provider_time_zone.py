@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('programs', '0011_credential_validity'),
+        ('programs', '0012_provider_artifact_retention'),
     ]
 
     operations = [
