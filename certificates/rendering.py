@@ -69,6 +69,12 @@ def document_html(*, award: Award, output: dict) -> str:
         "s": snapshot,
         "document": output,
         "earned_on": dt.date.fromisoformat(snapshot["earned_on"]),
+        # A renewal states when the credential was first earned.
+        "first_earned_on": (
+            dt.date.fromisoformat(snapshot["first_earned_on"])
+            if snapshot.get("first_earned_on")
+            else None
+        ),
         "details": details(snapshot),
         "code": award.verification_code,
         "verification_url": award.verification_url,

@@ -84,6 +84,14 @@ def _achievement(snapshot: dict, *, achievement_id: str, issuer: dict) -> dict:
     return achievement
 
 
+def _renewal_description(snapshot: dict) -> str:
+    """A renewal's two dates, for wallets: ``awardedDate`` is the renewal's."""
+    return (
+        f"{snapshot['credential']}: first earned {snapshot['first_earned_on']}, "
+        f"renewed {snapshot['earned_on']}."
+    )
+
+
 def credential_build(
     *,
     snapshot: dict,
@@ -124,6 +132,8 @@ def credential_build(
         },
         "credentialStatus": {"id": ids.status, "type": STATUS_TYPE},
     }
+    if snapshot.get("first_earned_on"):
+        credential["description"] = _renewal_description(snapshot)
     if evidence:
         credential["evidence"] = [
             {"id": item.url, "type": ["Evidence"], "name": item.name}

@@ -124,6 +124,8 @@ def award_reissue(*, award: Award, actor) -> Award:
         unit=old.unit,
         program=old.program,
         earned_on=old.earned_on,
+        first_earned_on=old.first_earned_on,
+        expires_on=old.expires_on,
         replaces=old,
         snapshot=award_snapshot(
             learner=old.learner,
@@ -136,6 +138,8 @@ def award_reissue(*, award: Award, actor) -> Award:
             results=old.snapshot.get("results"),
         ),
     )
+    if old.snapshot.get("first_earned_on"):
+        new.snapshot["first_earned_on"] = old.snapshot["first_earned_on"]
     new.full_clean()
     new.save()
     AwardEvent.objects.create(

@@ -7,6 +7,7 @@ import datetime as dt
 
 from certificates.selectors.progress import progress_reports_from
 from certificates.selectors.record import learner_record
+from certificates.selectors.renewal import renewal_cases
 from certificates.selectors.wallet import wallet_from
 from enrollments import selectors as enrollment_selectors
 from enrollments.group_orders import selectors as group_order_selectors
@@ -55,6 +56,9 @@ def dashboard_context(*, user, today: dt.date) -> dict:
         "awards": record.awards,
         "wallet": wallet_from(record.awards),
         "progress_reports": progress_reports_from(record, today),
+        "renewals": renewal_cases(
+            learner_id=user.pk, today=today, awards=record.awards
+        ),
         "portfolios": portfolios,
         "invoices": list(group_order_selectors.invoices_billed_to(user=user)),
     }
