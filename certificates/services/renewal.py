@@ -18,10 +18,12 @@ from .awards import _decimal
 from .snapshot import award_snapshot
 
 
-def _expires_on(award: Award, earned_on: dt.date) -> dt.date | None:
+def expires_on_for(award: Award, earned_on: dt.date) -> dt.date | None:
     """The last valid day of an award of ``award``'s credential earned on
     ``earned_on``: the day before the same date ``valid_for_months`` later (the
-    31st clamped to a shorter month's end); None when it never expires."""
+    31st clamped to a shorter month's end); None when it never expires.
+
+    A stand-in until the validity work's own function (issue 19) replaces it."""
     months = (award.unit or award.program).valid_for_months
     if not months:
         return None
@@ -81,7 +83,7 @@ def award_renew(*, award: Award, today: dt.date, reason: str) -> Award | None:
         run=old.run,
         earned_on=today,
         first_earned_on=first_earned_on,
-        expires_on=_expires_on(old, today),
+        expires_on=expires_on_for(old, today),
         replaces=old,
         snapshot=snapshot,
     )

@@ -5,7 +5,7 @@ from django.test.utils import override_settings
 
 from certificates.enqueue import awards_collected
 from core import clock
-from demo import activity, awards, payments, services
+from demo import activity, awards, payments, renewal, services
 from demo.checklists import demo_checklists_load
 
 SILENT = "django.core.mail.backends.dummy.EmailBackend"
@@ -43,6 +43,7 @@ class Command(BaseCommand):
         demo_checklists_load()
         awards.demo_outputs_load()
         issue_at = awards.demo_awards_load(users=users, today=today)
+        issue_at |= renewal.demo_renewal_load(users=users)
         activity.demo_activity_load(users=users, today=today)
         payments.demo_payments_load(users=users, today=today)
         return users, issue_at
