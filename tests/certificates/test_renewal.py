@@ -294,7 +294,7 @@ def test_both_dates_on_the_pdf_the_verification_page_and_the_badge(
     )
     assert (
         f"First earned {first.day} {first:%B} {first.year} · "
-        f"Renewed {today.day} {today:%B} {today.year}"
+        f'<span class="nowrap">Renewed {today.day} {today:%B} {today.year}</span>'
     ) in html
 
     page = client.get(new.get_absolute_url()).content.decode()
@@ -326,3 +326,19 @@ def test_the_learner_sees_how_far_they_are(client, learner, expiring, today):
 
     assert f"4 of 6 CPD credits since {_written(expiring.earned_on)}" in page
     assert f"Renew by {_written(expiring.expires_on)}." in page
+
+
+def test_a_reissued_renewal_keeps_both_dates_and_its_expiry(renewed_issued):
+    from certificates.services import award_reissue
+    from tests.factories import PortalAdminFactory
+
+    old, renewal = renewed_issued
+
+    corrected = award_reissue(award=renewal, actor=PortalAdminFactory())
+
+    assert corrected.first_earned_on == old.earned_on
+    assert corrected.earned_on == renewal.earned_on
+    assert corrected.expires_on == renewal.expires_on
+    assert corrected.snapshot["first_earned_on"] == old.earned_on.isoformat()
+    renewal.refresh_from_db()
+    assert renewal.renewed_by is None  # corrected, not renewed

@@ -93,6 +93,13 @@ def expected_offerings(today: dt.date) -> list[tuple]:
             NONE_WAITING,
             (1, 1, Decimal("100.0")),
         ),
+        # learner3's Full micro-credential, both pieces Met (it renewed CAEL)
+        (
+            run("loyola-full-technology-integration", "previous"),
+            (0, 1, 0, 1),
+            NONE_WAITING,
+            (2, 2, Decimal("100.0")),
+        ),
         # learner1's submission waits since the load day; learner2's was Not Met
         (
             run("loyola-full-technology-integration", "current"),
@@ -125,6 +132,15 @@ def test_demo_figures_per_offering_program_and_month(demo_loaded, today):
     assert [figures(row) for row in rows["offerings"]] == expected_offerings(today)
     programs = [(*figures(row), row.issued, row.revoked) for row in rows["programs"]]
     assert programs == [
+        # learner3's renewal, issued (the modules were completed before the portal)
+        (
+            "Certificate in Advanced Education Leadership",
+            (0, 0, 0, 0),
+            NONE_WAITING,
+            NO_DECISION,
+            1,
+            0,
+        ),
         (
             "Certificate in Media and Technology for Education",
             (12, 3, 0, 3),
@@ -143,9 +159,9 @@ def test_demo_figures_per_offering_program_and_month(demo_loaded, today):
         ),
         (
             "Loyola Full Micro-credentials",
-            (2, 0, 0, 0),
+            (2, 1, 0, 1),
             (1, 9, Decimal("9.0")),
-            (0, 1, Decimal("0.0")),
+            (2, 3, Decimal("66.7")),
             0,
             0,
         ),
@@ -158,14 +174,15 @@ def test_demo_figures_per_offering_program_and_month(demo_loaded, today):
             0,
         ),
     ]
-    # learner3's seven awards (three workshops, the CMTE Certificate, the ISTE
-    # course and ISTE Certified Educator, the first stacked badge), each in the
-    # month it was issued, months before the load day
+    # learner3's nine awards (three workshops, the CMTE Certificate, the ISTE
+    # course and ISTE Certified Educator, the first stacked badge, the Loyola Full
+    # micro-credential and the CAEL renewal; the CAEL award it superseded is no
+    # longer issued), each in the month it was issued, months before the load day
     issued = Award.objects.filter(status=Award.Status.ISSUED)
     assert set(issued.values_list("learner__email", flat=True)) == {
         "learner3@demo.test"
     }
-    assert issued.count() == 7
+    assert issued.count() == 9
     assert all(clock.local_day(award.issued_at) < today for award in issued)
     assert awards_per_month(filters=ReportFilters()) == months_of(issued)
     iste_program = CredentialProgram.objects.get(slug="iste-certified-educator")
