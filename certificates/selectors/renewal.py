@@ -31,7 +31,6 @@ class RenewalCase:
     learner is toward renewing it."""
 
     award: Award
-    rules: list[RenewalRuleValue]
     evaluation: RenewalEvaluation
 
 
@@ -146,7 +145,7 @@ def renewal_cases(
             states=states,
         )
         evaluation = renewal_evaluate(owner_rules, facts)
-        cases.append(RenewalCase(award, owner_rules, evaluation))
+        cases.append(RenewalCase(award, evaluation))
     return cases
 
 

@@ -8,13 +8,12 @@ admin's "Evaluate now" all end here): one path.
 import calendar
 import datetime as dt
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from ..enqueue import award_issue_on_commit
 from ..models import Award, AwardEvent
 from ..selectors.renewal import renewal_cases
-from .awards import _decimal
+from .awards import _decimal, _lock_learner
 from .snapshot import award_snapshot
 
 
@@ -24,7 +23,8 @@ def expires_on_for(award: Award, earned_on: dt.date) -> dt.date | None:
     31st clamped to a shorter month's end); None when it never expires.
 
     A stand-in until the validity work's own function (issue 19) replaces it."""
-    months = (award.unit or award.program).valid_for_months
+    credential = award.unit or award.program
+    months = credential.valid_for_months if credential else None
     if not months:
         return None
     year, month = divmod(earned_on.month - 1 + months, 12)
@@ -39,7 +39,7 @@ def learner_renewals_evaluate(*, learner_id: int, today: dt.date) -> list[Award]
     inside their window; return the renewals written (pending, issued by the
     worker like any award). Idempotent: a renewed award is superseded, so a
     second evaluation finds nothing left to renew."""
-    get_user_model().objects.select_for_update().filter(pk=learner_id).first()
+    _lock_learner(learner_id)
     renewed = []
     for case in renewal_cases(learner_id=learner_id, today=today):
         if case.evaluation.is_due:
