@@ -57,7 +57,8 @@ def award_renew(*, award: Award, today: dt.date, reason: str) -> Award | None:
 
     The old award, its code and documents are kept: its page says it was renewed
     and links the renewal. The renewal states when the credential was first
-    earned (``first_earned_on``, in its snapshot too) and expires anew.
+    earned (``first_earned_on``, in its snapshot too), expires anew and stays in
+    the learner's wallet (and shares evidence) if the old one did.
     """
     old = Award.objects.select_for_update().get(pk=award.pk)
     if old.status != Award.Status.ISSUED:
@@ -86,6 +87,9 @@ def award_renew(*, award: Award, today: dt.date, reason: str) -> Award | None:
         expires_on=expires_on_for(old, today),
         replaces=old,
         snapshot=snapshot,
+        # The learner's choices for this credential carry over to its renewal.
+        in_wallet=old.in_wallet,
+        share_evidence=old.share_evidence,
     )
     new.full_clean()
     new.save()

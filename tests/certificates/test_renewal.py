@@ -84,6 +84,7 @@ def expiring(learner, program, today):
 
 
 def test_six_cpd_credits_earned_since_the_award_renew_it(learner, expiring, today):
+    Award.objects.filter(pk=expiring.pk).update(in_wallet=True)
     for amount in ("2", "2", "2"):
         credits_earned(learner, amount, on=today - dt.timedelta(days=100))
 
@@ -98,6 +99,7 @@ def test_six_cpd_credits_earned_since_the_award_renew_it(learner, expiring, toda
     assert new.snapshot["first_earned_on"] == expiring.earned_on.isoformat()
     assert new.snapshot["earned_on"] == today.isoformat()
     assert new.expires_on > today
+    assert new.in_wallet  # the learner's choice carries over
     assert expiring.status == Award.Status.SUPERSEDED
     assert list(expiring.events.values_list("kind", flat=True)) == [
         "requested",
