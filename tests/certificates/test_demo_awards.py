@@ -23,7 +23,7 @@ def held_by_learner3() -> list[str]:
     )
 
 
-def test_learner3_holds_the_cmte_workshops_iste_and_a_stacked_badge():
+def test_learner3_holds_the_cmte_workshops_iste_a_stacked_badge_and_cael_renewed():
     call_command("load_demo")
     awards = held_by_learner3()
     specs = OutputSpec.objects.count()
@@ -34,8 +34,12 @@ def test_learner3_holds_the_cmte_workshops_iste_and_a_stacked_badge():
         held_by_learner3()
         == awards
         == [
+            # the first award and its renewal (the first superseded)
+            "Certificate in Advanced Education Leadership",
+            "Certificate in Advanced Education Leadership",
             "Certificate in Media and Technology for Education",
             "Developing Strategies for Online Teaching and Learning",
+            "Full Micro-credential: Technology Integration for Learning",
             "ISTE Certification for Educators",
             "ISTE Certified Educator",
             "Online Teaching and Learning in Action",
@@ -64,12 +68,16 @@ def test_load_demo_with_a_broker_queues_nothing_and_emails_no_one(
     with django_capture_on_commit_callbacks(execute=True):
         call_command("load_demo")
 
-    # then learner3's awards are issued here, with their PDFs, and nothing was
-    # sent to the broker
+    # then learner3's awards are issued here, with their PDFs (the CAEL award
+    # issued, then superseded by its renewal), and nothing was sent to the broker
     awards = Award.objects.filter(learner__email="learner3@demo.test")
     assert broker.dbsize() == 0
-    assert awards.count() == 7
-    assert set(awards.values_list("status", flat=True)) == {Award.Status.ISSUED}
+    assert awards.count() == 10
+    assert awards.filter(status=Award.Status.SUPERSEDED).count() == 1
+    assert set(awards.values_list("status", flat=True)) == {
+        Award.Status.ISSUED,
+        Award.Status.SUPERSEDED,
+    }
     for award in awards:
         assert award.documents.count() == len(award.snapshot["documents"]), award
     assert sum(award.documents.count() for award in awards) >= 6
