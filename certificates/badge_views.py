@@ -12,7 +12,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from core import clock
+
 from .selectors import openbadges as selectors
+from .selectors.renewal import renewal_cases
 from .selectors.status_lists import status_list_get
 from .services.openbadges import (
     EXPORTABLE_STATUSES,
@@ -39,10 +42,18 @@ def award_detail(request, award_uuid):
     award = selectors.award_get_for_owner(user=request.user, award_uuid=award_uuid)
     exportable = award.status in EXPORTABLE_STATUSES
     linkedin = selectors.award_linkedin_url(award) if exportable else None
+    renewals = renewal_cases(
+        learner_id=award.learner_id, today=clock.today(), awards=[award]
+    )
     return render(
         request,
         "certificates/award_detail.html",
-        {"award": award, "exportable": exportable, "linkedin_url": linkedin},
+        {
+            "award": award,
+            "exportable": exportable,
+            "linkedin_url": linkedin,
+            "renewals": renewals,
+        },
     )
 
 

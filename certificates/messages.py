@@ -25,6 +25,8 @@ DUE_BY = _("%(requirement)s due by %(date)s")
 DEADLINE_PASSED = _("%(requirement)s was due on %(date)s")
 SUBMITTED_LATE = _("%(requirement)s was submitted after its deadline (%(date)s)")
 PREREQUISITES_MISSING = _("complete %(units)s first")
+RENEWAL_CREDITS = _("%(done)s of %(needed)s %(measure)s since %(date)s")
+RENEWAL_REQUIREMENT_MET = _("%(requirement)s reviewed Met")
 
 REVOKE_NOT_ALLOWED = _("Only a pending, issued or failed award can be revoked.")
 REVOKE_REASON_REQUIRED = _("Give the reason for the revocation.")

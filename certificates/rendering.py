@@ -74,6 +74,12 @@ def document_html(*, award: Award, output: dict) -> str:
             if snapshot.get("expires_on")
             else None
         ),
+        # A renewal states when the credential was first earned.
+        "first_earned_on": (
+            dt.date.fromisoformat(snapshot["first_earned_on"])
+            if snapshot.get("first_earned_on")
+            else None
+        ),
         "details": details(snapshot),
         "code": award.verification_code,
         "verification_url": award.verification_url,

@@ -17,10 +17,12 @@ from .models import (
     GroupTier,
     Offering,
     Provider,
+    RenewalRule,
     Requirement,
     RubricCriterion,
     Session,
 )
+from .renewal_forms import RenewalRuleForm
 
 
 @admin.register(Provider)
@@ -126,6 +128,29 @@ class ValidityFieldsetMixin:
         ]
 
 
+class RenewalRuleInline(admin.StackedInline):
+    """What renewing the credential requires, and when it may be renewed."""
+
+    model = RenewalRule
+    form = RenewalRuleForm
+    extra = 0
+    fields = [
+        "kind",
+        ("measure", "min_amount"),
+        "requirement",
+        ("opens_days_before", "grace_days"),
+    ]
+    autocomplete_fields = ["requirement"]
+
+
+class ProgramRenewalRuleInline(RenewalRuleInline):
+    fk_name = "program"
+
+
+class UnitRenewalRuleInline(RenewalRuleInline):
+    fk_name = "unit"
+
+
 class CredentialProgramAdmin(ValidityFieldsetMixin, admin.ModelAdmin):
     """Registered by ``certificates.admin.publishing``, whose subclass adds the
     checklist before publishing (a layer above the catalogue)."""
@@ -134,7 +159,7 @@ class CredentialProgramAdmin(ValidityFieldsetMixin, admin.ModelAdmin):
     list_filter = ["provider", "kind", "is_published"]
     search_fields = ["name", "short_name"]
     prepopulated_fields = {"slug": ["name"]}
-    inlines = [ProgramRuleInline]
+    inlines = [ProgramRuleInline, ProgramRenewalRuleInline]
 
 
 class OfferingInline(FacilitatorPickerMixin, admin.StackedInline):
@@ -191,7 +216,13 @@ class UnitAdmin(ValidityFieldsetMixin, admin.ModelAdmin):
     search_fields = ["title", "short_name"]
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["programs", "recommended_prior_units", "prerequisites"]
-    inlines = [OfferingInline, GroupTierInline, RequirementInline, UnitRuleInline]
+    inlines = [
+        OfferingInline,
+        GroupTierInline,
+        RequirementInline,
+        UnitRuleInline,
+        UnitRenewalRuleInline,
+    ]
     readonly_fields = ["awards"]
 
     @admin.display(description=_("Awards"))
@@ -323,3 +354,15 @@ class CompletionRuleAdmin(admin.ModelAdmin):
 
     class Media:
         js = ["js/admin/rule_fields.js"]
+
+
+@admin.register(RenewalRule)
+class RenewalRuleAdmin(admin.ModelAdmin):
+    """Every credential's renewal rules in one list; each is also edited inline
+    on its program's or unit's page."""
+
+    form = RenewalRuleForm
+    list_display = ["__str__", "kind", "program", "unit"]
+    list_filter = ["kind"]
+    autocomplete_fields = ["requirement"]
+    list_select_related = ["program", "unit", "requirement__unit"]

@@ -30,6 +30,7 @@ class TranscriptEntry:
     estimated_hours: int | None
     cpd_credits: Decimal | None
     ceus: Decimal | None
+    first_earned_on: dt.date | None = None  # a renewal: when first earned
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,11 @@ def entry_from_snapshot(
         estimated_hours=snapshot.get("estimated_hours"),
         cpd_credits=_decimal(snapshot.get("cpd_credits")),
         ceus=_decimal(snapshot.get("ceus")),
+        first_earned_on=(
+            dt.date.fromisoformat(snapshot["first_earned_on"])
+            if snapshot.get("first_earned_on")
+            else None
+        ),
     )
 
 
@@ -116,6 +122,7 @@ def fingerprint_of(*, name: str, entries: Sequence[TranscriptEntry]) -> str:
         "name": name,
         "entries": [
             [e.award_uuid, e.credential, e.issuer, e.earned_on.isoformat()]
+            + [e.first_earned_on.isoformat() if e.first_earned_on else ""]
             + [str(v) for v in (e.clock_hours, e.estimated_hours, e.cpd_credits)]
             + [str(e.ceus), e.offering, e.track, e.verification_code]
             # only when stated: a transcript without validities keeps its digest

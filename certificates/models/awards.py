@@ -223,6 +223,15 @@ class Award(models.Model):
     def verification_url(self) -> str:
         return absolute_url(self.get_absolute_url())
 
+    @property
+    def renewed_by(self) -> "Award | None":
+        """The award that renewed this one (earned later, stating the first-earned
+        date); None when it was not superseded or only corrected by a reissue."""
+        current = getattr(self, "replaced_by", None)
+        if current is not None and current.earned_on > self.earned_on:
+            return current
+        return None
+
 
 def document_path(document: "AwardDocument", filename: str) -> str:
     return f"certificates/{document.award.uuid}/{filename}"
@@ -272,6 +281,7 @@ class AwardEvent(models.Model):
         REVOKED = "revoked", _("Revoked")
         SUPERSEDED = "superseded", _("Superseded by a reissue")
         RERENDERED = "rerendered", _("Documents re-rendered")
+        RENEWED = "renewed", _("Renewed (superseded by the renewal)")
 
     award = models.ForeignKey(Award, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)

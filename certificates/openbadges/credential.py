@@ -90,6 +90,14 @@ def _achievement(snapshot: dict, *, achievement_id: str, issuer: dict) -> dict:
     return achievement
 
 
+def _renewal_description(snapshot: dict) -> str:
+    """A renewal's two dates, for wallets: ``awardedDate`` is the renewal's."""
+    return (
+        f"{snapshot['credential']}: first earned {snapshot['first_earned_on']}, "
+        f"renewed {snapshot['earned_on']}."
+    )
+
+
 def credential_build(
     *,
     snapshot: dict,
@@ -136,6 +144,8 @@ def credential_build(
     if snapshot.get("expires_on"):
         expires_on = dt.date.fromisoformat(snapshot["expires_on"])
         credential["validUntil"] = _local_iso(_end_of_day(expires_on))
+    if snapshot.get("first_earned_on"):
+        credential["description"] = _renewal_description(snapshot)
     if evidence:
         credential["evidence"] = [
             {"id": item.url, "type": ["Evidence"], "name": item.name}

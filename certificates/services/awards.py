@@ -158,6 +158,8 @@ def award_reissue(*, award: Award, actor) -> Award:
             results=old.snapshot.get("results"),
         ),
     )
+    if old.snapshot.get("first_earned_on"):
+        new.snapshot["first_earned_on"] = old.snapshot["first_earned_on"]
     new.full_clean()
     new.save()
     AwardEvent.objects.create(

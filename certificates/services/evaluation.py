@@ -25,9 +25,11 @@ from ..selectors.progress import (
     enrollment_details,
     learner_runs_end_on,
 )
+from ..selectors.renewal import renewal_candidate_learner_ids
 from ..selectors.sweep import sweep_candidates
 from ..time_rules import award_may_be_earned
 from .awards import award_request
+from .renewal import learner_renewals_evaluate
 
 logger = logging.getLogger(__name__)
 
@@ -41,7 +43,8 @@ def progress_evaluate(
     now: dt.datetime | None = None,
 ) -> list[Award]:
     """Evaluate the unit whose progress changed, the enrolled units that build on
-    it, and the programs they count toward; request every award earned ``today``.
+    it, and the programs they count toward; request every award earned ``today``,
+    then renew the learner's awards whose renewal rules are met (``renewal``).
     ``now`` (the clock's by default) dates the enrollments it completes, and its
     day in the unit's provider's zone is ``today`` unless given: an award is
     earned on the provider's local day of the event that completes it.
@@ -69,7 +72,8 @@ def progress_evaluate(
         award, facts = _award_if_complete(learner, credential, facts, completed_at)
         if award:
             awarded.append(award)
-    return awarded
+    # After the units: a unit awarded now may bring the credits a renewal needs.
+    return awarded + learner_renewals_evaluate(learner_id=learner_id, today=today)
 
 
 def _award_if_complete(
@@ -159,4 +163,24 @@ def progress_sweep(
             failed += 1
             continue
         requested += len(awards)
-    return {"requested": requested, "failed": failed}
+    renewed, renewal_failed = _renewals_sweep(today=today)
+    return {"requested": requested + renewed, "failed": failed + renewal_failed}
+
+
+def _renewals_sweep(*, today: dt.date) -> tuple[int, int]:
+    """Renew what is due for the learners whose renewal window holds ``today``
+    (a window may open with its rules already met); each learner in their own
+    transaction, a failure logged and tried again by the next sweep."""
+    renewed = failed = 0
+    for learner_id in renewal_candidate_learner_ids(today=today):
+        try:
+            awards = learner_renewals_evaluate(learner_id=learner_id, today=today)
+        except Exception:
+            logger.exception(
+                "The progress sweep could not evaluate the renewals of learner %s",
+                learner_id,
+            )
+            failed += 1
+            continue
+        renewed += len(awards)
+    return renewed, failed

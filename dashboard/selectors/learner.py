@@ -7,6 +7,7 @@ import datetime as dt
 
 from certificates.selectors.progress import progress_reports_from
 from certificates.selectors.record import learner_record
+from certificates.selectors.renewal import renewal_cases
 from certificates.selectors.validity import expiry_notices_from
 from certificates.selectors.wallet import wallet_from
 from core import clock
@@ -71,6 +72,7 @@ def dashboard_context(
         "wallet": wallet_from(record.awards, today=day),
         "expiry_notices": expiry_notices_from(record.awards, today=day),
         "progress_reports": progress_reports_from(record, day),
+        "renewals": renewal_cases(learner_id=user.pk, today=day, awards=record.awards),
         "portfolios": portfolios,
         "invoices": list(group_order_selectors.invoices_billed_to(user=user)),
         "state_certificates": ledger_lines_for(learner=user, awards=record.awards),

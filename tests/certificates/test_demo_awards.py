@@ -23,7 +23,7 @@ def held_by_learner3() -> list[str]:
     )
 
 
-def test_learner3_holds_the_cmte_workshops_iste_and_a_stacked_badge():
+def test_learner3_holds_the_cmte_workshops_iste_a_stacked_badge_and_cael_renewed():
     call_command("load_demo")
     awards = held_by_learner3()
     specs = OutputSpec.objects.count()
@@ -34,8 +34,12 @@ def test_learner3_holds_the_cmte_workshops_iste_and_a_stacked_badge():
         held_by_learner3()
         == awards
         == [
+            # the first award and its renewal (the first superseded)
+            "Certificate in Advanced Education Leadership",
+            "Certificate in Advanced Education Leadership",
             "Certificate in Media and Technology for Education",
             "Developing Strategies for Online Teaching and Learning",
+            "Full Micro-credential: Technology Integration for Learning",
             "ISTE Certification for Educators",
             "ISTE Certified Educator",
             "Online Teaching and Learning in Action",
@@ -64,15 +68,16 @@ def test_load_demo_with_a_broker_queues_nothing_and_emails_no_one(
     with django_capture_on_commit_callbacks(execute=True):
         call_command("load_demo")
 
-    # then learner3's awards are issued here, with their PDFs, and nothing was
-    # sent to the broker
+    # then learner3's awards are issued here, with their PDFs (the CAEL award
+    # issued, then superseded by its renewal), and nothing was sent to the broker
     awards = Award.objects.filter(learner__email="learner3@demo.test")
     assert broker.dbsize() == 0
-    # seven held, and the first workshop's certificate superseded by its re-issue
-    assert awards.count() == 8
+    # nine held; the first workshop's certificate superseded by its re-issue and
+    # the first CAEL award by its renewal
+    assert awards.count() == 11
     assert sorted(awards.values_list("status", flat=True)) == [
-        *[Award.Status.ISSUED] * 7,
-        Award.Status.SUPERSEDED,
+        *[Award.Status.ISSUED] * 9,
+        *[Award.Status.SUPERSEDED] * 2,
     ]
     for award in awards:
         assert award.documents.count() == len(award.snapshot["documents"]), award

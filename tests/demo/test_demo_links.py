@@ -80,13 +80,15 @@ def test_every_link_on_the_demo_learners_award_pages_works(client):
             reverse("transcripts:transcript"),
             reverse("ledger:ledger"),
         ]
+        awards = Award.objects.filter(learner=learner)
+        current = awards.exclude(status=Award.Status.SUPERSEDED)
         pages += [
             reverse("certificates:award", kwargs={"award_uuid": award.uuid})
-            # (a superseded award has no page: its re-issue replaces it)
-            for award in Award.objects.filter(learner=learner).exclude(
-                status=Award.Status.SUPERSEDED
-            )
+            for award in current
         ]
+        # What stays of a superseded award (learner3's renewed CAEL Certificate)
+        # is its public verification page, linking the current award.
+        pages += [award.get_absolute_url() for award in awards.difference(current)]
         for page in pages:
             # when the learner opens the page and follows each of its links
             response = client.get(page)

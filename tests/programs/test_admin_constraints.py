@@ -17,6 +17,7 @@ from tests.admin_forms import change_form_data, form_errors
 from tests.factories import (
     OfferingFactory,
     PortalAdminFactory,
+    ProgramFactory,
     RequirementFactory,
     RubricCriterionFactory,
     SessionFactory,
@@ -71,6 +72,8 @@ def page_url(world, page: str) -> str:
         return reverse(
             "admin:programs_requirement_change", args=[world["portfolio"].pk]
         )
+    if page == "renewal_rule":
+        return reverse("admin:programs_renewalrule_add")
     return reverse("admin:programs_completionrule_add")
 
 
@@ -81,6 +84,29 @@ def rule_data(world, **fields) -> dict:
         "min_count": "",
         "requirement": "",
         **fields,
+    }
+
+
+def renewal_rule_data(world, **fields) -> dict:
+    return {
+        "program": "",
+        "unit": world["unit"].pk,
+        "kind": "credits_since",
+        "measure": "cpd_credits",
+        "min_amount": "6",
+        "requirement": "",
+        "opens_days_before": "90",
+        "grace_days": "0",
+        **fields,
+    }
+
+
+def renewal_row(**fields) -> dict:
+    """A new renewal rule row on the unit page, with ``fields``."""
+    row = {"opens_days_before": "90", "grace_days": "0", **fields}
+    return {
+        "renewal_rules-TOTAL_FORMS": "1",
+        **{f"renewal_rules-0-{name}": value for name, value in row.items()},
     }
 
 
@@ -215,6 +241,23 @@ CASES = {
     "completion_rule_window_has_requirement": (
         "rule",
         lambda world: rule_data(world, kind="within_deadline"),
+        None,
+    ),
+    "renewal_rule_belongs_to_program_or_unit": (
+        "renewal_rule",
+        lambda world: renewal_rule_data(
+            world, program=ProgramFactory(valid_for_months=24).pk
+        ),
+        None,
+    ),
+    "renewal_rule_credits_have_amount": (
+        "unit",
+        renewal_row(kind="credits_since", measure="cpd_credits", min_amount="0"),
+        None,
+    ),
+    "renewal_rule_requirement_given": (
+        "unit",
+        renewal_row(kind="requirement_met"),
         None,
     ),
 }

@@ -93,7 +93,8 @@ def expected_offerings(today: dt.date) -> list[tuple]:
             NONE_WAITING,
             (1, 1, Decimal("100.0")),
         ),
-        # learner4's two pieces, reviewed Met after the run ended, and awarded
+        # learner3's Full micro-credential (it renewed CAEL) and learner4's (the
+        # ledger's): their pieces reviewed Met after the run ended, and awarded
         (
             run("loyola-full-technology-integration", "previous"),
             (0, 1, 0, 1),
@@ -132,6 +133,15 @@ def test_demo_figures_per_offering_program_and_month(demo_loaded, today):
     assert [figures(row) for row in rows["offerings"]] == expected_offerings(today)
     programs = [(*figures(row), row.issued, row.revoked) for row in rows["programs"]]
     assert programs == [
+        # learner3's renewal, issued (the modules were completed before the portal)
+        (
+            "Certificate in Advanced Education Leadership",
+            (0, 0, 0, 0),
+            NONE_WAITING,
+            NO_DECISION,
+            1,
+            0,
+        ),
         (
             "Certificate in Media and Technology for Education",
             (12, 3, 0, 3),
@@ -165,16 +175,18 @@ def test_demo_figures_per_offering_program_and_month(demo_loaded, today):
             0,
         ),
     ]
-    # learner3's seven awards (three workshops, the CMTE Certificate, the ISTE
-    # course and ISTE Certified Educator, the first stacked badge) and learner4's
-    # Loyola Full micro-credential (the ledger's), each in the month it was
-    # issued, months before the load day
+    # learner3's nine awards (three workshops, the CMTE Certificate, the ISTE
+    # course and ISTE Certified Educator, the first stacked badge, the Loyola Full
+    # micro-credential and the CAEL renewal; the awards superseded by a re-issue
+    # and by the renewal are no longer issued) and learner4's Loyola Full
+    # micro-credential (the ledger's), each in the month it was issued, months
+    # before the load day
     issued = Award.objects.filter(status=Award.Status.ISSUED)
     assert set(issued.values_list("learner__email", flat=True)) == {
         "learner3@demo.test",
         "learner4@demo.test",
     }
-    assert issued.count() == 8
+    assert issued.count() == 10
     assert all(clock.local_day(award.issued_at) < today for award in issued)
     assert awards_per_month(filters=ReportFilters()) == months_of(issued)
     iste_program = CredentialProgram.objects.get(slug="iste-certified-educator")

@@ -6,7 +6,7 @@ from django.test.utils import override_settings
 from certificates.enqueue import awards_collected, status_lists_held
 from certificates.services.status_lists import status_lists_publish_pending
 from core import clock
-from demo import activity, awards, ledger, payments, services
+from demo import activity, awards, ledger, payments, renewal, services
 from demo.checklists import demo_checklists_load
 
 SILENT = "django.core.mail.backends.dummy.EmailBackend"
@@ -55,6 +55,7 @@ class Command(BaseCommand):
         awards.demo_validity_load()
         issue_at = awards.demo_awards_load(users=users, today=today)
         issue_at |= ledger.demo_ledger_load(users=users, today=today)
+        issue_at |= renewal.demo_renewal_load(users=users)
         activity.demo_activity_load(users=users, today=today)
         payments.demo_payments_load(users=users, today=today)
         return users, issue_at
