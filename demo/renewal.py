@@ -18,7 +18,6 @@ from django.db import transaction
 from certificates.models import Award
 from certificates.services import award_request
 from certificates.services.issuance import award_issue
-from certificates.services.renewal import expires_on_for
 from enrollments.services.past_completions import past_completion_record
 from programs.models import CredentialProgram, RenewalRule, Unit
 from reviews.services.reviews import review_decide
@@ -107,9 +106,6 @@ def _cael_first_award(*, learner, cael, admin, renewed_on: dt.date) -> Award:
         program=cael,
         earned_on=earned_on,
         results={"units": [unit.title for unit in modules], "scores": []},
-    )
-    Award.objects.filter(pk=award.pk).update(
-        expires_on=expires_on_for(award, earned_on)
     )
     award_issue(award_id=award.pk, notify=False, now=_at(earned_on) + ISSUED_AFTER)
     # Recorded after the award, which they earned: evaluating them earns nothing.

@@ -5,7 +5,6 @@ Evaluated where progress is (``progress_evaluate``, the progress sweep and an
 admin's "Evaluate now" all end here): one path.
 """
 
-import calendar
 import datetime as dt
 
 from django.db import transaction
@@ -13,24 +12,8 @@ from django.db import transaction
 from ..enqueue import award_issue_on_commit
 from ..models import Award, AwardEvent
 from ..selectors.renewal import renewal_cases
-from .awards import _decimal, _lock_learner
+from .awards import _decimal, _lock_learner, award_valid_until
 from .snapshot import award_snapshot
-
-
-def expires_on_for(award: Award, earned_on: dt.date) -> dt.date | None:
-    """The last valid day of an award of ``award``'s credential earned on
-    ``earned_on``: the day before the same date ``valid_for_months`` later (the
-    31st clamped to a shorter month's end); None when it never expires.
-
-    A stand-in until the validity work's own function (issue 19) replaces it."""
-    credential = award.unit or award.program
-    months = credential.valid_for_months if credential else None
-    if not months:
-        return None
-    year, month = divmod(earned_on.month - 1 + months, 12)
-    year += earned_on.year
-    day = min(earned_on.day, calendar.monthrange(year, month + 1)[1])
-    return dt.date(year, month + 1, day) - dt.timedelta(days=1)
 
 
 @transaction.atomic
@@ -66,6 +49,7 @@ def award_renew(*, award: Award, today: dt.date, reason: str) -> Award | None:
     old.status = Award.Status.SUPERSEDED
     old.save(update_fields=["status"])
     first_earned_on = old.first_earned_on or old.earned_on
+    expires_on = award_valid_until(unit=old.unit, program=old.program, earned_on=today)
     snapshot = award_snapshot(
         learner=old.learner,
         unit=old.unit,
@@ -75,6 +59,7 @@ def award_renew(*, award: Award, today: dt.date, reason: str) -> Award | None:
         offering=old.snapshot.get("offering", ""),
         ceus=_decimal(old.snapshot.get("ceus")),
         results=old.snapshot.get("results"),
+        expires_on=expires_on,
     )
     snapshot["first_earned_on"] = first_earned_on.isoformat()
     new = Award(
@@ -84,7 +69,7 @@ def award_renew(*, award: Award, today: dt.date, reason: str) -> Award | None:
         run=old.run,
         earned_on=today,
         first_earned_on=first_earned_on,
-        expires_on=expires_on_for(old, today),
+        expires_on=expires_on,
         replaces=old,
         snapshot=snapshot,
         # The learner's choices for this credential carry over to its renewal.

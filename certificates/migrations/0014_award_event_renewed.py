@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('certificates', '0009_credential_validity'),
+        ('certificates', '0013_status_list_entries_for_issued_awards'),
     ]
 
     operations = [

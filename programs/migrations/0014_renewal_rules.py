@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('programs', '0011_credential_validity'),
+        ('programs', '0013_provider_time_zone'),
     ]
 
     operations = [
