@@ -56,8 +56,8 @@ def _local_iso(moment: dt.datetime, zone: dt.tzinfo) -> str:
     return clock.local_moment(moment, zone).replace(microsecond=0).isoformat()
 
 
-def _end_of_day(day: dt.date) -> dt.datetime:
-    return clock.local_start(day + dt.timedelta(days=1)) - dt.timedelta(seconds=1)
+def _end_of_day(day: dt.date, zone: dt.tzinfo) -> dt.datetime:
+    return clock.local_start(day + dt.timedelta(days=1), zone) - dt.timedelta(seconds=1)
 
 
 def _criteria(snapshot: dict) -> str:
@@ -143,7 +143,7 @@ def credential_build(
     }
     if snapshot.get("expires_on"):
         expires_on = dt.date.fromisoformat(snapshot["expires_on"])
-        credential["validUntil"] = _local_iso(_end_of_day(expires_on))
+        credential["validUntil"] = _local_iso(_end_of_day(expires_on, zone), zone)
     if snapshot.get("first_earned_on"):
         credential["description"] = _renewal_description(snapshot)
     if evidence:

@@ -295,8 +295,8 @@ def test_both_dates_on_the_pdf_the_verification_page_and_the_badge(
         output={"kind": "certificate", "title": "Certificate of Completion"},
     )
     assert (
-        f"First earned {first.day} {first:%B} {first.year} · "
-        f'<span class="nowrap">Renewed {today.day} {today:%B} {today.year}</span>'
+        f"First earned {first:%B} {first.day}, {first.year} · "
+        f'<span class="nowrap">Renewed {today:%B} {today.day}, {today.year}</span>'
     ) in html
 
     page = client.get(new.get_absolute_url()).content.decode()

@@ -284,7 +284,7 @@ def test_the_migration_gives_awards_issued_before_the_lists_their_bits(
     from django.apps import apps
 
     migration = import_module(
-        "certificates.migrations.0011_status_list_entries_for_issued_awards"
+        "certificates.migrations.0013_status_list_entries_for_issued_awards"
     )
     StatusListEntry.objects.all().delete()
     StatusList.objects.all().delete()

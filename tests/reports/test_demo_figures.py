@@ -97,9 +97,9 @@ def expected_offerings(today: dt.date) -> list[tuple]:
         # ledger's): their pieces reviewed Met after the run ended, and awarded
         (
             run("loyola-full-technology-integration", "previous"),
-            (0, 1, 0, 1),
+            (0, 2, 0, 2),
             NONE_WAITING,
-            (2, 2, Decimal("100.0")),
+            (4, 4, Decimal("100.0")),
         ),
         # learner1's submission waits since the load day; learner2's was Not Met
         (
