@@ -160,9 +160,9 @@ def test_demo_figures_per_offering_program_and_month(demo_loaded, today):
         ),
         (
             "Loyola Full Micro-credentials",
-            (2, 1, 0, 1),
+            (2, 2, 0, 2),
             (1, 9, Decimal("9.0")),
-            (2, 3, Decimal("66.7")),
+            (4, 5, Decimal("80.0")),
             0,
             0,
         ),
