@@ -1,10 +1,18 @@
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, JsonResponse
+from django.http import (
+    FileResponse,
+    HttpResponse,
+    HttpResponseNotModified,
+    JsonResponse,
+)
 from django.shortcuts import render
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.http import parse_etags
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
 
-from . import selectors
+from . import selectors, verify_page
 from .selectors.openbadges import award_verification_document
 
 
@@ -14,6 +22,7 @@ def _wants_json(request) -> bool:
 
 
 @require_GET
+@vary_on_headers("Accept")
 def verify(request, code: str):
     """Public: the award's current state, name, credential, issuer and date only."""
     award = selectors.award_get_for_verification(code=code)
@@ -22,6 +31,12 @@ def verify(request, code: str):
             return JsonResponse({"error": "unknown code"}, status=404)
         document = award_verification_document(award=award)
         return JsonResponse(document, content_type="application/ld+json")
+    if award is None or not verify_page.shareable(request):
+        return _verify_render(request, award, code)
+    return _verify_shared(request, award, code)
+
+
+def _verify_render(request, award, code: str):
     return render(
         request,
         "certificates/verify.html",
@@ -29,6 +44,26 @@ def verify(request, code: str):
         {"award": award, "code": selectors.normalize_code(code)},
         status=200 if award else 404,
     )
+
+
+def _verify_shared(request, award, code: str):
+    """An anonymous visitor's page: 304 when their copy is current, else the
+    page rendered once per state (``verify_page``), cacheable for a few minutes."""
+    tag = verify_page.etag(award, request=request)
+    if tag in parse_etags(request.headers.get("If-None-Match", "")):
+        response = HttpResponseNotModified()
+    else:
+        content = verify_page.page_get(tag)
+        if content is None:
+            response = _verify_render(request, award, code)
+            verify_page.page_set(tag, response.content)
+        else:
+            response = HttpResponse(content)
+    response["ETag"] = tag
+    patch_cache_control(response, public=True, max_age=verify_page.MAX_AGE_SECONDS)
+    # a signed-in visitor gets another page (their navigation)
+    patch_vary_headers(response, ("Cookie",))
+    return response
 
 
 @login_required
