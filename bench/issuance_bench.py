@@ -17,6 +17,7 @@ its own learners (``issuance-*@bench.test``, ``bulk-*@bench.test``).
 """
 
 import argparse
+import shutil
 import sys
 import tempfile
 import time
@@ -87,6 +88,7 @@ def latency(count: int, renders: int = 20) -> str:
                 raise SystemExit(f"{stored} was not stored")
     finally:
         bench_worker.worker_stop(worker)
+        shutil.rmtree(tmp, ignore_errors=True)
     times = times[WARM_UP:]
     p50, p95 = report.median(times), report.percentile(times, 95)
     verdict = "met" if p95 < 2000 else f"MISSED by {p95 / 2000:.1f}x"
@@ -148,6 +150,7 @@ def bulk(count: int, renders: int = 20) -> str:
         after = worker.children_rss_mib()
     finally:
         bench_worker.worker_stop(worker)
+        shutil.rmtree(tmp, ignore_errors=True)
     ideal = floor * count / 2 / 1000
     verdict = "met" if wall < 120 else f"MISSED by {wall / 120:.1f}x"
     growth = sum(after) - sum(before)
