@@ -50,7 +50,9 @@ def _verify_shared(request, award, code: str):
     """An anonymous visitor's page: 304 when their copy is current, else the
     page rendered once per state (``verify_page``), cacheable for a few minutes."""
     tag = verify_page.etag(award, request=request)
-    if tag in parse_etags(request.headers.get("If-None-Match", "")):
+    # If-None-Match compares weakly: a proxy that compresses may have weakened it.
+    held = parse_etags(request.headers.get("If-None-Match", ""))
+    if "*" in held or tag in {t.removeprefix("W/") for t in held}:
         response = HttpResponseNotModified()
     else:
         content = verify_page.page_get(tag)

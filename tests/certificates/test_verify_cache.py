@@ -47,6 +47,12 @@ def test_a_matching_etag_answers_304(client, issued):
     assert response["ETag"] == tag
 
 
+def test_a_weakened_etag_matches_too(client, issued):
+    tag = verify(client, issued)["ETag"]
+
+    assert verify(client, issued, if_none_match=f"W/{tag}").status_code == 304
+
+
 def test_another_etag_gets_the_page(client, issued):
     response = verify(client, issued, if_none_match='"an-old-one"')
 
