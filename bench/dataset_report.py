@@ -62,6 +62,10 @@ def main() -> None:
         ]
     )
     sys.stdout.write(body + "\n")
+    report.fragment_write(
+        "dataset",
+        {name.strip(): value for name, value in rows if isinstance(value, int)},
+    )
     if args.write:
         report.section_write("dataset", body)
 

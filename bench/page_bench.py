@@ -53,6 +53,10 @@ FLOOR = "/bench/floor/"
 MAX_QUERIES = 12
 MIN_REQUESTS = 20  # per measurement, for a p95 worth reading
 P95_WITHIN = 3.0
+# The verification page's throughput against the floor's, anonymous, as compared
+# with the peer: wrk at this concurrency.
+THROUGHPUT_CONNECTIONS = 4
+VERIFY_RPS_SHARE = 0.8
 
 
 def subjects() -> dict:
@@ -170,14 +174,25 @@ def serve(port: int, static_root: str) -> subprocess.Popen:
     raise SystemExit("gunicorn did not start")
 
 
-def wrk(url: str, cookie: str | None, seconds: int) -> dict:
+def wrk(
+    url: str, cookie: str | None, seconds: int, connections: int = 2, warm: int = 2
+) -> dict:
     """Warm up, then measure; a page too slow to answer ``MIN_REQUESTS`` times in
     ``seconds`` is measured again for long enough."""
     headers = ["-H", "X-Forwarded-Proto: https"]
     if cookie:
         headers += ["-H", f"Cookie: sessionid={cookie}"]
     script = str(Path(__file__).with_name("wrk_report.lua"))
-    base = ["wrk", "-t1", "-c2", "--timeout", "30s", *headers, "-s", script]
+    base = [
+        "wrk",
+        "-t1",
+        f"-c{connections}",
+        "--timeout",
+        "30s",
+        *headers,
+        "-s",
+        script,
+    ]
 
     def run(duration: int) -> dict:
         out = subprocess.run(  # noqa: S603 - wrk and its arguments are ours
@@ -189,10 +204,10 @@ def wrk(url: str, cookie: str | None, seconds: int) -> dict:
         time.sleep(min(30.0, result["max"] / 1000 if result["requests"] else duration))
         return result
 
-    warm = run(2)
+    warmed = run(warm)
     result = run(seconds)
-    if result["requests"] < MIN_REQUESTS:
-        per_request = (result["p50"] or warm["p50"] or seconds * 1000) / 1000
+    if result["requests"] < MIN_REQUESTS and seconds > 1:
+        per_request = (result["p50"] or warmed["p50"] or seconds * 1000) / 1000
         result = run(min(300, math.ceil(MIN_REQUESTS * per_request / 2) + seconds))
     if result["errors"] or result["non2xx"] or not result["requests"]:
         raise SystemExit(f"{url}: {result}")
@@ -227,7 +242,15 @@ def main() -> None:
     parser.add_argument("--compare-database")
     parser.add_argument("--counts-only", action="store_true")
     parser.add_argument("--write", action="store_true")
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="1-second measurements after 1 s of warm-up: checks it runs",
+    )
     args = parser.parse_args()
+    if args.smoke:
+        args.seconds = 1
+    warm = 1 if args.smoke else 2
     found = subjects()
     counts = query_counts(found)
     if args.counts_only:
@@ -243,22 +266,88 @@ def main() -> None:
         for name, url, who in PAGES:
             cookie = session_for(found["people"][who]) if who else None
             base = f"http://127.0.0.1:{port}"
-            floor = wrk(base + FLOOR, cookie, args.seconds)
-            page = wrk(base + url.format(code=found["code"]), cookie, args.seconds)
+            floor = wrk(base + FLOOR, cookie, args.seconds, warm=warm)
+            page = wrk(
+                base + url.format(code=found["code"]), cookie, args.seconds, warm=warm
+            )
             rows.append((name, url, who, page, floor))
             sys.stdout.write(
                 f"{name}: p50 {page['p50']:.1f} ms, p95 {page['p95']:.1f} ms; "
                 f"floor p95 {floor['p95']:.1f} ms; {counts[name]} queries" + "\n"
             )
             sys.stdout.flush()
+        throughput = {
+            name: wrk(
+                f"http://127.0.0.1:{port}" + url,
+                None,
+                args.seconds,
+                connections=THROUGHPUT_CONNECTIONS,
+                warm=warm,
+            )
+            for name, url in [
+                ("verify", f"/verify/{found['code']}/"),
+                ("floor", FLOOR),
+            ]
+        }
     finally:
         server.terminate()
         server.wait(timeout=30)
         shutil.rmtree(static_root, ignore_errors=True)
-    body = table(rows, counts, other, args)
+    body = table(rows, counts, other, args) + throughput_table(throughput)
     sys.stdout.write(body + "\n")
+    report.fragment_write("pages", figures(rows, counts, other, throughput))
     if args.write:
         report.section_write("pages", body)
+
+
+def rps(result: dict) -> float:
+    return result["requests"] / result["seconds"]
+
+
+def throughput_table(throughput: dict) -> str:
+    verify, floor = rps(throughput["verify"]), rps(throughput["floor"])
+    share = verify / floor
+    verdict = (
+        "met" if share >= VERIFY_RPS_SHARE else f"MISSED ({share:.2f}x of the floor)"
+    )
+    return "\n".join(
+        [
+            "",
+            "",
+            f"Throughput, anonymous, wrk at {THROUGHPUT_CONNECTIONS} connections:",
+            "",
+            "| page | requests/s | p95 (ms) | / floor | target >= "
+            f"{VERIFY_RPS_SHARE}x the floor |",
+            "| --- | ---: | ---: | ---: | --- |",
+            f"| verification page | {verify:.0f} | {throughput['verify']['p95']:.1f} "
+            f"| {share:.2f}x | {verdict} |",
+            f"| floor view | {floor:.0f} | {throughput['floor']['p95']:.1f} "
+            "| 1.00x | |",
+        ]
+    )
+
+
+def figures(rows, counts, other, throughput) -> dict:
+    """The run's figures for docs/benchmarks.json."""
+    pages = {
+        name: {
+            "url": url,
+            "p50_ms": page["p50"],
+            "p95_ms": page["p95"],
+            "floor_p50_ms": floor["p50"],
+            "floor_p95_ms": floor["p95"],
+            "queries": counts[name],
+            "queries_other_size": other.get(name),
+        }
+        for name, url, _who, page, floor in rows
+    }
+    return {
+        "pages": pages,
+        "floor_queries": counts["floor"],
+        "verify_rps": rps(throughput["verify"]),
+        "floor_rps": rps(throughput["floor"]),
+        "rps_connections": THROUGHPUT_CONNECTIONS,
+    }
 
 
 def table(rows, counts, other, args) -> str:

@@ -1,7 +1,9 @@
-"""What every benchmark script shares: the machine line, percentiles, and writing
-a section of docs/benchmarks.md between its markers."""
+"""What every benchmark script shares: the machine line, percentiles, writing a
+section of docs/benchmarks.md between its markers, and its figures as a JSON
+fragment (for ``bench/assemble.py``, which writes docs/benchmarks.json)."""
 
 import datetime as dt
+import json
 import os
 import platform
 import statistics
@@ -61,6 +63,16 @@ def section_write(name: str, body: str) -> None:
     head, rest = text.split(start, 1)
     _, tail = rest.split(end, 1)
     DOC.write_text(f"{head}{start}\n{body.strip()}\n{end}{tail}")
+
+
+def fragment_write(name: str, figures: dict) -> None:
+    """Write a script's figures to ``$BENCH_FRAGMENTS/<name>.json`` when
+    ``BENCH_FRAGMENTS`` names a directory (``run_all.sh`` sets it)."""
+    directory = os.environ.get("BENCH_FRAGMENTS")
+    if not directory:
+        return
+    figures = {**figures, "load_average": list(os.getloadavg())}
+    (Path(directory) / f"{name}.json").write_text(json.dumps(figures, indent=2) + "\n")
 
 
 def ratio(value: float, floor: float) -> str:

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Every benchmark against one large dataset, writing docs/benchmarks.md.
+# Every benchmark against one large dataset, writing every table of
+# docs/benchmarks.md (each with the machine's load average) and the same figures
+# to docs/benchmarks.json (bench/assemble.py, from each script's JSON fragment).
 # BENCH_DATABASE_URL: the large dataset (built by `manage.py bench_data --scale large`);
 # BENCH_COMPARE_DATABASE_URL: a smaller one, for the query counts at a second size.
 set -euo pipefail
@@ -10,9 +12,14 @@ command -v wrk >/dev/null || apt-get install -y wrk
 # The page benchmark serves with gunicorn, the deploy extra.
 .venv/bin/pip install --quiet --disable-pip-version-check -e ".[deploy]"
 export DATABASE_URL="$BENCH_DATABASE_URL"
+BENCH_FRAGMENTS="$(mktemp -d)"
+export BENCH_FRAGMENTS
+trap 'rm -rf "$BENCH_FRAGMENTS"' EXIT
 .venv/bin/python bench/dataset_report.py --write
 .venv/bin/python bench/page_bench.py --seconds 10 \
   --compare-database "$BENCH_COMPARE_DATABASE_URL" --write
 .venv/bin/python bench/sweep_bench.py --write
+.venv/bin/python bench/met_bench.py --count 50 --write
 .venv/bin/python bench/issuance_bench.py latency --count 200 --write
 .venv/bin/python bench/issuance_bench.py bulk --count 1000 --write
+.venv/bin/python bench/assemble.py "$BENCH_FRAGMENTS"

@@ -57,7 +57,12 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sample", type=int, default=300)
     parser.add_argument("--write", action="store_true")
+    parser.add_argument(
+        "--smoke", action="store_true", help="a sample of 5 pairs: checks it runs"
+    )
     args = parser.parse_args()
+    if args.smoke:
+        args.sample = 5
     today = clock.today()
     started = time.perf_counter()
     pairs = active_pairs()
@@ -94,6 +99,10 @@ def main() -> None:
         ]
     )
     sys.stdout.write(body + "\n")
+    report.fragment_write(
+        "sweep",
+        {"sweep_s": sweep, "sweep_floor_s": floor, "active_pairs": len(pairs)},
+    )
     if args.write:
         report.section_write("sweep", body)
 

@@ -23,8 +23,8 @@ function done(summary, latency, requests)
     bad = bad + thread:get("not_ok")
   end
   io.write(string.format(
-    '{"requests": %d, "errors": %d, "non2xx": %d, "p50": %.3f, "p95": %.3f, "mean": %.3f, "max": %.3f}\n',
-    summary.requests, errors.connect + errors.read + errors.write + errors.timeout,
+    '{"requests": %d, "seconds": %.3f, "errors": %d, "non2xx": %d, "p50": %.3f, "p95": %.3f, "mean": %.3f, "max": %.3f}\n',
+    summary.requests, summary.duration / 1000000, errors.connect + errors.read + errors.write + errors.timeout,
     bad, latency:percentile(50) / 1000, latency:percentile(95) / 1000,
     latency.mean / 1000, latency.max / 1000))
 end

@@ -1,14 +1,21 @@
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, HttpResponse, JsonResponse
+from django.http import (
+    FileResponse,
+    HttpResponse,
+    HttpResponseNotModified,
+    JsonResponse,
+)
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.http import parse_etags
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from core import clock
 
-from . import selectors
+from . import selectors, verify_page
 from .selectors.openbadges import award_verification_document
 from .selectors.validity import award_is_expired
 from .services.openbadges import EXPORTABLE_STATUSES, award_badge_export
@@ -45,6 +52,12 @@ def verify(request, code: str):
             return JsonResponse({"error": "unknown code"}, status=404)
         document = award_verification_document(award=award, today=today)
         return JsonResponse(document, content_type="application/ld+json")
+    if award is None or not verify_page.shareable(request):
+        return _verify_render(request, award, code, today=today)
+    return _verify_shared(request, award, code, today=today)
+
+
+def _verify_render(request, award, code: str, *, today):
     zone = snapshot_zone(award.snapshot) if award else clock.portal_zone()
     with timezone.override(zone):  # a revocation is dated in the provider's zone
         return render(
@@ -59,6 +72,28 @@ def verify(request, code: str):
             },
             status=200 if award else 404,
         )
+
+
+def _verify_shared(request, award, code: str, *, today):
+    """An anonymous visitor's page: 304 when their copy is current, else the
+    page rendered once per state (``verify_page``), cacheable for a few minutes."""
+    tag = verify_page.etag(award, request=request)
+    # If-None-Match compares weakly: a proxy that compresses may have weakened it.
+    held = parse_etags(request.headers.get("If-None-Match", ""))
+    if "*" in held or tag in {t.removeprefix("W/") for t in held}:
+        response = HttpResponseNotModified()
+    else:
+        content = verify_page.page_get(tag)
+        if content is None:
+            response = _verify_render(request, award, code, today=today)
+            verify_page.page_set(tag, response.content)
+        else:
+            response = HttpResponse(content)
+    response["ETag"] = tag
+    patch_cache_control(response, public=True, max_age=verify_page.MAX_AGE_SECONDS)
+    # a signed-in visitor gets another page (their navigation)
+    patch_vary_headers(response, ("Cookie",))
+    return response
 
 
 @login_required

@@ -104,3 +104,18 @@ def test_a_broker_that_never_answers_is_503_within_the_timeout(
     assert status == 503
     assert body == {"status": "unavailable", "database": True, "broker": False}
     assert seconds < PATIENCE_SECONDS
+
+
+def test_a_refused_broker_stays_reported_within_the_window(
+    client, settings, closed_port
+):
+    from credentials_portal import health
+
+    health.broker_check_forget()
+    settings.CELERY_BROKER_URL = f"redis://127.0.0.1:{closed_port}/0"
+
+    first, _, _ = healthz(client)
+    second, body, _ = healthz(client)
+
+    assert first == second == 503
+    assert body["broker"] is False
