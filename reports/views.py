@@ -5,12 +5,14 @@ redirect for anyone not signed in as staff); staff who are not portal admins get
 404, as for every page they may not see.
 """
 
-from django.contrib import admin
-from django.http import Http404
+from django.contrib import admin, messages
+from django.http import Http404, QueryDict
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils import timezone
+from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 
 from accounts.roles import is_portal_admin
 from core import clock
@@ -20,8 +22,12 @@ from .charts import column_chart, percent_bar_chart
 from .csv_columns import EXPORTS
 from .csv_writer import csv_response
 from .forms import ReportFilterForm
+from .services.rollup import report_refresh_request
 
 CHECK_FILTERS = _("Correct the filters: nothing was counted.")
+REFRESH_QUEUED = _(
+    "The figures are being counted again; reload this page in a minute to see them."
+)
 
 
 def _admin_only(request) -> None:
@@ -34,6 +40,7 @@ def _invalid(request, form) -> TemplateResponse:
         **admin.site.each_context(request),
         "title": _("Reports"),
         "form": form,
+        "rollup": selectors.rollup_state(),
         "error": CHECK_FILTERS,
     }
     return TemplateResponse(request, "admin/reports/index.html", context, status=400)
@@ -45,13 +52,14 @@ def reports_index(request):
     if not form.is_valid():
         return _invalid(request, form)
     filters = form.filters()
-    rows = selectors.report_rows(user=request.user, filters=filters, now=timezone.now())
+    rows = selectors.report_rows(filters=filters)
     months = selectors.awards_per_month(filters=filters)
     rated = [row for row in rows["offerings"] if row.pass_rate is not None]
     context = {
         **admin.site.each_context(request),
         "title": _("Reports"),
         "form": form,
+        "rollup": selectors.rollup_state(),
         "rows": rows,
         "months": months,
         "awards_chart": column_chart([(m.month, m.issued) for m in months]),
@@ -62,6 +70,16 @@ def reports_index(request):
         "query": urlencode(filters.query_string()),
     }
     return TemplateResponse(request, "admin/reports/index.html", context)
+
+
+@require_POST
+def report_refresh(request):
+    """Queue the rollup now (audited) and come back to the same filters."""
+    _admin_only(request)
+    report_refresh_request(actor=request.user)
+    messages.info(request, REFRESH_QUEUED)
+    query = QueryDict(request.POST.get("query", "")).urlencode()
+    return redirect(reverse("reports:index") + (f"?{query}" if query else ""))
 
 
 def report_export(request, slug: str):
