@@ -6,13 +6,12 @@ redirect for anyone not signed in as staff); staff who are not portal admins get
 """
 
 from django.contrib import admin, messages
-from django.http import Http404, QueryDict
+from django.http import Http404, HttpResponseNotAllowed, QueryDict
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_POST
 
 from accounts.roles import is_portal_admin
 from core import clock
@@ -52,7 +51,8 @@ def reports_index(request):
     if not form.is_valid():
         return _invalid(request, form)
     filters = form.filters()
-    rows = selectors.report_rows(filters=filters)
+    programs = selectors.programs_in_scope(filters=filters)
+    rows = selectors.report_rows(filters=filters, programs=programs)
     months = selectors.awards_per_month(filters=filters)
     rated = [row for row in rows["offerings"] if row.pass_rate is not None]
     context = {
@@ -65,17 +65,18 @@ def reports_index(request):
         "awards_chart": column_chart([(m.month, m.issued) for m in months]),
         "pass_chart": percent_bar_chart([(r.subject, r.pass_rate) for r in rated]),
         "rated": rated,
-        "revenue": selectors.revenue_per_program(filters=filters),
+        "revenue": selectors.revenue_per_program(filters=filters, programs=programs),
         "exports": EXPORTS.values(),
         "query": urlencode(filters.query_string()),
     }
     return TemplateResponse(request, "admin/reports/index.html", context)
 
 
-@require_POST
 def report_refresh(request):
     """Queue the rollup now (audited) and come back to the same filters."""
-    _admin_only(request)
+    _admin_only(request)  # first: a GET by anyone else is 404 too
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     report_refresh_request(actor=request.user)
     messages.info(request, REFRESH_QUEUED)
     query = QueryDict(request.POST.get("query", "")).urlencode()

@@ -3,11 +3,12 @@ over the rollup's rows (``reports.models``)."""
 
 from django.db.models import Sum
 
-from programs.models import Offering, Unit
+from programs.models import Offering
 
 from ..figures import ReportRow, Tally, waiting_ages
 from ..filters import ReportFilters
 from ..models import AwardDay
+from .programs import ProgramUnits, programs_in_scope
 from .tallies import offering_tallies
 
 
@@ -50,20 +51,14 @@ def _program_rows(
     filters: ReportFilters,
     tallies: dict[int, Tally],
     offerings: dict[int, Offering],
+    programs: ProgramUnits,
 ) -> list[ReportRow]:
-    programs = list(filters.programs().select_related("provider"))
-    memberships = Unit.programs.through.objects.filter(
-        credentialprogram_id__in=[p.pk for p in programs]
-    ).values_list("unit_id", "credentialprogram_id")
-    units_of: dict[int, set[int]] = {}
-    for unit_id, program_id in memberships:
-        units_of.setdefault(program_id, set()).add(unit_id)
     awards = _program_awards(filters)
     rows = []
-    for program in programs:
+    for program, units in programs:
         total = Tally()
         for pk, offering in offerings.items():
-            if offering.unit_id in units_of.get(program.pk, set()):
+            if offering.unit_id in units:
                 total.add(tallies[pk])
         counts = awards.get(program.pk, {})
         row = ReportRow(
@@ -78,7 +73,9 @@ def _program_rows(
     return rows
 
 
-def report_rows(*, filters: ReportFilters) -> dict[str, list[ReportRow]]:
+def report_rows(
+    *, filters: ReportFilters, programs: ProgramUnits | None = None
+) -> dict[str, list[ReportRow]]:
     """``{"offerings": [...], "programs": [...]}``: every offering and program in
     scope with something to count (enrollments, waiting work, decisions, awards).
 
@@ -92,5 +89,7 @@ def report_rows(*, filters: ReportFilters) -> dict[str, list[ReportRow]]:
     by_pk = {offering.pk: offering for offering in offerings}
     return {
         "offerings": _offering_rows(tallies, by_pk),
-        "programs": _program_rows(filters, tallies, by_pk),
+        "programs": _program_rows(
+            filters, tallies, by_pk, programs or programs_in_scope(filters=filters)
+        ),
     }

@@ -13,10 +13,11 @@ from decimal import Decimal
 
 from django.db.models import Sum
 
-from programs.models import CredentialProgram, Unit
+from programs.models import CredentialProgram
 
 from ..filters import ReportFilters
 from ..models import RevenueDay
+from .programs import ProgramUnits, programs_in_scope
 
 ZERO = Decimal("0.00")
 
@@ -45,22 +46,17 @@ def _money(filters: ReportFilters) -> dict[tuple[int, str], list[Decimal]]:
     }
 
 
-def revenue_per_program(*, filters: ReportFilters) -> list[RevenueRow]:
+def revenue_per_program(
+    *, filters: ReportFilters, programs: ProgramUnits | None = None
+) -> list[RevenueRow]:
     """Programs in scope with money invoiced or received in the range, per
     currency, in the order of the programs."""
     money = _money(filters)
-    programs = list(filters.programs().select_related("provider"))
-    memberships = Unit.programs.through.objects.filter(
-        credentialprogram_id__in=[p.pk for p in programs]
-    ).values_list("unit_id", "credentialprogram_id")
-    units_of: dict[int, set[int]] = defaultdict(set)
-    for unit_id, program_id in memberships:
-        units_of[program_id].add(unit_id)
     rows: list[RevenueRow] = []
-    for program in programs:
+    for program, units in programs or programs_in_scope(filters=filters):
         sums: dict[str, list[Decimal]] = defaultdict(lambda: [ZERO, ZERO])
         for (unit_id, currency), (invoiced, received) in money.items():
-            if unit_id in units_of[program.pk]:
+            if unit_id in units:
                 sums[currency][0] += invoiced
                 sums[currency][1] += received
         rows.extend(

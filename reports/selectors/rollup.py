@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from django.db.models import Q, Subquery
+
 from ..models import ReportRollup
 
 
@@ -12,11 +14,16 @@ class RollupState:
 
 
 def rollup_state() -> RollupState:
-    return RollupState(
-        latest=ReportRollup.objects.filter(finished_at__isnull=False)
-        .order_by("-finished_at", "-pk")
-        .first(),
-        waiting=ReportRollup.objects.filter(finished_at__isnull=True)
-        .order_by("requested_at", "pk")
-        .first(),
+    """Both in one query: the latest finished rollup and every waiting request
+    (at most one: ``report_refresh_request`` asks again only when none waits)."""
+    latest = ReportRollup.objects.filter(finished_at__isnull=False).order_by(
+        "-finished_at", "-pk"
     )
+    rows = ReportRollup.objects.filter(
+        Q(finished_at__isnull=True) | Q(pk=Subquery(latest.values("pk")[:1]))
+    ).order_by("requested_at", "pk")
+    state = {"latest": None, "waiting": None}
+    for rollup in rows:
+        key = "waiting" if rollup.finished_at is None else "latest"
+        state[key] = state[key] or rollup
+    return RollupState(**state)
