@@ -24,6 +24,7 @@ from .forms import ReportFilterForm
 from .services.rollup import report_refresh_request
 
 CHECK_FILTERS = _("Correct the filters: nothing was counted.")
+REFRESHED = _("The figures were counted again.")
 REFRESH_QUEUED = _(
     "The figures are being counted again; reload this page in a minute to see them."
 )
@@ -77,8 +78,9 @@ def report_refresh(request):
     _admin_only(request)  # first: a GET by anyone else is 404 too
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    report_refresh_request(actor=request.user)
-    messages.info(request, REFRESH_QUEUED)
+    rollup = report_refresh_request(actor=request.user)
+    rollup.refresh_from_db()  # without a broker the count has run already
+    messages.info(request, REFRESHED if rollup.finished_at else REFRESH_QUEUED)
     query = QueryDict(request.POST.get("query", "")).urlencode()
     return redirect(reverse("reports:index") + (f"?{query}" if query else ""))
 

@@ -189,7 +189,7 @@ def test_demo_figures_per_offering_program_and_month(demo_loaded, today):
     assert len(months_of(iste_awards)) == 1
     assert awards_per_month(filters=iste) == months_of(iste_awards)
     # after the demo's day: nothing enrolled, decided or issued, and the work
-    # still waiting (counted as of now, whatever the dates)
+    # still waiting (counted as of the rollup, whatever the dates)
     after = ReportFilters(date_from=today + dt.timedelta(days=1))
     later = report_rows(filters=after)
     assert [figures(row) for row in later["offerings"]] == [
