@@ -176,6 +176,11 @@ def report_rollup(*, rollup_id: int | None = None) -> ReportRollup:
         ReportRollup.objects.filter(
             finished_at__isnull=True, requested_at__lte=now
         ).update(finished_at=now)
+        # Earlier periodic runs say nothing more (an admin's request is kept:
+        # its audit event names it).
+        ReportRollup.objects.filter(
+            requested_by__isnull=True, finished_at__lt=now
+        ).delete()
         rollup.refresh_from_db()
     return rollup
 

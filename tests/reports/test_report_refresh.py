@@ -1,9 +1,11 @@
 """The report says when its figures were counted; an admin may have them
 counted again now (audited), and the beat schedule counts them periodically."""
 
+import datetime as dt
 from io import StringIO
 
 import pytest
+import time_machine
 from django.conf import settings
 from django.core.management import call_command
 
@@ -12,6 +14,7 @@ from core.scheduler import Scheduler
 from enrollments.models import Enrollment
 from reports.models import OfferingDay, ReportRollup
 from reports.services.rollup import report_refresh_request, report_rollup
+from tests.clock import local_noon
 from tests.factories import EnrollmentFactory, FacilitatorFactory, UserFactory
 from tests.reports import worlds
 
@@ -96,3 +99,14 @@ def test_the_command_counts_the_figures_now():
     call_command("report_rollup", stdout=out)
     assert out.getvalue().startswith("Report figures counted as of ")
     assert OfferingDay.objects.get().active == 1
+
+
+def test_a_count_keeps_the_admins_requests_and_drops_earlier_periodic_runs(today):
+    admin = worlds.an_admin()
+    with time_machine.travel(local_noon(today), tick=False):
+        report_rollup()
+        asked = report_refresh_request(actor=admin)
+        report_rollup(rollup_id=asked.pk)
+    with time_machine.travel(local_noon(today) + dt.timedelta(hours=1), tick=False):
+        latest = report_rollup()
+    assert set(ReportRollup.objects.all()) == {asked, latest}
