@@ -22,7 +22,7 @@ def rollup_state() -> RollupState:
     rows = ReportRollup.objects.filter(
         Q(finished_at__isnull=True) | Q(pk=Subquery(latest.values("pk")[:1]))
     ).order_by("requested_at", "pk")
-    state = {"latest": None, "waiting": None}
+    state: dict[str, ReportRollup | None] = {"latest": None, "waiting": None}
     for rollup in rows:
         key = "waiting" if rollup.finished_at is None else "latest"
         state[key] = state[key] or rollup

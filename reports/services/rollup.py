@@ -56,7 +56,7 @@ def _offering_days() -> list[OfferingDay]:
         .annotate(day=TruncDate("created_at"))
         .order_by()
         .values(offering, "day")
-        .annotate(decided=Count("pk"), passed=Count("pk", filter=PASSED))
+        .annotate(decided=Count("pk"), passes=Count("pk", filter=PASSED))
     )
     rows: dict[tuple[int, dt.date], OfferingDay] = {}
     for row in enrolled:
@@ -65,7 +65,7 @@ def _offering_days() -> list[OfferingDay]:
     for row in decisions:
         key = (row[offering], row["day"])
         fact = rows.setdefault(key, OfferingDay(offering_id=key[0], day=key[1]))
-        fact.decided, fact.passed = row["decided"], row["passed"]
+        fact.decided, fact.passed = row["decided"], row["passes"]
     return list(rows.values())
 
 
@@ -76,6 +76,8 @@ def _waiting_ages(now: dt.datetime) -> list[WaitingAge]:
         "submission__enrollment__offering_id", "submitted_at"
     )
     for offering_id, submitted_at in versions.iterator(chunk_size=2000):
+        if submitted_at is None:  # never on a submitted version
+            continue
         ages[(offering_id, (now - submitted_at).days)] += 1
     return [
         WaitingAge(offering_id=offering_id, age_days=age, count=count)
