@@ -61,6 +61,10 @@ class AuditEvent(models.Model):
             _("Submitted file deleted (retention policy)"),
         )
         DATA_EXPORT_REQUESTED = "data_export.requested", _("Data download requested")
+        REPORT_REFRESH_REQUESTED = (
+            "report.refresh_requested",
+            _("Report figures refresh requested"),
+        )
 
     created_at = models.DateTimeField(
         _("when"), default=clock.now, editable=False, db_index=True

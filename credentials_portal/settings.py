@@ -334,6 +334,14 @@ CELERY_BEAT_SCHEDULE["certificates-expiry-reminders"] = {
     "schedule": env.float("EXPIRY_REMINDER_SECONDS", default=6 * 60 * 60),
 }
 
+# reports: count the admin report's figures again (the page shows "as of" that
+# run; an admin's "refresh now" queues one at once). Every 15 minutes: a rollup
+# reads the whole history (seconds at 100,000 learners, docs/benchmarks.md).
+CELERY_BEAT_SCHEDULE["reports-rollup"] = {
+    "task": "reports.rollup",
+    "schedule": env.float("REPORT_ROLLUP_SECONDS", default=900.0),
+}
+
 # The portal's name and voice: page titles and every email, allauth's included
 # (its adapter names the site and signs as SITE_NAME, never the request's host);
 # dates in named formats (credentials_portal/formats/en: "Dec 1, 2026").

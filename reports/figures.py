@@ -1,10 +1,9 @@
 """The figures of one report row, as plain data: summed per program, computed
-without the database (the time passed in)."""
+without the database."""
 
-import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
-from statistics import median
 
 from .pass_rate import pass_rate
 
@@ -17,7 +16,8 @@ class Tally:
     completed: int = 0
     withdrawn: int = 0
     awarded: int = 0  # enrollments whose learner holds the unit's issued award
-    waiting_since: list[dt.datetime] = field(default_factory=list)
+    # Versions waiting for review, by whole days waited (age -> how many).
+    waiting_days: Counter[int] = field(default_factory=Counter)
     decided: int = 0
     passed: int = 0
 
@@ -26,7 +26,7 @@ class Tally:
         self.completed += other.completed
         self.withdrawn += other.withdrawn
         self.awarded += other.awarded
-        self.waiting_since.extend(other.waiting_since)
+        self.waiting_days.update(other.waiting_days)
         self.decided += other.decided
         self.passed += other.passed
 
@@ -36,7 +36,7 @@ class Tally:
 
     @property
     def is_empty(self) -> bool:
-        return not (self.enrolled or self.waiting_since or self.decided)
+        return not (self.enrolled or self.waiting_days or self.decided)
 
 
 @dataclass(frozen=True)
@@ -48,16 +48,24 @@ class Waiting:
     median_days: Decimal | None
 
 
-def waiting_ages(since: list[dt.datetime], *, now: dt.datetime) -> Waiting:
-    """Ages in whole days (as the facilitators' dashboard counts them); the
-    median of an even count is the mean of the middle two."""
-    if not since:
+def waiting_ages(days: Counter[int]) -> Waiting:
+    """The count, the oldest and the median of ages in whole days (as the
+    facilitators' dashboard counts them); the median of an even count is the
+    mean of the middle two."""
+    count = sum(days.values())
+    if not count:
         return Waiting(count=0, oldest_days=None, median_days=None)
-    days = [(now - moment).days for moment in since]
+    middle = [(count - 1) // 2, count // 2]  # positions in the sorted ages
+    found, seen = [], 0
+    for age in sorted(days):
+        seen += days[age]
+        while middle and middle[0] < seen:
+            found.append(age)
+            middle.pop(0)
     return Waiting(
-        count=len(days),
+        count=count,
         oldest_days=max(days),
-        median_days=Decimal(str(median(days))).quantize(Decimal("0.1")),
+        median_days=(Decimal(sum(found)) / 2).quantize(Decimal("0.1")),
     )
 
 

@@ -3,7 +3,7 @@
 Dates select events: enrollments by the day of enrollment, reviews by the day of
 the decision, invoices by the day of issue, awards by the day of issue (the
 awards export: by the day earned, so that pending awards are listed too).
-Submissions waiting for review are counted as of now, whatever the dates.
+Submissions waiting for review are counted as of the rollup, whatever the dates.
 """
 
 import datetime as dt

@@ -27,6 +27,7 @@ from .queue import (
     review_queue,
     review_queue_counts,
     reviewable_requirements,
+    waiting_for_review,
 )
 from .states import (
     RequirementRow,
@@ -66,4 +67,5 @@ __all__ = [
     "submission_get_for_learner",
     "submission_get_for_reviewer",
     "submission_versions",
+    "waiting_for_review",
 ]

@@ -40,6 +40,15 @@ def _reviewable_versions(user) -> QuerySet[SubmissionVersion]:
     )
 
 
+def waiting_for_review() -> QuerySet[SubmissionVersion]:
+    """Every version waiting in some queue: what an admin's queue lists as
+    waiting, over every offering (the reports' rollup reads it)."""
+    return SubmissionVersion.objects.latest_submitted().filter(
+        STATE_FILTERS[QueueState.PENDING],
+        submission__requirement__review_mode__in=REVIEWED_MODES,
+    )
+
+
 def _filtered(user, offering_id, requirement_id) -> QuerySet[SubmissionVersion]:
     versions = _reviewable_versions(user)
     if offering_id:

@@ -1,5 +1,5 @@
-"""An admin opens the reports from the admin index, reads the chart and its
-table, and downloads a CSV."""
+"""An admin opens the reports from the admin index, has the figures counted,
+reads the chart and its table, and downloads a CSV."""
 
 import csv
 import io
@@ -30,8 +30,14 @@ def test_admin_reads_the_reports_and_downloads_awards(
     page.goto(f"{live_server.url}/admin/")
     page.get_by_role("link", name="Reports", exact=True).click()
 
-    # then the chart and the same figures in a table
+    # then the figures have not been counted yet: the admin has them counted now
     expect(page.get_by_role("heading", level=1)).to_have_text("Reports")
+    expect(page.locator("#report-as-of")).to_contain_text("not been counted yet")
+    page.get_by_role("button", name="Count the figures again now").click()
+    expect(page.locator("#report-as-of")).to_contain_text("Figures as of")
+    expect(page.get_by_text("The figures were counted again.")).to_be_visible()
+
+    # and reads the chart and the same figures in a table
     expect(
         page.get_by_role("img", name="Bar chart: credentials issued per month")
     ).to_be_visible()

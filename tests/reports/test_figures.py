@@ -10,6 +10,7 @@ from programs.models import CredentialProgram, Provider
 from reports.filters import ReportFilters
 from reports.months import MonthCount
 from reports.selectors import awards_per_month
+from reports.services.rollup import report_rollup
 from tests.factories import LearnerFactory
 from tests.reports import worlds
 
@@ -31,6 +32,7 @@ def awards(demo_catalog):
     superseded.save()
     worlds.issued_award(third, slug="otla", day=dt.date(2026, 9, 4))
     worlds.issued_award(first, slug=worlds.LOYOLA_FULL, day=dt.date(2026, 11, 3))
+    report_rollup()
 
 
 def test_revoked_awards_count_apart_and_superseded_ones_not_at_all(awards):
@@ -61,6 +63,7 @@ def test_an_award_issued_late_in_the_evening_counts_on_its_local_day(demo_catalo
         2026, 10, 31, 23, 30, tzinfo=timezone.get_default_timezone()
     )
     award.save()
+    report_rollup()
 
     assert awards_per_month(filters=ReportFilters()) == [
         MonthCount(month=dt.date(2026, 10, 1), issued=1, revoked=0)

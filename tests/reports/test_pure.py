@@ -1,6 +1,7 @@
 """The reports' pure parts: the pass rate, waiting ages, months, charts, cells."""
 
 import datetime as dt
+from collections import Counter
 from decimal import Decimal
 
 import pytest
@@ -12,8 +13,6 @@ from reports.csv_writer import cell
 from reports.figures import waiting_ages
 from reports.months import MonthCount, months_filled
 from reports.pass_rate import pass_rate
-
-NOW = dt.datetime(2026, 12, 2, 12, tzinfo=dt.UTC)
 
 
 @pytest.mark.parametrize(
@@ -31,9 +30,8 @@ def test_pass_rate_is_passes_over_decisions(passed, decided, rate):
     assert pass_rate(passed=passed, decided=decided) == rate
 
 
-def test_waiting_ages_in_whole_days_with_the_median_of_the_middle_two():
-    since = [NOW - dt.timedelta(days=d, hours=3) for d in (1, 9, 4, 2)]
-    waiting = waiting_ages(since, now=NOW)
+def test_waiting_ages_with_the_median_of_the_middle_two():
+    waiting = waiting_ages(Counter([1, 9, 4, 2]))
     assert (waiting.count, waiting.oldest_days, waiting.median_days) == (
         4,
         9,
@@ -41,8 +39,16 @@ def test_waiting_ages_in_whole_days_with_the_median_of_the_middle_two():
     )
 
 
+@pytest.mark.parametrize(
+    ("ages", "median"),
+    [([5], "5.0"), ([2, 2, 7], "2.0"), ([0, 3, 3, 3, 8, 8], "3.0"), ([1, 2], "1.5")],
+)
+def test_the_median_of_repeated_ages_is_that_of_the_ages_listed(ages, median):
+    assert waiting_ages(Counter(ages)).median_days == Decimal(median)
+
+
 def test_nothing_waiting_has_no_age():
-    waiting = waiting_ages([], now=NOW)
+    waiting = waiting_ages(Counter())
     assert (waiting.count, waiting.oldest_days, waiting.median_days) == (0, None, None)
 
 

@@ -1,5 +1,6 @@
 import os
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.test.utils import override_settings
 
@@ -34,6 +35,10 @@ class Command(BaseCommand):
                 issue_at=awards.demo_reissue_load(users=users)
             )
             status_lists_publish_pending()
+        # The report's figures, counted here once so that its page is not empty
+        # before the first periodic rollup (by the command's name: reports is
+        # demo's sibling layer; in this process, so nothing goes to a broker).
+        call_command("report_rollup", stdout=self.stdout)
         for award in failed:
             self.stderr.write(f"Award {award} was not issued: {award.last_error}")
         self.stdout.write(

@@ -1,0 +1,1 @@
+"""Writes of the reports app: the rollup of the report's figures."""
