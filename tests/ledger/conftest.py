@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from certificates.models import Award
 from certificates.services.snapshot import award_snapshot
+from certificates.services.status_lists import status_entry_allocate
 from ledger.models import HeldCertificate, OutsideCredit, StateCertificateType
 from tests.factories import LearnerFactory, UnitFactory
 
@@ -59,10 +60,11 @@ def award_with(
     ceus: Decimal | None = None,
     status: str = Award.Status.ISSUED,
 ) -> Award:
-    """An issued unit award stating these figures."""
+    """An issued unit award stating these figures, with its bit in its provider's
+    revocation list (as issuing gives it)."""
     unit = UnitFactory(cpd_credits=cpd_credits, clock_hours=clock_hours)
     revoked = status == Award.Status.REVOKED
-    return Award.objects.create(
+    award = Award.objects.create(
         learner=learner,
         unit=unit,
         earned_on=earned_on,
@@ -74,6 +76,8 @@ def award_with(
             learner=learner, unit=unit, earned_on=earned_on, ceus=ceus
         ),
     )
+    status_entry_allocate(award=award)
+    return award
 
 
 def outside(
