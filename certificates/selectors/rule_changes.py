@@ -181,7 +181,7 @@ def pass_mark_change_previews(
             _with_pass_mark(r, requirement.pk, pass_score) for r in credential.rules
         ]
         proposed = copy.copy(rule)
-        proposed.requirement = copy.copy(rule.requirement)
+        proposed.requirement = copy.copy(requirement)
         proposed.requirement.pass_score = pass_score
         preview = _compared(
             owner,

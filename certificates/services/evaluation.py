@@ -163,7 +163,9 @@ def progress_sweep(
             failed += 1
             continue
         requested += len(awards)
-    renewed, renewal_failed = _renewals_sweep(today=today)
+    renewed, renewal_failed = _renewals_sweep(
+        today=today or clock.local_day(now or clock.now())
+    )
     return {"requested": requested + renewed, "failed": failed + renewal_failed}
 
 

@@ -36,8 +36,8 @@ def expiry_reminders_send(*, today: dt.date) -> int:
     sent = 0
     awards = awards_with_reminder_due(today=today).filter(email_learner=True)
     for award_id, expires_on in awards.values_list("pk", "expires_on"):
-        days_before = reminder_due(expires_on=expires_on, today=today)
-        if days_before is None:
+        days_before = expires_on and reminder_due(expires_on=expires_on, today=today)
+        if not days_before:
             continue
         try:
             sent += expiry_reminder_send(
