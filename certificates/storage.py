@@ -17,13 +17,17 @@ code serves both.
 
 import io
 import os
+import secrets
 import shutil
 import tempfile
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
-from django.core.files.base import File
+from django.core.files.base import ContentFile, File
 from django.core.files.storage import default_storage
+from django.db import transaction
 
 from .models import Award, AwardDocument
 from .models.awards import document_path
@@ -104,3 +108,34 @@ def _file_replace(final: Path, stream: IO[bytes]) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def learner_pdf_store(
+    document, *, path: Callable[[Any, str], str], prefix: str, content: bytes
+) -> None:
+    """Store a learner's one current PDF (a transcript, a ledger) under a fresh
+    name in its folder, point ``document.file`` at it and save the document (the
+    caller set its other fields and holds its row's lock). The folder's other
+    files are deleted after commit, so a reader never finds the row naming a
+    missing file; the new file is deleted again if the save fails."""
+    stored = default_storage.save(
+        path(document, f"{prefix}-{secrets.token_hex(8)}.pdf"), ContentFile(content)
+    )
+    transaction.on_commit(partial(_folder_prune, document, path=path, keep=stored))
+    try:
+        document.file.name = stored
+        document.size_bytes = len(content)
+        document.full_clean()
+        document.save()
+    except Exception:
+        default_storage.delete(stored)
+        raise
+
+
+def _folder_prune(document, *, path: Callable[[Any, str], str], keep: str) -> None:
+    """Delete the folder's files but ``keep`` (the former PDF, leftovers)."""
+    _, files = default_storage.listdir(path(document, ""))
+    for filename in files:
+        name = path(document, filename)
+        if name != keep:
+            default_storage.delete(name)

@@ -7,17 +7,14 @@ missing one.
 """
 
 import datetime as dt
-import secrets
 from collections.abc import Sequence
-from functools import partial
 
 from django.contrib.auth import get_user_model
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.template.loader import render_to_string
 
 from certificates.rendering import render_pdf
+from certificates.storage import learner_pdf_store
 from core.site import site_context
 
 from ..models import LedgerDocument, ledger_document_path
@@ -54,30 +51,13 @@ def ledger_pdf_render(*, learner_id: int, today: dt.date) -> LedgerDocument | No
             return None
         learner = get_user_model().objects.get(pk=learner_id)
         content = ledger_pdf_bytes(learner=learner, today=today)
-        name = ledger_document_path(document, f"ledger-{secrets.token_hex(8)}.pdf")
-        stored = default_storage.save(name, ContentFile(content))
-        transaction.on_commit(partial(_folder_prune, document, keep=stored))
-        try:
-            document.file.name = stored
-            document.size_bytes = len(content)
-            document.produced_on = today
-            document.status = LedgerDocument.Status.READY
-            document.last_error = ""
-            document.full_clean()
-            document.save()
-        except Exception:
-            default_storage.delete(stored)
-            raise
+        document.produced_on = today
+        document.status = LedgerDocument.Status.READY
+        document.last_error = ""
+        learner_pdf_store(
+            document, path=ledger_document_path, prefix="ledger", content=content
+        )
     return document
-
-
-def _folder_prune(document: LedgerDocument, *, keep: str) -> None:
-    folder = ledger_document_path(document, "")
-    _, files = default_storage.listdir(folder)
-    for filename in files:
-        name = ledger_document_path(document, filename)
-        if name != keep:
-            default_storage.delete(name)
 
 
 @transaction.atomic

@@ -2,16 +2,13 @@
 the workers started by ``worker.py`` (same Redis, same test database)."""
 
 import os
-import subprocess
 import sys
 import time
 from pathlib import Path
 
-from django.conf import settings
-
 from tests import clock
 
-from .worker import REDIS_URL, Worker, test_database_url, worker_stop
+from .worker import REDIS_URL, Worker, process_start, test_database_url
 
 
 def beat_start(tmp: Path, **environment: str) -> Worker:
@@ -32,22 +29,14 @@ def beat_start(tmp: Path, **environment: str) -> Worker:
         *("-A", "credentials_portal", "beat", "--loglevel=INFO"),
         f"--schedule={tmp / 'beat-schedule'}",
     ]
-    with log.open("w") as output:
-        process = subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
-            command,
-            cwd=settings.BASE_DIR,
-            env=env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-    beat = Worker(process, tmp, log)
-    deadline = time.monotonic() + 60
-    while "beat: Starting..." not in log.read_text():
-        if process.poll() is not None or time.monotonic() > deadline:
-            worker_stop(beat)
-            raise RuntimeError(f"Celery beat did not start:\n{beat.log_tail()}")
-        time.sleep(0.2)
-    return beat
+    return process_start(
+        command,
+        env=env,
+        media=tmp,
+        log=log,
+        ready="beat: Starting...",
+        what="celery beat",
+    )
 
 
 def scheduler_start(tmp: Path, **environment: str) -> Worker:
@@ -66,19 +55,11 @@ def scheduler_start(tmp: Path, **environment: str) -> Worker:
         **environment,
     }
     command = [sys.executable, "-m", "tests.clock_run", "django", "run_scheduler"]
-    with log.open("w") as output:
-        process = subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
-            command,
-            cwd=settings.BASE_DIR,
-            env=env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-    scheduler = Worker(process, tmp, log)
-    deadline = time.monotonic() + 60
-    while "ran certificates-progress-sweep" not in log.read_text():
-        if process.poll() is not None or time.monotonic() > deadline:
-            worker_stop(scheduler)
-            raise RuntimeError(f"run_scheduler did not start:\n{scheduler.log_tail()}")
-        time.sleep(0.2)
-    return scheduler
+    return process_start(
+        command,
+        env=env,
+        media=tmp,
+        log=log,
+        ready="ran certificates-progress-sweep",
+        what="run_scheduler",
+    )

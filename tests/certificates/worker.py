@@ -109,6 +109,16 @@ def worker_start(
         ),
         *("--without-heartbeat", "--hostname", f"{name}-{time.monotonic_ns()}@%h"),
     ]
+    return process_start(
+        command, env=env, media=media, log=log, ready=" ready.", what="celery worker"
+    )
+
+
+def process_start(
+    command: list[str], *, env: dict, media: Path, log: Path, ready: str, what: str
+) -> Worker:
+    """Start one of the portal's processes (worker, beat, scheduler) with its
+    output in ``log`` and wait up to a minute until the log says ``ready``."""
     with log.open("w") as output:
         process = subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
             command,
@@ -117,14 +127,14 @@ def worker_start(
             stdout=output,
             stderr=subprocess.STDOUT,
         )
-    worker = Worker(process, media, log)
+    started = Worker(process, media, log)
     deadline = time.monotonic() + 60
-    while " ready." not in log.read_text():
+    while ready not in log.read_text():
         if process.poll() is not None or time.monotonic() > deadline:
-            worker_stop(worker)
-            raise RuntimeError(f"The Celery worker did not start:\n{worker.log_tail()}")
+            worker_stop(started)
+            raise RuntimeError(f"{what} did not start:\n{started.log_tail()}")
         time.sleep(0.2)
-    return worker
+    return started
 
 
 def workers_start(tmp: Path, **environment: str) -> list[Worker]:

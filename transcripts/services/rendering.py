@@ -9,16 +9,13 @@ is one file per learner and a reader never finds the row naming a missing file.
 
 import datetime as dt
 import logging
-import secrets
-from functools import partial
 
 from django.contrib.auth import get_user_model
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.template.loader import render_to_string
 
 from certificates.rendering import render_pdf
+from certificates.storage import learner_pdf_store
 from core.site import site_context
 
 from ..models import TranscriptDocument, transcript_path
@@ -66,32 +63,14 @@ def transcript_pdf_render(
                 document.save(update_fields=["status", "last_error"])
             return document
         content = transcript_pdf_bytes(transcript=transcript, produced_on=today)
-        name = transcript_path(document, f"transcript-{secrets.token_hex(8)}.pdf")
-        stored = default_storage.save(name, ContentFile(content))
-        transaction.on_commit(partial(_folder_prune, document, keep=stored))
-        try:
-            document.file.name = stored
-            document.size_bytes = len(content)
-            document.fingerprint = fingerprint
-            document.produced_on = today
-            document.status = TranscriptDocument.Status.READY
-            document.last_error = ""
-            document.full_clean()
-            document.save()
-        except Exception:
-            default_storage.delete(stored)
-            raise
+        document.fingerprint = fingerprint
+        document.produced_on = today
+        document.status = TranscriptDocument.Status.READY
+        document.last_error = ""
+        learner_pdf_store(
+            document, path=transcript_path, prefix="transcript", content=content
+        )
     return document
-
-
-def _folder_prune(document: TranscriptDocument, *, keep: str) -> None:
-    """Delete the folder's files but ``keep`` (the former PDF, leftovers)."""
-    folder = transcript_path(document, "")
-    _, files = default_storage.listdir(folder)
-    for filename in files:
-        name = transcript_path(document, filename)
-        if name != keep:
-            default_storage.delete(name)
 
 
 @transaction.atomic
