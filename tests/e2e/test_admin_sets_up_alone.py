@@ -77,7 +77,7 @@ def add_program(page, base: str, provider: Provider) -> CredentialProgram:
     page.get_by_label("Provider:", exact=True).select_option(label=str(provider))
     page.get_by_label("Name:", exact=True).fill("Chesapeake Coaching Certificate")
     page.get_by_label("Short name:", exact=True).fill("Coaching Certificate")
-    page.get_by_label("Kind:", exact=True).select_option("certificate")
+    page.locator("#id_kind").select_option("certificate")
     expect(page.get_by_label("Published", exact=True)).not_to_be_checked()
     save(page, "Save and continue editing")
     expect(page.locator(".messagelist")).to_contain_text("was added successfully")
@@ -95,7 +95,7 @@ def add_unit(page, base, provider, program, facilitator, today, key) -> Unit:
     page.locator("#id_programs_add").click()
     page.get_by_label("Title:", exact=True).fill(title)
     page.get_by_label("Short name:", exact=True).fill(title.split()[0])
-    page.get_by_label("Kind:", exact=True).select_option("module")
+    page.locator("#id_kind").select_option("module")
     page.get_by_label("Delivery:", exact=True).select_option("facilitated")
     page.get_by_label("Individual price").fill("300.00")
     page.get_by_label("Published", exact=True).check()
@@ -133,7 +133,7 @@ def add_unit(page, base, provider, program, facilitator, today, key) -> Unit:
 
     # its rule: every required submission Met, added from the unit's page
     page.get_by_role("link", name="Add a rule").click()
-    page.get_by_label("Kind:", exact=True).select_option("all_met")
+    page.locator("#id_kind").select_option("all_met")
     save(page)
     expect(page.get_by_role("heading", name="Would newly qualify")).to_be_visible()
     save(page)
@@ -142,7 +142,7 @@ def add_unit(page, base, provider, program, facilitator, today, key) -> Unit:
     # its certificate, from the unit's page
     page.goto(f"{base}/admin/programs/unit/{unit.pk}/change/")
     page.get_by_role("link", name="Add a certificate output").click()
-    page.get_by_label("Kind:", exact=True).select_option("certificate")
+    page.locator("#id_kind").select_option("certificate")
     page.get_by_label("Title as printed").fill(f"{title}: Certificate")
     save(page)
     expect(page.locator(".messagelist")).to_contain_text("was added successfully")
@@ -154,7 +154,7 @@ def finish_program(page, base, program, units) -> None:
     program_url = f"{base}/admin/programs/credentialprogram/{program.pk}/change/"
     page.goto(program_url)
     page.get_by_role("link", name="Add a rule").click()
-    page.get_by_label("Kind:", exact=True).select_option("units_completed")
+    page.locator("#id_kind").select_option("units_completed")
     page.get_by_label("How many units").fill("2")
     for unit in units:
         pick(
@@ -175,7 +175,7 @@ def finish_program(page, base, program, units) -> None:
         "Chesapeake",
         str(program),
     )
-    page.get_by_label("Kind:", exact=True).select_option("certificate")
+    page.locator("#id_kind").select_option("certificate")
     page.get_by_label("Title as printed").fill("Certificate in Instructional Coaching")
     save(page)
     expect(page.locator(".messagelist")).to_contain_text("was added successfully")
