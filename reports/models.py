@@ -112,11 +112,27 @@ class AwardDay(models.Model):
     revoked = models.PositiveIntegerField(default=0)
 
     class Meta:
+        # Partial unique constraints rather than NULLS NOT DISTINCT, which
+        # SQLite (the default start) cannot enforce.
         constraints = [
+            models.CheckConstraint(
+                condition=models.Q(unit__isnull=False, program__isnull=True)
+                | models.Q(unit__isnull=True, program__isnull=False),
+                name="award_day_for_a_unit_or_a_program",
+                violation_error_message=_(
+                    "A row counts a unit's or a program's awards."
+                ),
+            ),
             models.UniqueConstraint(
-                fields=["unit", "program", "day"],
-                name="award_day_once",
-                nulls_distinct=False,
+                fields=["unit", "day"],
+                condition=models.Q(unit__isnull=False),
+                name="award_day_once_per_unit",
+                violation_error_message=_("One row per credential and day."),
+            ),
+            models.UniqueConstraint(
+                fields=["program", "day"],
+                condition=models.Q(program__isnull=False),
+                name="award_day_once_per_program",
                 violation_error_message=_("One row per credential and day."),
             ),
         ]

@@ -26,7 +26,7 @@ class Migration(migrations.Migration):
                 ('unit', models.ForeignKey(null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='programs.unit')),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('unit', 'program', 'day'), name='award_day_once', nulls_distinct=False, violation_error_message='One row per credential and day.')],
+                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('program__isnull', True), ('unit__isnull', False)), models.Q(('program__isnull', False), ('unit__isnull', True)), _connector='OR'), name='award_day_for_a_unit_or_a_program', violation_error_message="A row counts a unit's or a program's awards."), models.UniqueConstraint(condition=models.Q(('unit__isnull', False)), fields=('unit', 'day'), name='award_day_once_per_unit', violation_error_message='One row per credential and day.'), models.UniqueConstraint(condition=models.Q(('program__isnull', False)), fields=('program', 'day'), name='award_day_once_per_program', violation_error_message='One row per credential and day.')],
             },
         ),
         migrations.CreateModel(

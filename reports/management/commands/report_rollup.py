@@ -2,6 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
+from core import clock
 from reports.services.rollup import report_rollup
 
 
@@ -15,7 +16,8 @@ class Command(BaseCommand):
         started = time.perf_counter()
         rollup = report_rollup()
         seconds = time.perf_counter() - started
+        finished = clock.local_moment(rollup.finished_at)
         self.stdout.write(
-            f"Report figures counted as of {rollup.finished_at:%Y-%m-%d %H:%M:%S %Z} "
+            f"Report figures counted as of {finished:%Y-%m-%d %H:%M:%S %Z} "
             f"in {seconds:.1f} s."
         )
