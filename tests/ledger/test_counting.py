@@ -9,6 +9,7 @@ import pytest
 from certificates.models import Award
 from core.dates import format_date
 from ledger.selectors import ledger_lines_for
+from tests.clock import travel_to
 from tests.factories import LearnerFactory, PortalAdminFactory
 
 from .conftest import award_with, hold, outside
@@ -17,6 +18,15 @@ pytestmark = pytest.mark.django_db
 
 EXPIRY = dt.date(2029, 6, 30)  # a 5-year window: Jul 1, 2024 to Jun 30, 2029
 FIRST_DAY = dt.date(2024, 7, 1)
+# The day these tests run on: inside the certificate's window, after every
+# typed date, so they pass on any day the suite runs.
+TODAY = dt.date(2027, 3, 15)
+
+
+@pytest.fixture(autouse=True)
+def _on_a_day_of_the_window():
+    with travel_to(TODAY):
+        yield
 
 
 def only_line(learner):

@@ -13,6 +13,7 @@ from core.dates import format_date
 from ledger import messages
 from ledger.models import HeldCertificate, OutsideCredit
 from reviews.uploads import FILE_TYPE_NOT_ALLOWED
+from tests.clock import travel_to
 from tests.factories import (
     EnrollmentFactory,
     FacilitatorFactory,
@@ -26,6 +27,15 @@ from .conftest import award_with, evidence_file, hold, outside
 pytestmark = pytest.mark.django_db
 
 EXPIRY = dt.date(2029, 6, 30)
+# The day these tests run on: inside the certificate's window, after every
+# typed date, so they pass on any day the suite runs.
+TODAY = dt.date(2027, 3, 15)
+
+
+@pytest.fixture(autouse=True)
+def _on_a_day_of_the_window():
+    with travel_to(TODAY):
+        yield
 
 
 @pytest.fixture
