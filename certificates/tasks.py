@@ -5,10 +5,10 @@ Tasks import services, never the reverse: services enqueue through
 tasks so that WeasyPrint, which ``issuance`` loads, is imported by the worker only.
 """
 
-from celery import Task, shared_task
+from celery import Task
 
 from core import clock
-from core.transient import TRANSIENT_ERRORS
+from core.tasks import worker_task
 from enrollments.jobs.enqueue import AWARD_BULK_RUN_TASK
 
 from .enqueue import (
@@ -22,16 +22,11 @@ from .retries import MAX_EMAIL_ATTEMPTS, MAX_RENDER_ATTEMPTS
 
 # Only transient errors are retried; ``award_issue`` fails the award at once on
 # any other error (it would recur) and returns it, so the task ends there.
-@shared_task(
-    bind=True,
-    name=AWARD_ISSUE_TASK,
-    acks_late=True,
-    reject_on_worker_lost=True,
-    autoretry_for=TRANSIENT_ERRORS,
-    retry_backoff=5,
-    retry_backoff_max=300,
-    retry_jitter=True,
+@worker_task(
+    AWARD_ISSUE_TASK,
+    retried=True,
     max_retries=MAX_RENDER_ATTEMPTS - 1,
+    bind=True,
     soft_time_limit=120,
     time_limit=180,
 )
@@ -46,15 +41,12 @@ def award_issue_task(self, award_id: int) -> str | None:
 # On the ``email`` queue. A mail server that refuses is retried with backoff; after
 # the last attempt the sweep enqueues it again (the claim makes each send once),
 # until ``MAX_EMAIL_FAILURES`` refused sends leave it to an admin.
-@shared_task(
-    name=AWARD_EMAIL_TASK,
-    acks_late=True,
-    reject_on_worker_lost=True,
-    autoretry_for=TRANSIENT_ERRORS,
+@worker_task(
+    AWARD_EMAIL_TASK,
+    retried=True,
+    max_retries=MAX_EMAIL_ATTEMPTS - 1,
     retry_backoff=30,
     retry_backoff_max=600,
-    retry_jitter=True,
-    max_retries=MAX_EMAIL_ATTEMPTS - 1,
     soft_time_limit=60,
     time_limit=90,
 )
@@ -65,13 +57,7 @@ def award_email_task(award_id: int) -> bool:
     return award_email(award_id=award_id)
 
 
-@shared_task(
-    name="certificates.award_sweep",
-    acks_late=True,
-    reject_on_worker_lost=True,
-    soft_time_limit=600,
-    time_limit=660,
-)
+@worker_task("certificates.award_sweep", soft_time_limit=600, time_limit=660)
 def award_sweep_task() -> dict:
     """Issue awards left pending (the broker was down) and enqueue unsent emails."""
     from django.utils import timezone
@@ -81,13 +67,7 @@ def award_sweep_task() -> dict:
     return award_sweep(now=timezone.now())
 
 
-@shared_task(
-    name="certificates.progress_sweep",
-    acks_late=True,
-    reject_on_worker_lost=True,
-    soft_time_limit=1800,
-    time_limit=1900,
-)
+@worker_task("certificates.progress_sweep", soft_time_limit=1800, time_limit=1900)
 def progress_sweep_task() -> dict:
     """Re-evaluate active enrollments: awards earned under rules added later."""
 
@@ -96,13 +76,7 @@ def progress_sweep_task() -> dict:
     return progress_sweep()
 
 
-@shared_task(
-    name=OFFERING_EVALUATE_TASK,
-    acks_late=True,
-    reject_on_worker_lost=True,
-    soft_time_limit=600,
-    time_limit=660,
-)
+@worker_task(OFFERING_EVALUATE_TASK, soft_time_limit=600, time_limit=660)
 def offering_evaluate_task(offering_id: int) -> dict:
     """Re-evaluate the learners of an offering whose dates an admin changed."""
     from .services.offering_dates import offering_learners_evaluate
@@ -122,16 +96,10 @@ class AwardBulkTask(Task):
 
 # Each award commits on its own, so a redelivery (the worker died: acks_late,
 # reject_on_worker_lost) or a retry resumes at the first award still pending.
-@shared_task(
-    name=AWARD_BULK_RUN_TASK,
+@worker_task(
+    AWARD_BULK_RUN_TASK,
+    retried=True,
     base=AwardBulkTask,
-    acks_late=True,
-    reject_on_worker_lost=True,
-    autoretry_for=TRANSIENT_ERRORS,
-    retry_backoff=5,
-    retry_backoff_max=300,
-    retry_jitter=True,
-    max_retries=5,
     soft_time_limit=1800,
     time_limit=1900,
 )
@@ -144,13 +112,7 @@ def award_bulk_run_task(job_id: int) -> str:
 
 # On the ``email`` queue. Each reminder is claimed before it is sent, so a second
 # run or a redelivery of this task sends nothing twice.
-@shared_task(
-    name="certificates.expiry_reminders",
-    acks_late=True,
-    reject_on_worker_lost=True,
-    soft_time_limit=600,
-    time_limit=660,
-)
+@worker_task("certificates.expiry_reminders", soft_time_limit=600, time_limit=660)
 def expiry_reminders_task() -> int:
     """Email the reminders due today, 90 and 30 days before awards expire."""
     from .services.reminders import expiry_reminders_send
@@ -158,18 +120,7 @@ def expiry_reminders_task() -> int:
     return expiry_reminders_send(today=clock.today())
 
 
-@shared_task(
-    name=STATUS_LIST_PUBLISH_TASK,
-    acks_late=True,
-    reject_on_worker_lost=True,
-    autoretry_for=TRANSIENT_ERRORS,
-    retry_backoff=5,
-    retry_backoff_max=300,
-    retry_jitter=True,
-    max_retries=5,
-    soft_time_limit=60,
-    time_limit=90,
-)
+@worker_task(STATUS_LIST_PUBLISH_TASK, retried=True, soft_time_limit=60, time_limit=90)
 def status_list_publish_task(status_list_id: int) -> str | None:
     """Re-sign a provider's revocation list; a no-op once signed as it stands."""
     from .services.status_lists import status_list_publish
@@ -178,13 +129,7 @@ def status_list_publish_task(status_list_id: int) -> str | None:
     return status_list.etag if status_list else None
 
 
-@shared_task(
-    name="certificates.status_list_sweep",
-    acks_late=True,
-    reject_on_worker_lost=True,
-    soft_time_limit=300,
-    time_limit=360,
-)
+@worker_task("certificates.status_list_sweep", soft_time_limit=300, time_limit=360)
 def status_list_sweep_task() -> int:
     """Sign the revocation lists still marked (their task never reached a worker)."""
     from .services.status_lists import status_lists_publish_pending

@@ -1,9 +1,9 @@
 """Celery tasks of learners' data: fetch by id, call one service, retry policy."""
 
-from celery import Task, shared_task
+from celery import Task
 
 from core import clock
-from core.transient import TRANSIENT_ERRORS
+from core.tasks import worker_task
 
 from .enqueue import EXPORT_BUILD_TASK, EXPORT_SWEEP_TASK, RETENTION_TASK
 
@@ -15,16 +15,10 @@ class ExportTask(Task):
         data_export_fail(export_id=args[0])
 
 
-@shared_task(
-    name=EXPORT_BUILD_TASK,
+@worker_task(
+    EXPORT_BUILD_TASK,
+    retried=True,
     base=ExportTask,
-    acks_late=True,
-    reject_on_worker_lost=True,
-    autoretry_for=TRANSIENT_ERRORS,
-    retry_backoff=5,
-    retry_backoff_max=300,
-    retry_jitter=True,
-    max_retries=5,
     soft_time_limit=900,
     time_limit=1000,
 )
@@ -35,7 +29,7 @@ def export_build_task(export_id: int) -> str:
     return data_export_build(export_id=export_id, today=clock.today()).status
 
 
-@shared_task(name=EXPORT_SWEEP_TASK, acks_late=True, reject_on_worker_lost=True)
+@worker_task(EXPORT_SWEEP_TASK)
 def export_sweep_task() -> dict[str, int]:
     """Send again the downloads never received; delete those past their day."""
     from .services.exports import data_exports_expire, data_exports_resend
@@ -47,9 +41,7 @@ def export_sweep_task() -> dict[str, int]:
     }
 
 
-@shared_task(
-    name=RETENTION_TASK, acks_late=True, reject_on_worker_lost=True, time_limit=1800
-)
+@worker_task(RETENTION_TASK, time_limit=1800)
 def retention_task() -> dict[str, int]:
     """Daily: the notices due, then the deletions due (both safe to repeat)."""
     from .services.retention import retention_apply, retention_notices_send

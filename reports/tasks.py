@@ -1,21 +1,15 @@
 """The report's rollup in the worker: periodic (beat) and on an admin's request."""
 
-from celery import shared_task
-
-from core.transient import TRANSIENT_ERRORS
+from core.tasks import worker_task
 
 from .services.rollup import REPORT_ROLLUP_TASK
 
 
-@shared_task(
-    name=REPORT_ROLLUP_TASK,
-    acks_late=True,
-    reject_on_worker_lost=True,
-    autoretry_for=TRANSIENT_ERRORS,
+@worker_task(
+    REPORT_ROLLUP_TASK,
+    retried=True,
     retry_backoff=30,
     retry_backoff_max=600,
-    retry_jitter=True,
-    max_retries=5,
     soft_time_limit=600,
     time_limit=660,
 )

@@ -3,24 +3,16 @@
 The service is imported inside the task, so WeasyPrint loads in the worker only.
 """
 
-import logging
-
-from celery import shared_task
-
 from certificates.retries import MAX_RENDER_ATTEMPTS
 from core import clock
-from core.transient import TRANSIENT_ERRORS
+from core.tasks import document_render_run, worker_task
 
 from .enqueue import TRANSCRIPT_RENDER_TASK
 
-logger = logging.getLogger(__name__)
 
-
-@shared_task(
+@worker_task(
+    TRANSCRIPT_RENDER_TASK,
     bind=True,
-    name=TRANSCRIPT_RENDER_TASK,
-    acks_late=True,
-    reject_on_worker_lost=True,
     max_retries=MAX_RENDER_ATTEMPTS - 1,
     soft_time_limit=120,
     time_limit=180,
@@ -34,15 +26,11 @@ def transcript_render_task(self, learner_id: int) -> str | None:
 
     from .services.rendering import transcript_pdf_fail, transcript_pdf_render
 
-    try:
-        document = transcript_pdf_render(learner_id=learner_id, today=clock.today())
-    except TRANSIENT_ERRORS as exc:
-        if self.request.retries < self.max_retries:
-            raise self.retry(exc=exc, countdown=5 * 2**self.request.retries) from exc
-        transcript_pdf_fail(learner_id=learner_id, error=exc)
-        return "failed"
-    except Exception as exc:
-        logger.exception("Rendering the transcript of learner %s failed", learner_id)
-        transcript_pdf_fail(learner_id=learner_id, error=exc)
-        return "failed"
-    return document.status if document else None
+    return document_render_run(
+        self,
+        render=lambda: transcript_pdf_render(
+            learner_id=learner_id, today=clock.today()
+        ),
+        fail=lambda exc: transcript_pdf_fail(learner_id=learner_id, error=exc),
+        what=f"the transcript of learner {learner_id}",
+    )

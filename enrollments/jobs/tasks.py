@@ -3,9 +3,9 @@ only (the database or the mail server briefly away); ``bulk_job_run`` marks the
 job failed on any other error and returns. When the retries run out, the job is
 failed too (``on_failure``), so its page never waits forever."""
 
-from celery import Task, shared_task
+from celery import Task
 
-from core.transient import TRANSIENT_ERRORS
+from core.tasks import worker_task
 
 from .enqueue import BULK_JOB_RUN_TASK, BULK_JOB_SWEEP_TASK
 
@@ -17,16 +17,10 @@ class BulkJobTask(Task):
         bulk_job_give_up(job_id=args[0])
 
 
-@shared_task(
-    name=BULK_JOB_RUN_TASK,
+@worker_task(
+    BULK_JOB_RUN_TASK,
+    retried=True,
     base=BulkJobTask,
-    acks_late=True,
-    reject_on_worker_lost=True,
-    autoretry_for=TRANSIENT_ERRORS,
-    retry_backoff=5,
-    retry_backoff_max=300,
-    retry_jitter=True,
-    max_retries=5,
     soft_time_limit=1800,
     time_limit=1900,
 )
@@ -37,7 +31,7 @@ def bulk_job_run_task(job_id: int) -> str:
     return bulk_job_run(job_id=job_id).status
 
 
-@shared_task(name=BULK_JOB_SWEEP_TASK)
+@worker_task(BULK_JOB_SWEEP_TASK)
 def bulk_job_sweep_task() -> dict[str, list[int]]:
     """Send again the jobs the worker never received, and the resumable jobs
     whose worker died (beat, every few minutes)."""
