@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core import clock
+from core.documents import LearnerDocument
 
 
 class CreditUnit(models.TextChoices):
@@ -282,14 +283,9 @@ def ledger_document_path(document: "LedgerDocument", filename: str) -> str:
     return f"ledger/pdf/{document.folder}/{filename}"
 
 
-class LedgerDocument(models.Model):
+class LedgerDocument(LearnerDocument):
     """The learner's current ledger PDF, rendered by the worker on request
     (one row and one file per learner, as the transcript's)."""
-
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Being prepared")
-        READY = "ready", _("Ready")
-        FAILED = "failed", _("Failed")
 
     learner = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -297,15 +293,7 @@ class LedgerDocument(models.Model):
         related_name="ledger_document",
         verbose_name=_("learner"),
     )
-    folder = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    status = models.CharField(
-        _("status"), max_length=16, choices=Status.choices, default=Status.PENDING
-    )
     file = models.FileField(_("file"), upload_to=ledger_document_path, blank=True)
-    size_bytes = models.PositiveIntegerField(_("size in bytes"), null=True, blank=True)
-    produced_on = models.DateField(_("produced on"), null=True, blank=True)
-    requested_at = models.DateTimeField(_("requested at"))
-    last_error = models.TextField(_("last error"), blank=True)
 
     class Meta:
         verbose_name = _("ledger PDF")
@@ -323,6 +311,3 @@ class LedgerDocument(models.Model):
                 violation_error_message=_("A ready ledger needs its file."),
             ),
         ]
-
-    def __str__(self) -> str:
-        return f"{self.learner} · {self.get_status_display()}"

@@ -2,7 +2,6 @@
 
 import re
 import secrets
-import uuid
 
 from django.conf import settings
 from django.db import models
@@ -10,6 +9,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.documents import LearnerDocument
 from core.site import absolute_url
 
 
@@ -69,17 +69,12 @@ def transcript_path(document: "TranscriptDocument", filename: str) -> str:
     return f"transcripts/{document.folder}/{filename}"
 
 
-class TranscriptDocument(models.Model):
+class TranscriptDocument(LearnerDocument):
     """The learner's current transcript PDF, rendered by the worker on request.
 
     One row and one file per learner; ``fingerprint`` says which state of the
     transcript the file shows, so a request for an unchanged one does nothing.
     """
-
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Being prepared")
-        READY = "ready", _("Ready")
-        FAILED = "failed", _("Failed")
 
     learner = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -87,16 +82,8 @@ class TranscriptDocument(models.Model):
         related_name="transcript_document",
         verbose_name=_("learner"),
     )
-    folder = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    status = models.CharField(
-        _("status"), max_length=16, choices=Status.choices, default=Status.PENDING
-    )
     file = models.FileField(_("file"), upload_to=transcript_path, blank=True)
-    size_bytes = models.PositiveIntegerField(_("size in bytes"), null=True, blank=True)
     fingerprint = models.CharField(_("fingerprint"), max_length=64, blank=True)
-    produced_on = models.DateField(_("produced on"), null=True, blank=True)
-    requested_at = models.DateTimeField(_("requested at"))
-    last_error = models.TextField(_("last error"), blank=True)
 
     class Meta:
         verbose_name = _("transcript PDF")
@@ -119,6 +106,3 @@ class TranscriptDocument(models.Model):
                 violation_error_message=_("A ready transcript needs its file."),
             ),
         ]
-
-    def __str__(self) -> str:
-        return f"{self.learner} · {self.get_status_display()}"
