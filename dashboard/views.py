@@ -17,7 +17,7 @@ def dashboard(request):
     user = request.user
     if is_portal_admin(user):
         now = clock.now()
-        context = operations_context(user=user, now=now)
+        context = operations_context(now=now)
         return render(request, "dashboard/operations.html", {**context, "now": now})
     if is_facilitator(user):
         now = clock.now()

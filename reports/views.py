@@ -6,6 +6,7 @@ redirect for anyone not signed in as staff); staff who are not portal admins get
 """
 
 from django.contrib import admin, messages
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseNotAllowed, QueryDict
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -23,6 +24,7 @@ from .csv_writer import csv_response
 from .forms import ReportFilterForm
 from .services.rollup import report_refresh_request
 
+OFFERINGS_PER_PAGE = 50
 CHECK_FILTERS = _("Correct the filters: nothing was counted.")
 REFRESHED = _("The figures were counted again.")
 REFRESH_QUEUED = _(
@@ -53,15 +55,22 @@ def reports_index(request):
         return _invalid(request, form)
     filters = form.filters()
     programs = selectors.programs_in_scope(filters=filters)
-    rows = selectors.report_rows(filters=filters, programs=programs)
-    months = selectors.awards_per_month(filters=filters)
-    rated = [row for row in rows["offerings"] if row.pass_rate is not None]
+    awards = selectors.award_sums(filters=filters)
+    rows = selectors.report_rows(filters=filters, programs=programs, awards=awards)
+    # Offerings a page at a time: at a state's scale there are thousands, and
+    # drawing every one made the page megabytes of HTML (most of its time).
+    offerings = Paginator(rows["offerings"], OFFERINGS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    months = awards.months
+    rated = [row for row in offerings if row.pass_rate is not None]
     context = {
         **admin.site.each_context(request),
         "title": _("Reports"),
         "form": form,
         "rollup": selectors.rollup_state(),
         "rows": rows,
+        "offerings": offerings,
         "months": months,
         "awards_chart": column_chart([(m.month, m.issued) for m in months]),
         "pass_chart": percent_bar_chart([(r.subject, r.pass_rate) for r in rated]),

@@ -160,7 +160,19 @@ class Award(models.Model):
         # The admin's change list reads awards newest first: without it, a sort
         # of every award per page (0.3 s at 50,000 awards, bench/).
         indexes = [
-            models.Index(fields=["-created_at", "-id"], name="award_newest_first")
+            models.Index(fields=["-created_at", "-id"], name="award_newest_first"),
+            # What the admin's home counts as needing an admin (pending, failed,
+            # an email refused): the few such awards, not a scan of every one.
+            models.Index(
+                fields=["status"],
+                condition=Q(status__in=["pending", "failed"]),
+                name="award_not_issued_yet",
+            ),
+            models.Index(
+                fields=["email_failures"],
+                condition=Q(email_claimed_at__isnull=True, emailed_at__isnull=True),
+                name="award_email_not_sent",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

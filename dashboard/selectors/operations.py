@@ -25,11 +25,14 @@ def _week_start(now: dt.datetime) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(first_day, dt.time.min))
 
 
-def operations_context(*, user, now: dt.datetime) -> dict:
+def operations_context(*, now: dt.datetime) -> dict:
     """Work waiting for review and the oldest wait, awards that need an admin,
     unpaid invoices and their totals, bulk jobs running or failed, enrollments
-    this week. Seven queries, whatever the portal's size."""
-    waiting = review_selectors.review_queue(user=user).aggregate(
+    this week. Five queries, whatever the portal's size.
+
+    For an admin only: the waiting work is every offering's (an admin's queue),
+    read without listing the offerings first."""
+    waiting = review_selectors.waiting_for_review().aggregate(
         count=Count("pk"), oldest=Min("submitted_at")
     )
     oldest = waiting["oldest"]

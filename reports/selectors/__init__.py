@@ -1,7 +1,7 @@
 """Reads of the admin reports: figures per offering and program, awards per
 month (summed from the rollup's rows), and the rows of each CSV export."""
 
-from .awards import awards_per_month
+from .awards import AwardSums, award_sums, awards_per_month
 from .csv_rows import (
     awards_for_export,
     enrollments_for_export,
@@ -14,9 +14,11 @@ from .revenue import RevenueRow, revenue_per_program
 from .rollup import RollupState, rollup_state
 
 __all__ = [
+    "AwardSums",
     "ProgramUnits",
     "RevenueRow",
     "RollupState",
+    "award_sums",
     "awards_for_export",
     "awards_per_month",
     "enrollments_for_export",

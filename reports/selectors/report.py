@@ -1,13 +1,13 @@
 """The report page's rows: per offering and per program, in constant queries
 over the rollup's rows (``reports.models``)."""
 
-from django.db.models import Sum
+from collections import Counter
 
 from programs.models import Offering
 
 from ..figures import ReportRow, Tally, waiting_ages
 from ..filters import ReportFilters
-from ..models import AwardDay
+from .awards import AwardSums, award_sums
 from .programs import ProgramUnits, programs_in_scope
 from .tallies import offering_tallies
 
@@ -33,40 +33,25 @@ def _offering_rows(
     )
 
 
-def _program_awards(filters: ReportFilters) -> dict[int, dict[str, int]]:
-    """Program credentials issued (and still valid) and revoked, in the range."""
-    rows = (
-        AwardDay.objects.filter(
-            filters.days_q("day", is_datetime=False),
-            program__in=filters.programs().values("pk"),
-        )
-        .order_by()
-        .values("program_id")
-        .annotate(issued=Sum("issued"), revoked=Sum("revoked"))
-    )
-    return {row["program_id"]: row for row in rows}
-
-
 def _program_rows(
-    filters: ReportFilters,
     tallies: dict[int, Tally],
     offerings: dict[int, Offering],
     programs: ProgramUnits,
+    awards: AwardSums,
 ) -> list[ReportRow]:
-    awards = _program_awards(filters)
     rows = []
     for program, units in programs:
         total = Tally()
         for pk, offering in offerings.items():
             if offering.unit_id in units:
                 total.add(tallies[pk])
-        counts = awards.get(program.pk, {})
+        counts = awards.programs.get(program.pk, Counter())
         row = ReportRow(
             subject=program,
             tally=total,
             waiting=waiting_ages(total.waiting_days),
-            issued=counts.get("issued", 0),
-            revoked=counts.get("revoked", 0),
+            issued=counts["issued"],
+            revoked=counts["revoked"],
         )
         if not (total.is_empty and not row.issued and not row.revoked):
             rows.append(row)
@@ -74,13 +59,17 @@ def _program_rows(
 
 
 def report_rows(
-    *, filters: ReportFilters, programs: ProgramUnits | None = None
+    *,
+    filters: ReportFilters,
+    programs: ProgramUnits | None = None,
+    awards: AwardSums | None = None,
 ) -> dict[str, list[ReportRow]]:
     """``{"offerings": [...], "programs": [...]}``: every offering and program in
     scope with something to count (enrollments, waiting work, decisions, awards).
 
     A program sums the offerings of its units: a workshop counting toward two
-    programs counts in both.
+    programs counts in both. ``programs`` and ``awards``, when the page read
+    them already, are not read again.
     """
     tallies = offering_tallies(filters=filters)
     offerings = Offering.objects.filter(pk__in=list(tallies)).select_related(
@@ -90,6 +79,9 @@ def report_rows(
     return {
         "offerings": _offering_rows(tallies, by_pk),
         "programs": _program_rows(
-            filters, tallies, by_pk, programs or programs_in_scope(filters=filters)
+            tallies,
+            by_pk,
+            programs or programs_in_scope(filters=filters),
+            awards or award_sums(filters=filters),
         ),
     }
