@@ -1,5 +1,5 @@
 """The subscriptions of certificates: a learner's progress changed; an award was
-written (its public page is invalidated)."""
+written (what the shared cache keeps from it is renewed)."""
 
 import datetime as dt
 

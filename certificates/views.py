@@ -40,8 +40,8 @@ def verify(request, code: str):
     name, credential, issuer, date and validity only; to a client asking for
     ``application/vc+jwt``, the signed credential of an issued award (its
     revocation bit is in the published list)."""
-    shared = not (_wants_jwt(request) or _wants_json(request))
-    if shared and verify_page.shareable(request):
+    html = not (_wants_jwt(request) or _wants_json(request))
+    if html and verify_page.shareable(request):
         return _verify_shared(request, code)
     award = selectors.award_get_for_verification(code=code)
     if _wants_jwt(request):

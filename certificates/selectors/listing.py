@@ -6,6 +6,7 @@ import hashlib
 import json
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from core import derived
 from programs.models import CredentialProgram, Unit
@@ -75,6 +76,8 @@ def awards_for_admin_count(**filters) -> int:
         for name, value in filters.items()
         if value is not None
     }
+    # the issued dates are days in the zone the request runs in
+    named["zone"] = timezone.get_current_timezone_name()
     digest = hashlib.sha256(json.dumps(named, sort_keys=True, default=str).encode())
     key = f"awards:admin-count:{digest.hexdigest()[:32]}"
     found = derived.lookup(key, generation_key=AWARDS_GENERATION)

@@ -1,12 +1,14 @@
 """The admins' award list keeps its count in the shared cache (Redis) until an
 award is written: a page of the list then reads no count of the whole table."""
 
+import datetime as dt
 import os
 
 import pytest
 from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from rest_framework.test import APIClient
 
 from certificates.models import Award
 from credentials_portal.caches import PAGES, caches_from
@@ -102,3 +104,23 @@ def test_each_filter_keeps_its_own_count(admin_api, shared_cache):
     superseded = _page(admin_api, "?status=superseded")[1]["count"]
 
     assert (every, superseded) == (3, 1)
+
+
+def test_a_day_filter_is_counted_in_the_zone_the_request_runs_in(
+    admin_api, portal_admin, shared_cache
+):
+    """An award issued at 05:00 UTC on 1 July was issued that day in New York
+    (the portal's zone) but on 30 June in Los Angeles: an admin there (signed
+    in, so the request runs in their zone) gets their own count, not one kept
+    for New York."""
+    award_make(LearnerFactory(), issued_at=dt.datetime(2026, 7, 1, 5, tzinfo=dt.UTC))
+    query = "?issued_from=2026-07-01&issued_to=2026-07-01"
+    in_new_york = _page(admin_api, query)[1]["count"]
+    portal_admin.time_zone = "America/Los_Angeles"
+    portal_admin.save(update_fields=["time_zone"])
+    signed_in = APIClient()
+    signed_in.force_login(portal_admin)
+
+    in_los_angeles = _page(signed_in, query)[1]["count"]
+
+    assert (in_new_york, in_los_angeles) == (1, 0)
