@@ -1,12 +1,17 @@
 """What the API says about awards and enrollments. Read-only: every object comes
 from a selector, with what it needs already fetched (no query here)."""
 
+import uuid
+from functools import cached_property
+
+from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from certificates.models import Award, AwardDocument
 from certificates.services.openbadges import EXPORTABLE_STATUSES
+from core.site import absolute_url
 from enrollments.models import Enrollment
 
 
@@ -14,8 +19,60 @@ class ErrorSerializer(serializers.Serializer):
     detail = serializers.CharField()
 
 
-def _absolute(context: dict, path: str) -> str:
-    return context["request"].build_absolute_uri(path)
+# Stand for an award's id and code in a route reversed once for a whole response.
+_ANY_AWARD = str(uuid.UUID(int=0))
+_ANY_CODE = "~code~"
+
+
+def _award_link(context: dict, name: str, award_uuid: uuid.UUID, *rest: str) -> str:
+    """The absolute URL of the route ``name`` for an award (and ``rest``): each
+    route is reversed once per response, then the award's id put in (a list's
+    reversing cost more than the rest of its awards' fields)."""
+    routes = context.setdefault("award_routes", {})
+    route = routes.get((name, rest))
+    if route is None:
+        path = reverse(name, args=[_ANY_AWARD, *rest])
+        route = routes[(name, rest)] = context["request"].build_absolute_uri(path)
+    return route.replace(_ANY_AWARD, str(award_uuid), 1)
+
+
+class DirectReads:
+    """A serializer mixin: each field's value is read with one ``getattr`` (or is
+    the object itself: ``source="*"``, method fields), planned once per
+    serializer, not through DRF's general attribute lookup: a list of awards
+    costs a third less. The output is DRF's (``tests/api``)."""
+
+    @cached_property
+    def _reads(self) -> list[tuple[str, str | None, serializers.Field]]:
+        reads = []
+        for field in self._readable_fields:  # type: ignore[attr-defined]
+            if len(field.source_attrs) > 1:
+                raise ImproperlyConfigured(f"{field.field_name}: a dotted source")
+            attr = field.source_attrs[0] if field.source_attrs else None
+            reads.append((field.field_name, attr, field))
+        return reads
+
+    def to_representation(self, instance) -> dict:
+        data = {}
+        for name, attr, field in self._reads:
+            value = instance if attr is None else getattr(instance, attr)
+            data[name] = None if value is None else field.to_representation(value)
+        return data
+
+
+class VerificationUrlField(serializers.URLField):
+    """The award's public page, where anyone checks it (``Award.verification_url``),
+    its route reversed once per response."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, award: Award) -> str:
+        route = self.context.get("verification_route")
+        if route is None:
+            path = reverse("certificates:verify", args=[_ANY_CODE])
+            route = self.context["verification_route"] = absolute_url(path)
+        return route.replace(_ANY_CODE, award.verification_code, 1)
 
 
 class CredentialSerializer(serializers.Serializer):
@@ -53,7 +110,7 @@ class IssuerSerializer(serializers.Serializer):
         }
 
 
-class DocumentSerializer(serializers.ModelSerializer):
+class DocumentSerializer(DirectReads, serializers.ModelSerializer):
     url = serializers.SerializerMethodField(help_text="The PDF, served by the portal.")
 
     class Meta:
@@ -61,13 +118,12 @@ class DocumentSerializer(serializers.ModelSerializer):
         fields = ["kind", "title", "size_bytes", "url"]
 
     def get_url(self, document: AwardDocument) -> str:
-        path = reverse(
-            "certificates:document", args=[document.award.uuid, document.kind]
+        return _award_link(
+            self.context, "certificates:document", document.award.uuid, document.kind
         )
-        return _absolute(self.context, path)
 
 
-class AwardSerializer(serializers.ModelSerializer):
+class AwardSerializer(DirectReads, serializers.ModelSerializer):
     id = serializers.UUIDField(source="uuid")
     url = serializers.SerializerMethodField(help_text="This award in the API.")
     credential = CredentialSerializer(source="*")
@@ -75,7 +131,7 @@ class AwardSerializer(serializers.ModelSerializer):
     name_on_award = serializers.SerializerMethodField(
         help_text="The learner's name as the award states it."
     )
-    verification_url = serializers.URLField()
+    verification_url = VerificationUrlField()
     page_url = serializers.SerializerMethodField(
         help_text="The award's page in the portal."
     )
@@ -111,24 +167,22 @@ class AwardSerializer(serializers.ModelSerializer):
         ]
 
     def get_url(self, award: Award) -> str:
-        return _absolute(self.context, reverse("api:my-award", args=[award.uuid]))
+        return _award_link(self.context, "api:my-award", award.uuid)
 
     def get_name_on_award(self, award: Award) -> str:
         return award.snapshot.get("name", "")
 
     def get_page_url(self, award: Award) -> str:
-        path = reverse("certificates:award", args=[award.uuid])
-        return _absolute(self.context, path)
+        return _award_link(self.context, "certificates:award", award.uuid)
 
     @extend_schema_field(serializers.URLField(allow_null=True))
     def get_open_badge_url(self, award: Award) -> str | None:
         if award.status not in EXPORTABLE_STATUSES:
             return None
-        path = reverse("certificates:export", args=[award.uuid, "json"])
-        return _absolute(self.context, path)
+        return _award_link(self.context, "certificates:export", award.uuid, "json")
 
 
-class LearnerSerializer(serializers.Serializer):
+class LearnerSerializer(DirectReads, serializers.Serializer):
     id = serializers.IntegerField()
     email = serializers.EmailField()
     name = serializers.CharField(source="display_name")

@@ -1,11 +1,17 @@
 """The API's endpoints: thin, read-only (any other method answers 405)."""
 
+from functools import cached_property
+
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics
 from rest_framework.permissions import IsAuthenticated
 
-from certificates.selectors.listing import awards_for_admin, awards_listed_for
+from certificates.selectors.listing import (
+    awards_for_admin,
+    awards_for_admin_count,
+    awards_listed_for,
+)
 from certificates.selectors.openbadges import award_get_for_learner
 from enrollments.selectors.listing import enrollments_for_admin
 
@@ -65,6 +71,7 @@ class _FilteredList(generics.ListAPIView):
     permission_classes = [IsPortalAdmin]
     filters_class: type
 
+    @cached_property
     def filters(self) -> dict:
         filters = self.filters_class(data=self.request.query_params)
         filters.is_valid(raise_exception=True)
@@ -87,7 +94,10 @@ class AwardList(_FilteredList):
     filters_class = AwardFilters
 
     def get_queryset(self):
-        return awards_for_admin(**self.filters())
+        return awards_for_admin(**self.filters)
+
+    def list_count(self) -> int:
+        return awards_for_admin_count(**self.filters)
 
 
 @extend_schema(
@@ -106,4 +116,4 @@ class EnrollmentList(_FilteredList):
     filters_class = EnrollmentFilters
 
     def get_queryset(self):
-        return enrollments_for_admin(**self.filters())
+        return enrollments_for_admin(**self.filters)

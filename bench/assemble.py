@@ -53,6 +53,8 @@ def assemble(fragments: dict, *, when: dt.datetime) -> dict:
         "met_to_pdf_p95_ms": _get(fragments, "latency", "met_to_pdf_p95_ms"),
         "verify_rps": _get(fragments, "pages", "verify_rps"),
         "floor_rps": _get(fragments, "pages", "floor_rps"),
+        "api_rps": _get(fragments, "pages", "api_rps"),
+        "healthz_rps": _get(fragments, "pages", "healthz_rps"),
         "rps_connections": _get(fragments, "pages", "rps_connections"),
         "sweep_s": _get(fragments, "sweep", "sweep_s"),
     }

@@ -12,30 +12,44 @@ cache of rendered pages can serve a stale page for longer than ``MAX_AGE_SECONDS
 
 Only anonymous requests share a page: a signed-in visitor's page carries their
 navigation, so it is rendered for them and marked private.
+
+Where the ``pages`` cache is shared by every process (Redis in production), an
+anonymous page is served from it without a query: its entry, per code, language
+and host, holds the page and its ETag with the code's *generation* and the
+provider-local day it was made on (``core.derived``). Every write of an award
+gives its code, and the code of the award it replaces, a new generation once
+committed (``forget``), and an entry is read only on its own day: a revocation,
+re-issue or renewal shows at once in every process, an expiry from the day after
+the validity. With a cache in local memory (per process: a write in another
+process cannot reach it) the award is read first, and the page found by its
+ETag.
 """
 
+import dataclasses
+import datetime as dt
 import hashlib
 import json
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
 from django.conf import settings
-from django.core.cache.backends.locmem import LocMemCache
+from django.core.cache import caches
 from django.utils import translation
 
-from core import clock
+from core import clock, derived
+from credentials_portal.caches import PAGES
 
 from .models import Award
 from .time_rules import snapshot_zone
 
 MAX_AGE_SECONDS = 300
-
-# Rendered pages by ETag, per process. The key names the content, so no entry is
-# ever stale and nothing needs invalidating; old entries age out.
-_pages = LocMemCache(
-    "verify-pages",
-    {"TIMEOUT": 3600, "OPTIONS": {"MAX_ENTRIES": 2000, "CULL_FREQUENCY": 4}},
-)
+# A page kept in local memory by its ETag: the key names the content, so it is
+# never stale; old ones age out.
+LOCAL_PAGE_SECONDS = 3600
+# A shared entry lives at most this long (and never past its day): the bound on
+# a stale page should an invalidation ever be lost with the cache unreachable.
+SHARED_PAGE_SECONDS = 600
 
 _SITE_SOURCES = ("templates", "certificates/templates", "locale")
 
@@ -107,9 +121,54 @@ class _StateEncoder(json.JSONEncoder):
         return str(o)
 
 
+def _generation_key(code: str) -> str:
+    return f"verify:generation:{code}"
+
+
+def lookup(code: str, *, request) -> derived.Lookup | None:
+    """The shared cache's page for this (normalized) code, language and host
+    (its ``value``: the ETag and the content, when current and of today), in one
+    round trip and no query; None where the cache is per process."""
+    key = ":".join(
+        [
+            "verify:page",
+            site_version()[:16],
+            code,
+            translation.get_language() or "",
+            request.get_host(),
+        ]
+    )
+    found = derived.lookup(key, generation_key=_generation_key(code))
+    if found is None or found.value is None:
+        return found
+    zone, day, tag, content = found.value
+    if clock.today(clock.zone_named(zone)) != day:  # made on another day
+        return dataclasses.replace(found, value=None)
+    return dataclasses.replace(found, value=(tag, content))
+
+
+def _seconds_left_in(day: dt.date, zone: dt.tzinfo) -> int:
+    midnight = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), zone)
+    return max(1, int((midnight - clock.now()).total_seconds()))
+
+
+def keep(found: derived.Lookup, *, award: Award, tag: str, content: bytes) -> None:
+    """Store the page, read after ``found``, for the provider's day."""
+    zone = snapshot_zone(award.snapshot)
+    day = clock.today(zone)
+    timeout = min(SHARED_PAGE_SECONDS, _seconds_left_in(day, zone))
+    derived.keep(found, (str(zone), day, tag, content), timeout=timeout)
+
+
+def forget(codes: Iterable[str]) -> None:
+    """These codes' shared pages are never served again (nothing to do in local
+    memory, where pages are found by their ETag)."""
+    derived.renew(_generation_key(code) for code in codes)
+
+
 def page_get(tag: str) -> bytes | None:
-    return _pages.get(tag)
+    return caches[PAGES].get(f"verify:etag:{tag}")
 
 
 def page_set(tag: str, content: bytes) -> None:
-    _pages.set(tag, content)
+    caches[PAGES].set(f"verify:etag:{tag}", content, LOCAL_PAGE_SECONDS)

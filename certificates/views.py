@@ -40,9 +40,10 @@ def verify(request, code: str):
     name, credential, issuer, date and validity only; to a client asking for
     ``application/vc+jwt``, the signed credential of an issued award (its
     revocation bit is in the published list)."""
+    html = not (_wants_jwt(request) or _wants_json(request))
+    if html and verify_page.shareable(request):
+        return _verify_shared(request, code)
     award = selectors.award_get_for_verification(code=code)
-    # Valid or expired by the issuing provider's day.
-    today = clock.today(snapshot_zone(award.snapshot) if award else None)
     if _wants_jwt(request):
         if award is None or award.status not in EXPORTABLE_STATUSES:
             return HttpResponse(status=404, content_type="text/plain")
@@ -50,14 +51,17 @@ def verify(request, code: str):
     if _wants_json(request):
         if award is None:
             return JsonResponse({"error": "unknown code"}, status=404)
-        document = award_verification_document(award=award, today=today)
+        document = award_verification_document(award=award, today=_today(award))
         return JsonResponse(document, content_type="application/ld+json")
-    if award is None or not verify_page.shareable(request):
-        return _verify_render(request, award, code, today=today)
-    return _verify_shared(request, award, code, today=today)
+    return _verify_render(request, award, code)
 
 
-def _verify_render(request, award, code: str, *, today):
+def _today(award):
+    """Valid or expired by the issuing provider's day."""
+    return clock.today(snapshot_zone(award.snapshot) if award else None)
+
+
+def _verify_render(request, award, code: str):
     zone = snapshot_zone(award.snapshot) if award else clock.portal_zone()
     with timezone.override(zone):  # a revocation is dated in the provider's zone
         return render(
@@ -65,7 +69,8 @@ def _verify_render(request, award, code: str, *, today):
             "certificates/verify.html",
             {
                 "award": award,
-                "expired": award is not None and award_is_expired(award, today=today),
+                "expired": award is not None
+                and award_is_expired(award, today=_today(award)),
                 # a code that cannot be one (control characters, overlong) is
                 # not echoed
                 "code": selectors.normalize_code(code),
@@ -74,21 +79,42 @@ def _verify_render(request, award, code: str, *, today):
         )
 
 
-def _verify_shared(request, award, code: str, *, today):
-    """An anonymous visitor's page: 304 when their copy is current, else the
-    page rendered once per state (``verify_page``), cacheable for a few minutes."""
+def _verify_shared(request, code: str):
+    """An anonymous visitor's page, the same for all: from the shared cache
+    without a query when it holds the page (``verify_page``), else rendered once
+    per state; 304 when their copy is current; cacheable for a few minutes."""
+    normalized = selectors.normalize_code(code)
+    found = verify_page.lookup(normalized, request=request) if normalized else None
+    if found is not None and found.value is not None:
+        return _shared_response(request, *found.value)
+    award = selectors.award_get_for_verification(code=code)
+    if award is None:
+        return _verify_render(request, None, code)
     tag = verify_page.etag(award, request=request)
-    # If-None-Match compares weakly: a proxy that compresses may have weakened it.
+    if _current(request, tag):
+        return _shared_response(request, tag, None)
+    content = None if found is not None else verify_page.page_get(tag)
+    if content is None:
+        content = _verify_render(request, award, code).content
+        if found is not None:
+            verify_page.keep(found, award=award, tag=tag, content=content)
+        else:
+            verify_page.page_set(tag, content)
+    return _shared_response(request, tag, content)
+
+
+def _current(request, tag: str) -> bool:
+    """Whether the visitor's copy has this ETag. If-None-Match compares weakly:
+    a proxy that compresses may have weakened it."""
     held = parse_etags(request.headers.get("If-None-Match", ""))
-    if "*" in held or tag in {t.removeprefix("W/") for t in held}:
+    return "*" in held or tag in {t.removeprefix("W/") for t in held}
+
+
+def _shared_response(request, tag: str, content: bytes | None):
+    if content is None or _current(request, tag):
         response = HttpResponseNotModified()
     else:
-        content = verify_page.page_get(tag)
-        if content is None:
-            response = _verify_render(request, award, code, today=today)
-            verify_page.page_set(tag, response.content)
-        else:
-            response = HttpResponse(content)
+        response = HttpResponse(content)
     response["ETag"] = tag
     patch_cache_control(response, public=True, max_age=verify_page.MAX_AGE_SECONDS)
     # a signed-in visitor gets another page (their navigation)

@@ -6,11 +6,20 @@ Redis is used when ``REDIS_URL`` is set, or else when the Celery broker is Redis
 otherwise the database cache (its table made by ``migrate``: core's first migration).
 Sessions follow: on Redis they are read from the shared cache, so any web host
 serves any signed-in user.
+
+A second cache, ``pages``, keeps what is derived from the database and read
+without a query (``core/derived.py``: the verification page, the count of the
+admins' award list): on Redis too, so that a write in any process (a revocation
+in the admin, a renewal in the worker) reaches every web process; otherwise
+local memory, which no other process can invalidate, so nothing is read from it
+unchecked (the verification page is found there by the ETag of the award read
+first).
 """
 
 from collections.abc import Mapping
 
 CACHE_TABLE = "portal_cache"
+PAGES = "pages"
 REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
 
 
@@ -34,12 +43,18 @@ def caches_from(environ: Mapping[str, str]) -> dict:
             # Like the broker: a dead Redis fails a request fast, never hangs it.
             "OPTIONS": {"socket_timeout": 2, "socket_connect_timeout": 2},
         }
+        pages = {**default, "KEY_PREFIX": "portal-pages"}
     else:
         default = {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": CACHE_TABLE,
         }
-    return {"default": default}
+        pages = {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": PAGES,
+            "OPTIONS": {"MAX_ENTRIES": 2000, "CULL_FREQUENCY": 4},
+        }
+    return {"default": default, PAGES: pages}
 
 
 def session_engine_from(environ: Mapping[str, str]) -> str:

@@ -2,9 +2,13 @@
 admins' list with its filters."""
 
 import datetime as dt
+import hashlib
+import json
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
 
+from core import derived
 from programs.models import CredentialProgram, Unit
 
 from ..models import Award, AwardDocument
@@ -53,6 +57,41 @@ def awards_for_admin(
     return awards.prefetch_related(
         Prefetch("documents", queryset=AwardDocument.objects.order_by("id"))
     ).order_by("-created_at", "-id")
+
+
+# Renewed by every write of an award (``certificates.receivers``).
+AWARDS_GENERATION = "awards:generation"
+# A kept count lives at most this long: the bound on a wrong one should a write
+# ever bypass the models (a bulk load with COPY, an ``update()`` of the status).
+COUNT_SECONDS = 600
+
+
+def awards_for_admin_count(**filters) -> int:
+    """How many awards ``awards_for_admin(**filters)`` lists: from the shared
+    cache while no award was written since it was counted (a count of every
+    award reads the whole table); counted each time where the cache is per
+    process."""
+    named = {
+        name: value.pk if isinstance(value, CredentialProgram) else value
+        for name, value in filters.items()
+        if value is not None
+    }
+    # the issued dates are days in the zone the request runs in
+    named["zone"] = timezone.get_current_timezone_name()
+    digest = hashlib.sha256(json.dumps(named, sort_keys=True, default=str).encode())
+    key = f"awards:admin-count:{digest.hexdigest()[:32]}"
+    found = derived.lookup(key, generation_key=AWARDS_GENERATION)
+    if found is not None and found.value is not None:
+        return found.value
+    count = awards_for_admin(**filters).count()
+    if found is not None:
+        derived.keep(found, count, timeout=COUNT_SECONDS)
+    return count
+
+
+def awards_counts_forget() -> None:
+    """The kept counts are never read again (an award was written)."""
+    derived.renew([AWARDS_GENERATION])
 
 
 def credential_exists(*, slug: str) -> bool:

@@ -1,10 +1,13 @@
 """The public verification page is served from a cache with an ETag that changes
-with the award: 304 for a current copy, never a stale page."""
+with the award: 304 for a current copy, never a stale page. From the shared
+cache (Redis) without a query; from local memory after one."""
 
 import datetime as dt
+import os
 import uuid
 
 import pytest
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -13,6 +16,9 @@ from certificates import verify_page
 from certificates.models import Award
 from certificates.services import award_reissue, award_revoke
 from certificates.services.issuance import award_issue
+from certificates.services.renewal import award_renew
+from core import derived
+from credentials_portal.caches import PAGES, caches_from
 from tests.clock import travel_to
 from tests.factories import LearnerFactory, PortalAdminFactory
 
@@ -148,3 +154,168 @@ def test_a_cached_hit_makes_one_query_at_two_sizes(client, issued):
     assert small == large == 1
     assert small_page == large_page
     assert "Valid" in large_page.decode()
+
+
+# The shared cache (Redis, as in production): a hit makes no query, and every
+# write of an award reaches the page once committed.
+
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+
+@pytest.fixture
+def shared_pages(settings):
+    """The pages cache on Redis, emptied before and after."""
+    settings.CACHES = caches_from({"REDIS_URL": REDIS_URL})
+    caches[PAGES].clear()
+    assert derived.shared()
+    yield
+    caches[PAGES].clear()
+
+
+def _hit(client, award) -> tuple[int, str]:
+    with CaptureQueriesContext(connection) as queries:
+        response = verify(client, award)
+    assert response.status_code == 200
+    return len(queries), response.content.decode()
+
+
+def test_a_shared_hit_makes_no_query_at_two_sizes(client, issued, shared_pages):
+    verify(client, issued)  # renders and keeps the page
+    small, small_page = _hit(client, issued)
+    _more_awards(issued, 30)
+    verify(client, Award.objects.order_by("-pk").first())  # another code's entry
+    large, large_page = _hit(client, issued)
+
+    assert small == large == 0
+    assert small_page == large_page
+    assert "Valid" in large_page
+
+
+def test_a_shared_hit_answers_304_to_a_current_copy(client, issued, shared_pages):
+    tag = verify(client, issued)["ETag"]
+
+    with CaptureQueriesContext(connection) as queries:
+        response = verify(client, issued, if_none_match=tag)
+
+    assert len(queries) == 0
+    assert response.status_code == 304
+    assert response["ETag"] == tag
+
+
+def test_a_revocation_shows_at_once(
+    client, issued, now, shared_pages, django_capture_on_commit_callbacks
+):
+    assert "Valid" in verify(client, issued).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        award_revoke(
+            award=issued,
+            reason="Recorded in error.",
+            actor=PortalAdminFactory(),
+            now=now,
+        )
+
+    queries, page = _hit(client, issued)
+
+    assert queries == 1  # the new state read once, then kept
+    assert "Revoked" in page
+    assert "Recorded in error." in page
+    assert _hit(client, issued) == (0, page)
+
+
+def test_a_reissue_shows_at_once_and_the_link_follows_the_new_one(
+    client, issued, now, shared_pages, django_capture_on_commit_callbacks
+):
+    verify(client, issued)
+    with django_capture_on_commit_callbacks(execute=True):
+        new = award_reissue(award=issued, actor=PortalAdminFactory())  # issued too
+    replaced = _hit(client, issued)[1]
+    # a write of the new award changes the old one's page: its link goes
+    with django_capture_on_commit_callbacks(execute=True):
+        award_revoke(award=new, reason="Wrong.", actor=PortalAdminFactory(), now=now)
+    unlinked = _hit(client, issued)[1]
+
+    assert "Replaced" in replaced
+    assert new.get_absolute_url() in replaced
+    assert "Replaced" in unlinked
+    assert new.get_absolute_url() not in unlinked
+
+
+def test_a_renewal_shows_at_once(
+    client, issued, today, shared_pages, django_capture_on_commit_callbacks
+):
+    verify(client, issued)
+    with django_capture_on_commit_callbacks(execute=True):
+        renewal = award_renew(
+            award=issued, today=today + dt.timedelta(days=30), reason="Renewed."
+        )
+        award_issue(award_id=renewal.pk)
+
+    page = _hit(client, issued)[1]
+
+    assert "Renewed" in page
+    assert renewal.get_absolute_url() in page
+
+
+def test_an_expiry_shows_from_the_day_after(client, issued, today, shared_pages):
+    # a direct update sends no signal: only the day can change the page
+    Award.objects.filter(pk=issued.pk).update(expires_on=today)
+    verify(client, issued)
+    on_the_day = _hit(client, issued)
+    with travel_to(today + dt.timedelta(days=1)):
+        the_day_after = _hit(client, issued)
+        kept = _hit(client, issued)
+
+    assert on_the_day[0] == 0
+    assert "Valid" in on_the_day[1]
+    assert "Expired" not in on_the_day[1]
+    assert the_day_after[0] == 1
+    assert "Expired" in the_day_after[1]
+    assert kept == (0, the_day_after[1])
+
+
+@pytest.mark.parametrize("seen_before", [True, False])
+def test_a_page_read_before_a_write_is_never_served_after_it(
+    client,
+    issued,
+    now,
+    rf,
+    seen_before,
+    shared_pages,
+    django_capture_on_commit_callbacks,
+):
+    """A request looked the code up and read the award, then a revocation
+    committed, then the request stored its page: the stale page is never served
+    (stored under the old generation, or not at all for a code first seen)."""
+    code = issued.verification_code
+    stale = verify(client, issued).content
+    if not seen_before:
+        caches[PAGES].clear()
+    found = verify_page.lookup(code, request=rf.get("/"))
+    with django_capture_on_commit_callbacks(execute=True):
+        award_revoke(award=issued, reason="Lost.", actor=PortalAdminFactory(), now=now)
+    tag = verify_page.etag(issued, request=rf.get("/"))
+    verify_page.keep(found, award=issued, tag=tag, content=stale)
+
+    assert (found.generation is not None) is seen_before
+    assert verify_page.lookup(code, request=rf.get("/")).value is None
+    assert "Revoked" in verify(client, issued).content.decode()
+
+
+@pytest.mark.parametrize("code", ["ZZZZ-ZZZZ-ZZZZ-ZZZZ", "not a code", "A" * 300])
+def test_a_forged_code_is_404_with_a_clear_message(client, shared_pages, code):
+    response = client.get(reverse("certificates:verify", args=[code]))
+
+    assert response.status_code == 404
+    page = response.content.decode()
+    assert "Unknown code" in page
+    assert "No credential issued through this portal has" in page
+    assert "ETag" not in response
+
+
+def test_a_forged_code_leaves_nothing_in_the_cache(client, rf, shared_pages):
+    code = "ZZZZ-ZZZZ-ZZZZ-ZZZZ"
+    client.get(reverse("certificates:verify", args=[code]))
+
+    found = verify_page.lookup(code, request=rf.get("/"))
+
+    assert (found.generation, found.value) == (None, None)
