@@ -6,6 +6,8 @@ offering, latest submitted version, that version's date and decision:
 number of versions behind it.
 """
 
+from collections.abc import Iterable
+
 from django.core.paginator import Page, Paginator
 from django.db import models
 from django.db.models import Count, Min, Q, QuerySet
@@ -118,7 +120,7 @@ def _queue_rows(**filters) -> QuerySet:
     )
 
 
-def _versions_of(rows: QuerySet) -> list[SubmissionVersion]:
+def _versions_of(rows: Iterable[int]) -> list[SubmissionVersion]:
     """The versions of a slice of ``_queue_rows`` with what a row shows, in two
     queries: the slice's ids, then only those rows joined. (As one query with the
     slice as a subquery, the joins outnumber what PostgreSQL reorders, and it

@@ -14,7 +14,7 @@ from django.db.models import RestrictedError
 from reviews.latest import latest_versions_fill
 from reviews.models import Submission, SubmissionVersion
 from reviews.services.checklist import checklist_submit
-from reviews.services.reviews import review_decide, review_score
+from reviews.services.reviews import review_decide
 from reviews.services.submissions import draft_save, submission_submit
 from tests.factories import (
     ChecklistOptionFactory,
@@ -23,13 +23,7 @@ from tests.factories import (
     OfferingFactory,
     RequirementFactory,
 )
-from tests.reviews.scenarios import (
-    add_artifacts,
-    during_course,
-    iste_portfolio,
-    loyola_full,
-    scores,
-)
+from tests.reviews.scenarios import during_course, loyola_full, scored_portfolio
 
 pytestmark = pytest.mark.django_db
 
@@ -84,16 +78,7 @@ def test_submit_review_and_resubmit_keep_the_latest_version_and_its_decision():
 
 
 def test_a_rubric_score_is_stored():
-    world = iste_portfolio()
-    add_artifacts(world, 9)
-    version = submission_submit(
-        enrollment=world.enrollment, requirement=world.requirement, now=during_course()
-    )
-    review_score(
-        reviewer=world.facilitator,
-        version=version,
-        scores=scores(world, [4, 4, 4, 4, 3]),
-    )
+    _, version = scored_portfolio([4, 4, 4, 4, 3])
     assert row(version.submission)[1:] == (version.pk, during_course(), "scored")
 
 
