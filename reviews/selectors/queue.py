@@ -177,8 +177,10 @@ def review_queue_counts(
     )
     return rows.aggregate(
         **{
+            # Counted on a column of the queue's index (set on every row here),
+            # so that the count reads the index alone.
             state.value: Count(
-                "pk",
+                "latest_version",
                 filter=Q(latest_decision=STATE_DECISIONS[state])
                 if state != QueueState.ALL
                 else None,
@@ -197,7 +199,7 @@ def waiting_per_offering(*, offering_ids: list[int]) -> dict[int, dict]:
         )
         .order_by()
         .values("offering_id")
-        .annotate(count=Count("pk"), oldest=Min("latest_submitted_at"))
+        .annotate(count=Count("latest_version"), oldest=Min("latest_submitted_at"))
     )
     return {row.pop("offering_id"): row for row in rows}
 
