@@ -13,6 +13,7 @@ from certificates.services.awards import award_request
 from core import clock
 from enrollments.models import Enrollment
 from programs.models import Offering, Unit
+from reviews.latest import latest_versions_fill
 from reviews.models import Review, Submission, SubmissionVersion
 
 FINAL_REVIEW_UNIT = "loyola-full-technology-integration"
@@ -66,7 +67,8 @@ def final_reviews_prepare(count: int):
     waiting = []
     for requirement in (first, second):
         submissions = Submission.objects.bulk_create(
-            Submission(enrollment=e, requirement=requirement) for e in enrollments
+            Submission(enrollment=e, requirement=requirement, offering=offering)
+            for e in enrollments
         )
         versions = SubmissionVersion.objects.bulk_create(
             SubmissionVersion(
@@ -78,6 +80,7 @@ def final_reviews_prepare(count: int):
             )
             for s in submissions
         )
+        latest_versions_fill(submission_ids=[s.pk for s in submissions])
         if requirement == first:
             Review.objects.bulk_create(
                 Review(version=v, reviewer=facilitator, decision="met")

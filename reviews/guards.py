@@ -78,10 +78,13 @@ def check_on_time(
 
 
 def latest_submitted(submission: Submission) -> SubmissionVersion | None:
+    """The submission's latest submitted version with its review (its stored
+    ``latest_version``), or None before the first submission."""
+    if submission.latest_version_id is None:
+        return None
     return (
-        SubmissionVersion.objects.latest_submitted()
-        .filter(submission=submission)
-        .select_related("review")
+        SubmissionVersion.objects.select_related("review")
+        .filter(pk=submission.latest_version_id)
         .first()
     )
 
@@ -163,7 +166,9 @@ def submission_locked(
     The lock serialises two tabs of the same learner saving or submitting at once.
     """
     submission, _ = Submission.objects.get_or_create(
-        enrollment=enrollment, requirement=requirement
+        enrollment=enrollment,
+        requirement=requirement,
+        defaults={"offering_id": enrollment.offering_id},
     )
     return (
         Submission.objects.select_for_update()

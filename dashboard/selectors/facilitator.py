@@ -57,10 +57,12 @@ def facilitator_context(*, user, now: dt.datetime) -> dict:
     """Waiting submissions across every offering (oldest first, with their age),
     sessions this week and registers still to fill, then the offerings: running
     ones, and upcoming and ended ones apart, to be folded away; whether they are
-    enrolled somewhere themselves (a link to their own learning). Seven queries
+    enrolled somewhere themselves (a link to their own learning). Five queries
     however many offerings and submissions."""
     work = review_selectors.offerings_to_run(user=user, now=now)
-    versions = review_selectors.review_queue(user=user)[:WAITING_SHOWN]
+    versions = review_selectors.oldest_waiting(
+        offering_ids=[row.offering.pk for row in work], shown=WAITING_SHOWN
+    )
     return {
         "waiting": [Waiting(v, days_waited(v.submitted_at, now)) for v in versions],
         "waiting_total": sum(row.waiting for row in work),

@@ -32,6 +32,12 @@ class SubmissionRow(NamedTuple):
     enrollment: int
     requirement: int
     created_at: dt.datetime
+    offering: int
+    # The review queue's row (``reviews.latest``): the last submitted version,
+    # when, and its decision ("" while it waits or is not reviewed).
+    latest_version: int | None
+    latest_submitted_at: dt.datetime | None
+    latest_decision: str
 
 
 class VersionRow(NamedTuple):
@@ -141,14 +147,8 @@ def work_rows(plans: list[Plan], rng: random.Random) -> Rows:
         slots = plan.submitted + plan.draft
         slot = (end - start) / (slots + 1)
         submission_id = submission_ids.take()
-        rows.submissions.append(
-            SubmissionRow(
-                id=submission_id,
-                enrollment=p.id,
-                requirement=plan.requirement.pk,
-                created_at=start + slot * rng.random(),
-            )
-        )
+        created_at = start + slot * rng.random()
+        latest: tuple = (None, None, "")
         for number in range(1, slots + 1):
             at = start + slot * (number - 1 + rng.random() * 0.5)
             text = (
@@ -184,6 +184,7 @@ def work_rows(plans: list[Plan], rng: random.Random) -> Rows:
                 )
             )
             decision = "not_met" if number < plan.submitted else plan.last
+            latest = (version_id, at, "" if decision == "pending" else decision)
             if decision in ("", "pending"):
                 if decision == "" and p.status == Enrollment.Status.COMPLETED:
                     rows.done_at[p.id] = max(rows.done_at.get(p.id, at), at)
@@ -204,6 +205,20 @@ def work_rows(plans: list[Plan], rng: random.Random) -> Rows:
                 rows.done_at[p.id] = max(
                     rows.done_at.get(p.id, reviewed_at), reviewed_at
                 )
+        # Written with its versions, in the generator's one transaction (the
+        # foreign key to the latest version is checked when it commits).
+        rows.submissions.append(
+            SubmissionRow(
+                id=submission_id,
+                enrollment=p.id,
+                requirement=plan.requirement.pk,
+                created_at=created_at,
+                offering=p.cohort.id,
+                latest_version=latest[0],
+                latest_submitted_at=latest[1],
+                latest_decision=latest[2],
+            )
+        )
     return rows
 
 

@@ -1,12 +1,12 @@
 import uuid
 
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from enrollments.models import Enrollment
-from programs.models import Requirement
+from programs.models import Offering, Requirement
 
 
 class IsteStandard(models.TextChoices):
@@ -36,12 +36,60 @@ class Submission(models.Model):
         Requirement, on_delete=models.PROTECT, related_name="submissions"
     )
     created_at = models.DateTimeField(_("started at"), auto_now_add=True)
+    # The review queue's row, kept so that one index answers it (``reviews.latest``
+    # writes them in the transaction that submits or reviews): the enrollment's
+    # offering (an enrollment never changes offering), the latest submitted
+    # version (drafts never count; RESTRICT: it goes only with its submission),
+    # when it was submitted and its review's decision ("" while it waits).
+    offering = models.ForeignKey(
+        Offering, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    latest_version = models.OneToOneField(
+        "SubmissionVersion",
+        on_delete=models.RESTRICT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="latest_of",
+        verbose_name=_("latest submitted version"),
+    )
+    latest_submitted_at = models.DateTimeField(
+        _("latest submitted at"), null=True, blank=True, editable=False
+    )
+    latest_decision = models.CharField(
+        _("latest decision"), max_length=16, blank=True, editable=False
+    )
 
     class Meta:
         ordering = ["enrollment", "requirement"]
         verbose_name = _("submission")
         verbose_name_plural = _("submissions")
+        indexes = [
+            # The review queue and the facilitator's home: an offering's
+            # submissions in one state, oldest first; the counts per state.
+            models.Index(
+                fields=[
+                    "offering",
+                    "latest_decision",
+                    "latest_submitted_at",
+                    "latest_version",
+                ],
+                include=["requirement"],
+                condition=Q(latest_version__isnull=False),
+                name="submission_queue",
+            ),
+        ]
         constraints = [
+            models.CheckConstraint(
+                condition=Q(
+                    latest_version__isnull=True, latest_submitted_at__isnull=True
+                )
+                | Q(latest_version__isnull=False, latest_submitted_at__isnull=False),
+                name="submission_latest_has_date",
+                violation_error_message=_(
+                    "The latest submitted version comes with its date."
+                ),
+            ),
             models.UniqueConstraint(
                 fields=["enrollment", "requirement"],
                 name="submission_once_per_requirement",
@@ -59,13 +107,9 @@ class Submission(models.Model):
 class SubmissionVersionQuerySet(models.QuerySet):
     def latest_submitted(self) -> "SubmissionVersionQuerySet":
         """Each submission's latest submitted version: the one its state, the
-        review queue and peers read (drafts never count)."""
-        newer = SubmissionVersion.objects.filter(
-            submission=OuterRef("submission"),
-            status=SubmissionVersion.Status.SUBMITTED,
-            number__gt=OuterRef("number"),
-        )
-        return self.filter(~Exists(newer), status=SubmissionVersion.Status.SUBMITTED)
+        review queue and peers read (drafts never count), as its submission
+        stores it (``Submission.latest_version``)."""
+        return self.filter(submission__latest_version=F("pk"))
 
 
 class SubmissionVersion(models.Model):

@@ -24,8 +24,11 @@ from .page import requirement_page
 from .portfolios import PortfolioProgress, portfolios_in_progress
 from .queue import (
     QueueState,
+    oldest_waiting,
     review_queue,
     review_queue_counts,
+    review_queue_page,
+    reviewable_offering_ids,
     reviewable_requirements,
     waiting_for_review,
 )
@@ -52,6 +55,7 @@ __all__ = [
     "enrollment_get_for_learner",
     "enrollment_requirement_rows",
     "offerings_to_run",
+    "oldest_waiting",
     "peer_projects",
     "peer_version_get",
     "portfolios_in_progress",
@@ -62,6 +66,8 @@ __all__ = [
     "requirement_states_for",
     "review_queue",
     "review_queue_counts",
+    "review_queue_page",
+    "reviewable_offering_ids",
     "reviewable_requirements",
     "submission_for",
     "submission_get_for_learner",

@@ -3,7 +3,7 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, Min, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q
 
 from core import clock
 from enrollments.access import facilitated_offerings
@@ -12,7 +12,7 @@ from enrollments.time_rules import attendance_window
 from programs.models import Offering, Session
 from programs.zones import offering_today, offering_zone
 
-from .queue import QueueState, review_queue
+from .queue import waiting_per_offering
 
 
 @dataclass(frozen=True)
@@ -63,13 +63,7 @@ def offerings_to_run(*, user, now: dt.datetime) -> list[OfferingWork]:
             )
         )
     )
-    waiting = {
-        row["submission__enrollment__offering_id"]: row
-        for row in review_queue(user=user, state=QueueState.PENDING)
-        .order_by()
-        .values("submission__enrollment__offering_id")
-        .annotate(count=Count("pk"), oldest=Min("submitted_at"))
-    }
+    waiting = waiting_per_offering(offering_ids=[o.pk for o in offerings])
     recorded = Attendance.objects.filter(session=OuterRef("pk"))
     sessions: dict[int, list[Session]] = {}
     for session in (

@@ -15,6 +15,7 @@ from programs.zones import offering_today
 
 from .. import guards, messages
 from ..grading import Answer, checklist_grade
+from ..latest import latest_review_record, latest_version_record
 from ..messages import ReviewsRefused
 from ..models import ChecklistAnswer, Review, SubmissionVersion
 
@@ -90,6 +91,8 @@ def checklist_submit(
     )
     review.full_clean()
     review.save()
+    latest_version_record(version=version)
+    latest_review_record(review=review)
     learner = enrollment.learner
     audit_event_record(
         actor=None,

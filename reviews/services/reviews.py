@@ -19,6 +19,7 @@ from programs.models import Requirement
 
 from .. import messages
 from ..guards import latest_submitted
+from ..latest import latest_review_record
 from ..messages import ReviewsRefused
 from ..models import CriterionScore, Review, SubmissionVersion
 from .notifications import notify_review_done
@@ -81,6 +82,7 @@ def _locked_version(reviewer, version: SubmissionVersion, mode: str):
 def _record(
     *, reviewer, review: Review, before: dict | None, now: dt.datetime
 ) -> Review:
+    latest_review_record(review=review)
     submission = review.version.submission
     learner = submission.enrollment.learner
     audit_event_record(

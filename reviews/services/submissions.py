@@ -20,6 +20,7 @@ from programs.models import Requirement
 from programs.zones import offering_today
 
 from .. import guards, messages
+from ..latest import latest_version_record
 from ..messages import ReviewsRefused
 from ..models import Artifact, IsteStandard, Submission, SubmissionVersion
 from ..uploads import CheckedFile, UploadRefused, uploaded_file_check
@@ -225,6 +226,7 @@ def submission_submit(
     draft.submitted_at = now
     draft.full_clean()
     draft.save()
+    latest_version_record(version=draft)
     learner = enrollment.learner
     audit_event_record(
         actor=learner,

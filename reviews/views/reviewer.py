@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
@@ -29,15 +28,12 @@ EXTENSION_GRANTED = _("%(learner)s now has until %(date)s for %(requirement)s.")
 QUEUE_PAGE_SIZE = 25
 
 
-def _reviewer_only(user) -> None:
-    if not facilitated_offerings(user=user).exists():
-        raise Http404
-
-
 @login_required
 def review_queue(request):
     """Submissions of the user's offerings, oldest first, filtered, with counts."""
-    _reviewer_only(request.user)
+    offering_ids = selectors.reviewable_offering_ids(user=request.user)
+    if not offering_ids:
+        raise Http404
     offerings = facilitated_offerings(user=request.user)
     form = QueueFilterForm(
         request.GET or None,
@@ -48,17 +44,19 @@ def review_queue(request):
     offering, requirement = chosen.get("offering"), chosen.get("requirement")
     state = chosen.get("state") or QueueState.PENDING
     filters = {
-        "user": request.user,
+        "offering_ids": offering_ids,
         "offering_id": offering.pk if offering else None,
         "requirement_id": requirement.pk if requirement else None,
     }
     counts = selectors.review_queue_counts(**filters)
-    paginator = Paginator(
-        selectors.review_queue(**filters, state=state), QUEUE_PAGE_SIZE
+    page = selectors.review_queue_page(
+        **filters,
+        state=state,
+        number=request.GET.get("page"),
+        per_page=QUEUE_PAGE_SIZE,
+        # The counts already hold this state's total: no second COUNT over the queue.
+        count=counts[QueueState(state).value],
     )
-    # The counts already hold this state's total: no second COUNT over the queue.
-    paginator.count = counts[QueueState(state).value]
-    page = paginator.get_page(request.GET.get("page"))
     return render(
         request,
         "reviews/queue.html",

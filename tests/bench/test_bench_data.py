@@ -12,6 +12,7 @@ from certificates.services.evaluation import progress_sweep
 from demo.benchdata import awards as generated_awards
 from demo.benchdata.scales import SCALES
 from enrollments.models import Enrollment
+from reviews.latest import latest_versions_fill
 from reviews.models import Review, Submission, SubmissionVersion
 
 pytestmark = pytest.mark.django_db(transaction=False)
@@ -103,3 +104,19 @@ def test_a_revoked_award_has_its_events_at_their_own_moments(db, monkeypatch, no
         assert revoked.at == award.revoked_at
         assert award.issued_at < award.revoked_at < now
         assert revoked.detail == {"reason": award.revoke_reason}
+
+
+def test_each_submission_stores_its_offering_and_latest_version(bench_small):
+    columns = (
+        "pk",
+        "offering_id",
+        "latest_version_id",
+        "latest_submitted_at",
+        "latest_decision",
+    )
+    generated = set(Submission.objects.values_list(*columns))
+    assert {latest for _, _, latest, _, _ in generated} != {None}
+
+    latest_versions_fill()
+
+    assert set(Submission.objects.values_list(*columns)) == generated

@@ -275,7 +275,9 @@ def test_shared_evidence_lists_links_reviewed_met_and_nothing_else(
     ):
         version = SubmissionVersion.objects.create(
             submission=Submission.objects.get_or_create(
-                enrollment=enrollment, requirement=unit.requirements.first()
+                enrollment=enrollment,
+                requirement=unit.requirements.first(),
+                offering=enrollment.offering,
             )[0],
             number=number,
             status=SubmissionVersion.Status.SUBMITTED,

@@ -138,9 +138,9 @@ def test_staff_without_an_enrollment_get_no_learner_menu_or_empty_states(client,
 
 
 # session, user, roles; the menu's "holds an enrollment"; offerings with their
-# learners; their ids and the waiting work per offering; sessions; the ids
-# again and the oldest waiting submissions; the home's own "enrolled somewhere".
-FACILITATOR_HOME_QUERIES = 11
+# learners; the waiting work per offering; sessions; the oldest waiting
+# submissions' ids, then those versions; the home's own "enrolled somewhere".
+FACILITATOR_HOME_QUERIES = 10
 
 
 def test_queries_do_not_grow_with_offerings_and_submissions(

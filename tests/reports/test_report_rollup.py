@@ -37,6 +37,7 @@ from reports.months import months_filled
 from reports.pass_rate import pass_rate, review_passes
 from reports.selectors import awards_per_month, report_rows, revenue_per_program
 from reports.services.rollup import report_rollup
+from reviews.latest import latest_versions_fill
 from reviews.models import Review, Submission, SubmissionVersion
 from tests.factories import (
     FacilitatorFactory,
@@ -121,7 +122,9 @@ class History:
     def work(self, enrollment: Enrollment):
         for requirement in self.requirements[enrollment.offering.unit_id]:
             submission = Submission.objects.create(
-                enrollment=enrollment, requirement=requirement
+                enrollment=enrollment,
+                requirement=requirement,
+                offering=enrollment.offering,
             )
             for number in range(1, self.rng.randint(1, 3) + 1):
                 version = SubmissionVersion.objects.create(
@@ -134,6 +137,8 @@ class History:
                     self.review(version, requirement)
             if self.rng.random() < 0.2:
                 SubmissionVersion.objects.create(submission=submission, number=9)
+            # What the submit services store with each version.
+            latest_versions_fill(submission_ids=[submission.pk])
 
     def review(self, version, requirement):
         reviewer = self.reviewer if self.rng.random() < 0.85 else None

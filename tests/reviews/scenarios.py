@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from enrollments.models import Enrollment
 from programs.models import Offering, Requirement, RubricCriterion
+from reviews.services.reviews import review_score
 from reviews.services.submissions import artifact_add, submission_submit
 from tests.factories import (
     EnrollmentFactory,
@@ -156,3 +157,17 @@ def scores(world: World, points: list[int]) -> dict[int, tuple[int, str]]:
         criterion.pk: (value, f"Feedback on {criterion.title}.")
         for criterion, value in zip(world.criteria, points, strict=True)
     }
+
+
+def scored_portfolio(points: list[int]):
+    """An ISTE portfolio of nine artifacts submitted while the course runs and
+    scored ``points``; returns the world and the scored version."""
+    world = iste_portfolio()
+    add_artifacts(world, 9)
+    version = submission_submit(
+        enrollment=world.enrollment, requirement=world.requirement, now=during_course()
+    )
+    review_score(
+        reviewer=world.facilitator, version=version, scores=scores(world, points)
+    )
+    return world, version

@@ -4,6 +4,8 @@ import datetime as dt
 
 import pytest
 from django.core import signing
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -13,6 +15,7 @@ from reviews import messages
 from reviews.models import Review
 from reviews.services.reviews import review_decide
 from reviews.services.submissions import draft_save, submission_submit
+from reviews.views import reviewer as reviewer_views
 from tests.factories import (
     EnrollmentFactory,
     FacilitatorFactory,
@@ -91,23 +94,49 @@ def test_the_queue_filters_by_offering_and_requirement(client):
     ]
 
 
-def _queue_queries(client, submissions: int) -> int:
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
+# session, user, roles; the facilitator's offering ids; the counts; the filter
+# form's offerings and requirements; the page's ids, then its versions; the
+# register links' offerings; the menu's "holds an enrollment".
+QUEUE_QUERIES = 11
 
-    world = loyola_full()
-    for _ in range(submissions):
-        submit_text(world, EnrollmentFactory(offering=world.offering))
+
+def _queue_queries(client, per_offering: int) -> list[int]:
+    """Queries of the waiting queue and of the second page of every state, with
+    ``per_offering`` submissions in each of a facilitator's two offerings (the
+    first one Met), four to a page."""
+    world, other = loyola_full(), loyola_full()
+    other.offering.facilitators.add(world.facilitator)
+    versions = [
+        submit_text(w, EnrollmentFactory(offering=w.offering))
+        for w in (world, other)
+        for _ in range(per_offering)
+    ]
+    review_decide(reviewer=world.facilitator, version=versions[0], decision="met")
     client.force_login(world.facilitator)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(reverse("reviews:queue"))
-    assert response.status_code == 200
-    assert len(response.context["page"].object_list) == submissions
-    return len(queries)
+    counted = []
+    for params, listed in [
+        ({}, versions[1:5]),
+        ({"state": "all", "page": 2}, versions[4:8] if per_offering > 2 else versions),
+    ]:
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(reverse("reviews:queue"), params)
+        assert response.status_code == 200
+        assert list(response.context["page"]) == listed
+        assert response.context["counts"] == {
+            "pending": 2 * per_offering - 1,
+            "not_met": 0,
+            "met": 1,
+            "scored": 0,
+            "all": 2 * per_offering,
+        }
+        counted.append(len(queries))
+    return counted
 
 
-def test_the_queue_query_count_does_not_grow(client):
-    assert _queue_queries(client, 1) == _queue_queries(client, 5)
+def test_the_queue_query_count_does_not_grow(client, monkeypatch):
+    monkeypatch.setattr(reviewer_views, "QUEUE_PAGE_SIZE", 4)
+    assert _queue_queries(client, 2) == [QUEUE_QUERIES] * 2
+    assert _queue_queries(client, 6) == [QUEUE_QUERIES] * 2
 
 
 def test_a_learner_gets_404_for_the_queue(client):

@@ -10,7 +10,7 @@ from enrollments.services.extensions import extension_grant
 from programs.models import Requirement
 from reviews.outcomes import Outcome, RequirementState
 from reviews.selectors import Status, enrollment_requirement_rows, requirement_states
-from reviews.services.reviews import review_decide, review_score
+from reviews.services.reviews import review_decide
 from reviews.services.submissions import draft_save, submission_submit
 from tests.factories import (
     EnrollmentFactory,
@@ -24,7 +24,7 @@ from tests.reviews.scenarios import (
     during_course,
     iste_portfolio,
     loyola_full,
-    scores,
+    scored_portfolio,
 )
 
 pytestmark = pytest.mark.django_db
@@ -83,16 +83,7 @@ def test_completion_on_submission_is_complete_at_once():
 
 
 def test_a_scored_portfolio_reports_score_out_of_and_deadline():
-    world = iste_portfolio()
-    add_artifacts(world, 9)
-    version = submission_submit(
-        enrollment=world.enrollment, requirement=world.requirement, now=during_course()
-    )
-    review_score(
-        reviewer=world.facilitator,
-        version=version,
-        scores=scores(world, [4, 4, 4, 4, 3]),
-    )
+    world, _ = scored_portfolio([4, 4, 4, 4, 3])
     state = states(world)[world.requirement.pk]
     assert (state.outcome, state.score, state.out_of) == (Outcome.SCORED, 19, 25)
     assert state.deadline == dt.date(2027, 8, 28)
@@ -206,14 +197,7 @@ def test_a_saved_draft_is_its_own_state():
     [([4, 4, 4, 4, 4], Status.DONE, True), ([4, 4, 4, 4, 3], Status.REVISE, False)],
 )
 def test_a_rubric_score_is_done_at_the_pass_mark(points, status, is_done):
-    world = iste_portfolio()
-    add_artifacts(world, 9)
-    version = submission_submit(
-        enrollment=world.enrollment, requirement=world.requirement, now=during_course()
-    )
-    review_score(
-        reviewer=world.facilitator, version=version, scores=scores(world, points)
-    )
+    world, _ = scored_portfolio(points)
     row = row_of(world, today=dt.date(2027, 3, 16))
     assert (row.status, row.is_done) == (status, is_done)
 
