@@ -1,6 +1,7 @@
 """Reads of enrollments; who may open which one is decided in ``.access``."""
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
@@ -9,6 +10,7 @@ from django.shortcuts import get_object_or_404
 from programs.models import (
     Offering,
     Requirement,
+    Unit,
 )
 from programs.quotes import PricingError, Quote
 from programs.selectors import unit_quote
@@ -65,20 +67,45 @@ def offering_roster(*, offering: Offering) -> list[Enrollment]:
     )
 
 
-def learner_enrollments(*, learner) -> list[Enrollment]:
-    """The learner's own enrollments, newest offering first, ready for deadlines."""
-    return list(
-        Enrollment.objects.filter(learner=learner)
-        .select_related("offering__unit__provider")
-        .prefetch_related(*_ENROLLMENT_PREFETCHES)
-        .order_by("-offering__start_date", "-created_at")
+def learner_enrollments(
+    *, learner, units: Mapping[int, Unit] | None = None
+) -> list[Enrollment]:
+    """The learner's own enrollments, newest offering first, ready for deadlines.
+
+    ``units``: every unit by id, with its provider and requirements (the cached
+    rule graph's); the offerings take their unit from it instead of reading it.
+    """
+    enrollments = Enrollment.objects.filter(learner=learner).order_by(
+        "-offering__start_date", "-created_at"
     )
+    if units is None:
+        return list(
+            enrollments.select_related("offering__unit__provider").prefetch_related(
+                *_ENROLLMENT_PREFETCHES
+            )
+        )
+    rows = list(
+        enrollments.select_related("offering").prefetch_related(
+            *(p for p in _ENROLLMENT_PREFETCHES if p != "offering__unit__requirements")
+        )
+    )
+    for enrollment in rows:
+        enrollment.offering.unit = units[enrollment.offering.unit_id]
+    return rows
 
 
-def learner_past_completions(*, learner) -> list[PastCompletion]:
-    return list(
-        PastCompletion.objects.filter(learner=learner).select_related("unit__provider")
-    )
+def learner_past_completions(
+    *, learner, units: Mapping[int, Unit] | None = None
+) -> list[PastCompletion]:
+    """The learner's past completions with their unit and its provider (from
+    ``units`` when given, as ``learner_enrollments``)."""
+    completions = PastCompletion.objects.filter(learner=learner)
+    if units is None:
+        return list(completions.select_related("unit__provider"))
+    rows = list(completions)
+    for completion in rows:
+        completion.unit = units[completion.unit_id]
+    return rows
 
 
 @dataclass(frozen=True)
