@@ -80,5 +80,7 @@ def dashboard_context(
         "portfolios": portfolios,
         "invoices": list(group_order_selectors.invoices_billed_to(user=user)),
         "state_certificates": ledger_lines_for(learner=user, awards=record.awards),
-        "retention_warnings": retention_warnings(learner=user, today=day),
+        "retention_warnings": retention_warnings(
+            learner=user, today=day, enrollments=record.enrollments
+        ),
     }

@@ -4,12 +4,13 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet, prefetch_related_objects
 from django.shortcuts import get_object_or_404
 
 from programs.models import (
     Offering,
     Requirement,
+    Session,
     Unit,
 )
 from programs.quotes import PricingError, Quote
@@ -18,7 +19,7 @@ from programs.zones import offering_today
 
 from ..access import enrollments_visible_to
 from ..deadlines import days_left, enrollment_due_date
-from ..models import Enrollment, PastCompletion
+from ..models import Enrollment, Extension, PastCompletion
 
 DETAIL_RELATED = ("offering__unit__provider", "learner")
 
@@ -85,13 +86,33 @@ def learner_enrollments(
             )
         )
     rows = list(
-        enrollments.select_related("offering").prefetch_related(
-            *(p for p in _ENROLLMENT_PREFETCHES if p != "offering__unit__requirements")
+        enrollments.select_related("offering").annotate(
+            has_sessions=Exists(Session.objects.filter(offering=OuterRef("offering"))),
+            has_extensions=Exists(Extension.objects.filter(enrollment=OuterRef("pk"))),
         )
     )
     for enrollment in rows:
         enrollment.offering.unit = units[enrollment.offering.unit_id]
+    # Sessions and extensions are read only for the rows that have some.
+    _prefetch_where(rows, "has_sessions", "offering__sessions")
+    _prefetch_where(rows, "has_extensions", "extensions")
     return rows
+
+
+def _prefetch_where(rows: list[Enrollment], flag: str, lookup: str) -> None:
+    """Prefetch ``lookup`` for the rows whose ``flag`` is set (one query, none
+    when no row's is); the others' relation is empty without a query."""
+    prefetch_related_objects([row for row in rows if getattr(row, flag)], lookup)
+    *path, name = lookup.split("__")
+    for row in rows:
+        if not getattr(row, flag):
+            owner = row
+            for step in path:
+                owner = getattr(owner, step)
+            owner._prefetched_objects_cache = {
+                **getattr(owner, "_prefetched_objects_cache", {}),
+                name: getattr(owner, name).none(),
+            }
 
 
 def learner_past_completions(
