@@ -2,15 +2,23 @@
 (``certificates.selectors.rule_graph``): the same with N and 3N enrollments,
 awards and submissions, and at most ``MAX_QUERIES``."""
 
+import datetime as dt
+
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from certificates.models import Award
+from certificates.selectors.rule_graph import rule_graph_cached
 from certificates.services.snapshot import award_snapshot
 from core import clock
-from programs.models import CompletionRule, Requirement, RuleKind
+from dashboard.selectors import dashboard_context
+from demo.services import demo_catalog_load
+from enrollments.models import PastCompletion
+from enrollments.services.registration import registration_create
+from programs.models import CompletionRule, Requirement, RuleKind, Unit
 from reviews.services.submissions import draft_save, submission_submit
+from tests.catalog import demo_offering
 from tests.factories import (
     EnrollmentFactory,
     LearnerFactory,
@@ -19,6 +27,7 @@ from tests.factories import (
     ProviderFactory,
     RequirementFactory,
     UnitFactory,
+    UserFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -99,3 +108,35 @@ def test_the_dashboard_reads_the_same_few_queries_at_two_sizes(
     assert page.count("Held Unit") >= 6
     assert "The Long Program" in page
     assert "0 of 20" in page
+
+
+def test_the_cached_rule_graph_gives_the_dashboard_the_database_s_answers(
+    django_capture_on_commit_callbacks, today, now
+):
+    # given a learner under way in the demo catalogue, with a unit done before
+    with django_capture_on_commit_callbacks(execute=True):
+        demo_catalog_load(today=today)
+        learner = LearnerFactory()
+        registration_create(
+            learner=learner, offering=demo_offering("sotl", "next", today=today)
+        )
+        PastCompletion.objects.create(
+            learner=learner,
+            unit=Unit.objects.get(slug="the-online-classroom"),
+            completed_on=dt.date(2024, 5, 1),
+            imported_by=UserFactory(),
+        )
+    cached = dashboard_context(user=learner, now=now)
+    assert rule_graph_cached() is not None
+
+    # when the same is read by a transaction that wrote the catalogue
+    with transaction.atomic():
+        Unit.objects.filter(slug="nothing").update(title="Nothing")
+        assert rule_graph_cached() is None
+        read = dashboard_context(user=learner, now=now)
+
+    # then every section says the same
+    assert cached["progress_reports"]
+    assert cached.keys() == read.keys()
+    for section in cached:
+        assert cached[section] == read[section], section
