@@ -98,7 +98,10 @@ def source_written(source: str) -> None:
     transaction.on_commit(lambda: _bump(source, block))
 
 
-class VersionedQuerySet(models.QuerySet):
+_M = TypeVar("_M", bound=models.Model)
+
+
+class VersionedQuerySet(models.QuerySet[_M]):
     """The default queryset of a source's models (subclasses name the source):
     the writes that send no signal bump its version too."""
 

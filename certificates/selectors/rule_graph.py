@@ -6,14 +6,15 @@ unchanged (``core.versioned``: every catalogue write bumps its version).
 ``credentials_with_rules``) and the learner's pages read through here. A
 transaction that wrote the catalogue, or a cache that cannot answer, reads the
 database instead: a stale rule never decides anything. The cached graph's
-instances are shared by every request a process serves: read, never changed
-(assign them to other rows, as ``learner_enrollments`` does, but set nothing on
-them).
+instances are shared by every request a process serves: ``units_of`` and
+``programs_of`` hand out copies whose attributes and prefetches a caller may
+set; the rows they hold (requirements, units of a program) are read only.
 """
 
+import copy
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import cast
+from typing import TypeVar, cast
 
 from django.db.models import Prefetch, Q, Sum
 
@@ -37,6 +38,7 @@ UNIT_SETS = {RuleKind.UNITS_COMPLETED, RuleKind.PREREQUISITES_HELD}
 UNIT_RULE_PREFETCHES = ("requirements", "prerequisites", "programs")
 
 OwnerKey = tuple[str, int]
+M = TypeVar("M", Unit, CredentialProgram)
 
 
 @dataclass(frozen=True)
@@ -150,6 +152,16 @@ def rules_read(
     return by_owner
 
 
+def _detached(instance: M) -> M:
+    """A copy of a graph instance whose own attributes and prefetched relations
+    (not their rows) a caller may change: the graph's stay as they were."""
+    copied = copy.copy(instance)
+    prefetched = vars(instance).get("_prefetched_objects_cache")
+    if prefetched is not None:
+        vars(copied)["_prefetched_objects_cache"] = dict(prefetched)
+    return copied
+
+
 @dataclass(frozen=True)
 class RuleGraph:
     """Every unit and program as the evaluators read them, and their rules."""
@@ -160,10 +172,18 @@ class RuleGraph:
     renewal_rules: dict[OwnerKey, list[RenewalRuleValue]]
 
     def units_of(self, ids: Iterable[int]) -> list[Unit]:
-        return [self.units[pk] for pk in sorted(set(ids)) if pk in self.units]
+        """The units, in id order, each a copy of the graph's (``_detached``)."""
+        return [
+            _detached(self.units[pk]) for pk in sorted(set(ids)) if pk in self.units
+        ]
 
     def programs_of(self, ids: Iterable[int]) -> list[CredentialProgram]:
-        return [self.programs[pk] for pk in sorted(set(ids)) if pk in self.programs]
+        """The programs, in id order, each a copy of the graph's."""
+        return [
+            _detached(self.programs[pk])
+            for pk in sorted(set(ids))
+            if pk in self.programs
+        ]
 
     def credentials(
         self, *, units: Iterable[Unit], programs: Iterable[CredentialProgram]

@@ -109,10 +109,8 @@ def _prefetch_where(rows: list[Enrollment], flag: str, lookup: str) -> None:
             owner = row
             for step in path:
                 owner = getattr(owner, step)
-            owner._prefetched_objects_cache = {
-                **getattr(owner, "_prefetched_objects_cache", {}),
-                name: getattr(owner, name).none(),
-            }
+            prefetched = vars(owner).setdefault("_prefetched_objects_cache", {})
+            prefetched[name] = getattr(owner, name).none()
 
 
 def learner_past_completions(
