@@ -3,8 +3,6 @@
 import datetime as dt
 from collections.abc import Iterable, Mapping
 
-from django.db.models import prefetch_related_objects
-
 from core import clock
 from enrollments.models import Enrollment, PastCompletion
 from programs.models import CredentialProgram, Unit
@@ -15,7 +13,6 @@ from ..evaluators import LearnerFacts
 from ..models import Award
 from ..models.awards import HELD_STATUSES
 from .rule_graph import (
-    UNIT_RULE_PREFETCHES,
     Credential,
     RuleGraph,
     programs_read,
@@ -35,23 +32,6 @@ def units_for_rules(ids: Iterable[int]) -> list[Unit]:
     return graph.units_of(ids)
 
 
-def units_ready_for_rules(units: Iterable[Unit]) -> list[Unit]:
-    """As ``units_for_rules``, for unit instances already read with their
-    provider: one of each, in catalogue order (provider, position, title)."""
-    by_id: dict[int, Unit] = {}
-    for unit in units:
-        fetched = getattr(unit, "_prefetched_objects_cache", {})
-        if unit.pk not in by_id or "requirements" in fetched:
-            by_id[unit.pk] = unit
-    graph = rule_graph_cached()
-    if graph is None:
-        ready = list(by_id.values())
-        prefetch_related_objects(ready, *UNIT_RULE_PREFETCHES)
-    else:
-        ready = graph.units_of(by_id)
-    return sorted(ready, key=lambda u: (u.provider.name, u.position, u.title))
-
-
 def programs_for_rules(ids: Iterable[int]) -> list[CredentialProgram]:
     """The programs with their units and the units' requirements (the cached
     rule graph's, else read), in id order."""
@@ -65,7 +45,7 @@ def credentials_with_rules(
     *, units: list[Unit], programs: list[CredentialProgram]
 ) -> list[Credential]:
     """Each unit and program with its rules (the cached rule graph's, else read
-    in three queries whatever their number).
+    in two queries whatever their number).
 
     ``units`` and ``programs`` come from ``units_for_rules`` / ``programs_for_rules``.
     """

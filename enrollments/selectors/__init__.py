@@ -91,6 +91,7 @@ def learner_enrollments(
             has_extensions=Exists(Extension.objects.filter(enrollment=OuterRef("pk"))),
         )
     )
+    units = _units_including(units, {e.offering.unit_id for e in rows})
     for enrollment in rows:
         enrollment.offering.unit = units[enrollment.offering.unit_id]
     # Sessions and extensions are read only for the rows that have some.
@@ -122,9 +123,20 @@ def learner_past_completions(
     if units is None:
         return list(completions.select_related("unit__provider"))
     rows = list(completions)
+    units = _units_including(units, {completion.unit_id for completion in rows})
     for completion in rows:
         completion.unit = units[completion.unit_id]
     return rows
+
+
+def _units_including(units: Mapping[int, Unit], ids: set[int]) -> Mapping[int, Unit]:
+    """``units`` with any of ``ids`` it lacks read (a unit created as the cached
+    graph was read: one query then, none otherwise)."""
+    missing = ids - set(units)
+    if not missing:
+        return units
+    read = Unit.objects.filter(pk__in=missing).select_related("provider")
+    return {**units, **{u.pk: u for u in read.prefetch_related("requirements")}}
 
 
 @dataclass(frozen=True)
