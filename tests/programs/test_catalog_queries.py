@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from core.dates import format_date
 from programs.models import Unit
-from tests.factories import EnrollmentFactory, OfferingFactory, OpenOfferingFactory
+from tests.factories import EnrollmentFactory, OpenOfferingFactory
 from tests.zones import PACIFIC, california
 
 pytestmark = pytest.mark.django_db
@@ -81,7 +81,7 @@ def test_the_cached_catalogue_reads_the_same_few_queries_at_two_sizes(
 
 def _listed_unit(committed, **offering):
     with committed():
-        run = OfferingFactory(**offering)
+        run = OpenOfferingFactory(**offering)
         run.unit.programs.create(
             provider=run.unit.provider,
             name="Drawing",
