@@ -6,10 +6,15 @@ enrollments' rules, so the pages that show them live here.
 """
 
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
-from core import clock
+from core import clock, versioned
 from programs import selectors
+from programs.models.writes import CATALOGUE
 
+from .models.enrollment import PLACES
 from .selectors.holdings import unit_holding
 from .selectors.windows import units_mark_listed_offerings
 
@@ -20,11 +25,30 @@ def home(request):
 
 
 def catalog(request):
-    today = clock.today()
+    """The catalogue, rendered once for everyone while the catalogue, the places
+    taken and every provider's day are unchanged (``core.versioned``): its
+    "full" and "opens on" change with enrollments and with a provider's midnight.
+    """
+    now = clock.now()
+    stamp = versioned.stamp(CATALOGUE, PLACES)
+    zones = versioned.remember(stamp, "catalogue-zones", selectors.provider_zone_names)
+    days = [
+        clock.local_day(now),
+        *(clock.local_day(now, clock.zone_named(z)) for z in zones),
+    ]
+    name = f"catalogue-page:{get_language()}:{','.join(map(str, days))}"
+    html = versioned.remember(stamp, name, lambda: _programs_html(today=days[0]))
+    # Our own template's output, escaped when it was rendered.
+    context = {"programs_html": mark_safe(html)}  # noqa: S308
+    return render(request, "programs/catalog.html", context)
+
+
+def _programs_html(*, today) -> str:
     programs = list(selectors.program_list(today=today))
     units = [unit for program in programs for unit in program.units.all()]
     units_mark_listed_offerings(units=units)
-    return render(request, "programs/catalog.html", {"programs": programs})
+    context = {"programs": programs}
+    return render_to_string("programs/includes/catalog_programs.html", context)
 
 
 def program_detail(request, slug):

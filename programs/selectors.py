@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.text import get_text_list
 from django.utils.translation import gettext_lazy as _
 
-from .models import CompletionRule, CredentialProgram, Offering, Unit
+from .models import CompletionRule, CredentialProgram, Offering, Provider, Unit
 from .quotes import Quote, quote, tier_rules
 
 # How far a provider's day can trail the portal's: zones differ by 26 hours at most.
@@ -47,6 +47,11 @@ def program_list(*, today: dt.date | None = None) -> QuerySet[CredentialProgram]
         .select_related("provider")
         .prefetch_related(Prefetch("units", queryset=_published_units(offerings)))
     )
+
+
+def provider_zone_names() -> list[str]:
+    """The time zones the providers keep: whose days the catalogue's dates are."""
+    return sorted(set(Provider.objects.values_list("time_zone", flat=True)))
 
 
 def program_get(*, slug: str) -> CredentialProgram:

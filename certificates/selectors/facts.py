@@ -2,163 +2,58 @@
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from typing import cast
-
-from django.db.models import Prefetch, Q, Sum, prefetch_related_objects
 
 from core import clock
 from enrollments.models import Enrollment, PastCompletion
-from programs.models import (
-    CompletionRule,
-    CredentialProgram,
-    Requirement,
-    RuleKind,
-    Unit,
-)
+from programs.models import CredentialProgram, Unit
 from reviews.outcomes import RequirementState
 from reviews.selectors import requirement_states_for
 
-from ..evaluators import LearnerFacts, RequirementInfo, Rule, UnitInfo
+from ..evaluators import LearnerFacts
 from ..models import Award
 from ..models.awards import HELD_STATUSES
-
-OWNER_REQUIREMENTS = {RuleKind.ALL_SUBMISSIONS_MET, RuleKind.REQUIRED_PIECES}
-UNIT_SETS = {RuleKind.UNITS_COMPLETED, RuleKind.PREREQUISITES_HELD}
-
-
-@dataclass(frozen=True)
-class Credential:
-    """A unit or a program with its rules as values."""
-
-    unit: Unit | None
-    program: CredentialProgram | None
-    rules: list[Rule]
-
-    @property
-    def owner(self) -> Unit | CredentialProgram:
-        return self.unit or self.program  # type: ignore[return-value]
-
-
-def _unit_info(unit: Unit) -> UnitInfo:
-    return UnitInfo(id=unit.pk, label=unit.label, kind=unit.kind, title=unit.title)
-
-
-def _requirement_info(requirement: Requirement) -> RequirementInfo:
-    return RequirementInfo(
-        id=requirement.pk,
-        title=requirement.title,
-        review_mode=requirement.review_mode,
-        is_required=requirement.is_required,
-        unit_id=requirement.unit_id,
-        pass_score=requirement.pass_score,
-    )
-
-
-def _units_prefetched() -> Prefetch:
-    return Prefetch(
-        "units",
-        queryset=Unit.objects.prefetch_related("requirements").order_by("position"),
-    )
-
-
-# What a unit's rules and the programs it counts toward read from it.
-UNIT_RULE_PREFETCHES = ("requirements", "prerequisites", "programs")
+from .rule_graph import (
+    Credential,
+    RuleGraph,
+    programs_read,
+    rule_graph_cached,
+    rules_read,
+    units_read,
+)
+from .rule_graph import rule_value as rule_value  # read from here by rule_changes
 
 
 def units_for_rules(ids: Iterable[int]) -> list[Unit]:
-    return list(
-        Unit.objects.filter(pk__in=set(ids))
-        .select_related("provider")
-        .prefetch_related(*UNIT_RULE_PREFETCHES)
-    )
-
-
-def units_ready_for_rules(units: Iterable[Unit]) -> list[Unit]:
-    """As ``units_for_rules``, for unit instances already read with their
-    provider: one of each, in the units' order, with what is not prefetched yet
-    read (a unit's requirements often are)."""
-    by_id: dict[int, Unit] = {}
-    for unit in units:
-        fetched = getattr(unit, "_prefetched_objects_cache", {})
-        if unit.pk not in by_id or "requirements" in fetched:
-            by_id[unit.pk] = unit
-    ready = sorted(by_id.values(), key=lambda u: (u.provider.name, u.position, u.title))
-    prefetch_related_objects(ready, *UNIT_RULE_PREFETCHES)
-    return ready
+    """The units with their provider and what their rules read (the cached rule
+    graph's, else read), in id order."""
+    graph = rule_graph_cached()
+    if graph is None:
+        return sorted(units_read(ids), key=lambda unit: unit.pk)
+    return graph.units_of(ids)
 
 
 def programs_for_rules(ids: Iterable[int]) -> list[CredentialProgram]:
-    return list(
-        CredentialProgram.objects.filter(pk__in=set(ids)).prefetch_related(
-            _units_prefetched()
-        )
-    )
-
-
-def rule_value(
-    row: CompletionRule,
-    owner: Unit | CredentialProgram,
-    *,
-    units: list[Unit] | None = None,
-) -> Rule:
-    """A rule row as a value; ``units`` stands for its set when the row is a
-    proposal not saved yet."""
-    if isinstance(owner, Unit):
-        default_units = list(owner.prerequisites.all())
-        owner_requirements = list(owner.requirements.all())
-    else:
-        default_units = list(owner.units.all())
-        owner_requirements = [r for u in default_units for r in u.requirements.all()]
-    units = (list(row.units.all()) if units is None else units) or default_units
-    if row.kind in OWNER_REQUIREMENTS:
-        requirements = owner_requirements
-    else:
-        requirements = [row.requirement] if row.requirement else []
-    return Rule(
-        kind=row.kind,
-        description=str(row.describe()),
-        units=tuple(_unit_info(u) for u in units) if row.kind in UNIT_SETS else (),
-        min_count=row.min_count,
-        requirements=tuple(_requirement_info(r) for r in requirements),
-    )
+    """The programs with their units and the units' requirements (the cached
+    rule graph's, else read), in id order."""
+    graph = rule_graph_cached()
+    if graph is None:
+        return sorted(programs_read(ids), key=lambda program: program.pk)
+    return graph.programs_of(ids)
 
 
 def credentials_with_rules(
     *, units: list[Unit], programs: list[CredentialProgram]
 ) -> list[Credential]:
-    """Each unit and program with its rules, in three queries whatever their number.
+    """Each unit and program with its rules (the cached rule graph's, else read
+    in two queries whatever their number).
 
     ``units`` and ``programs`` come from ``units_for_rules`` / ``programs_for_rules``.
     """
-    rows = (
-        CompletionRule.objects.filter(Q(unit__in=units) | Q(program__in=programs))
-        .select_related("requirement")
-        # The pass mark's "of 25" for ``describe()``, in the same query.
-        .annotate(requirement_points=Sum("requirement__rubric_criteria__max_points"))
-        # A rule's own units stand for themselves: their requirements are not read.
-        .prefetch_related(Prefetch("units", queryset=Unit.objects.order_by("position")))
-        .order_by("id")
-    )
-    by_owner: dict[tuple[str, int], list[Rule]] = {}
-    units_by_id = {u.pk: u for u in units}
-    programs_by_id = {p.pk: p for p in programs}
-    for row in rows:
-        if row.program_id:
-            # The cached instance lets describe() read the prefetched units.
-            row.program = programs_by_id[row.program_id]
-            owner: Unit | CredentialProgram = row.program
-            key = ("program", row.program_id)
-        else:
-            # The database allows a rule without a program only with a unit.
-            unit_id = cast(int, row.unit_id)
-            row.unit = units_by_id[unit_id]
-            owner, key = row.unit, ("unit", unit_id)
-        by_owner.setdefault(key, []).append(rule_value(row, owner))
-    return [
-        *(Credential(u, None, by_owner.get(("unit", u.pk), [])) for u in units),
-        *(Credential(None, p, by_owner.get(("program", p.pk), [])) for p in programs),
-    ]
+    graph = rule_graph_cached()
+    if graph is None:
+        rules = rules_read(units=units, programs=programs)
+        graph = RuleGraph(units={}, programs={}, rules=rules, renewal_rules={})
+    return graph.credentials(units=units, programs=programs)
 
 
 def _by_learner(rows: Iterable[tuple[int, int | None]]) -> dict[int, set[int]]:

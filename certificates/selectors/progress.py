@@ -15,14 +15,9 @@ from programs.models import RuleKind, Unit
 
 from ..evaluators import evaluate
 from ..time_rules import award_may_be_earned
-from .facts import (
-    Credential,
-    credentials_with_rules,
-    facts_from,
-    programs_for_rules,
-    units_ready_for_rules,
-)
+from .facts import Credential, facts_from
 from .record import LearnerRecord, learner_record, run_end
+from .rule_graph import RuleGraph, rule_graph
 
 
 @dataclass(frozen=True)
@@ -242,60 +237,64 @@ def _timings(
 
 
 def _next_units(
-    record: LearnerRecord, credentials: list[Credential], evaluations: list, facts
+    record: LearnerRecord,
+    credentials: list[Credential],
+    evaluations: list,
+    facts,
+    graph: RuleGraph,
 ) -> list[NextUnit | None]:
     """For each credential with a count rule not met, the first unit of its set
     (in catalogue order) that the learner neither holds nor takes and whose
-    prerequisites they now hold; None for the others. One query, whenever a
-    count rule is unmet."""
+    prerequisites they now hold; None for the others. No query: the units come
+    from the rule graph."""
     taken = facts.completed_unit_ids | {e.offering.unit_id for e in record.active}
-    wanted = [
-        [
-            unit
+    held = facts.completed_unit_ids | facts.held_unit_ids
+    next_units: list[NextUnit | None] = []
+    for credential, evaluation in zip(credentials, evaluations, strict=True):
+        wanted = (
+            graph.units[unit.id]
             for rule, result in zip(credential.rules, evaluation.results, strict=True)
             if rule.kind == RuleKind.UNITS_COMPLETED and not result.is_met
             for unit in rule.units
-        ]
-        for credential, evaluation in zip(credentials, evaluations, strict=True)
-    ]
-    ids = {unit.id for units in wanted for unit in units}
-    if not ids:
-        return [None] * len(credentials)
-    slugs: dict[int, str] = {}
-    needs: dict[int, set[int]] = {}
-    for pk, slug, prerequisite in Unit.objects.filter(pk__in=ids).values_list(
-        "pk", "slug", "prerequisites"
-    ):
-        slugs[pk] = slug
-        needs.setdefault(pk, set()).update({prerequisite} - {None})
-    held = facts.completed_unit_ids | facts.held_unit_ids
-    ready = [
-        next((u for u in units if u.id not in taken and needs[u.id] <= held), None)
-        for units in wanted
-    ]
-    return [
-        NextUnit(u.title, reverse("programs:unit_detail", args=[slugs[u.id]]))
-        if u
-        else None
-        for u in ready
-    ]
+            if unit.id in graph.units
+        )
+        ready = next(
+            (
+                unit
+                for unit in wanted
+                if unit.pk not in taken
+                and {u.pk for u in unit.prerequisites.all()} <= held
+            ),
+            None,
+        )
+        next_units.append(
+            NextUnit(ready.title, reverse("programs:unit_detail", args=[ready.slug]))
+            if ready
+            else None
+        )
+    return next_units
 
 
-def _credentials_in_progress(record: LearnerRecord) -> list[Credential]:
+def _credentials_in_progress(
+    record: LearnerRecord, graph: RuleGraph
+) -> list[Credential]:
     """Units the learner is enrolled in and programs those or any completed unit
-    count toward, less what the learner already holds."""
+    count toward, less what the learner already holds, in catalogue order."""
     held_units, held_programs = record.held_award_ids()
     active = {e.offering.unit_id for e in record.active}
-    units = units_ready_for_rules(
-        [
-            *(e.offering.unit for e in record.not_withdrawn),
-            *(completion.unit for completion in record.past_completions),
-        ]
+    units = sorted(
+        graph.units_of(
+            [
+                *(e.offering.unit_id for e in record.not_withdrawn),
+                *(completion.unit_id for completion in record.past_completions),
+            ]
+        ),
+        key=lambda u: (u.provider.name, u.position, u.title),
     )
     program_ids = {p.pk for u in units for p in u.programs.all()} - held_programs
-    credentials = credentials_with_rules(
+    credentials = graph.credentials(
         units=[u for u in units if u.pk in active - held_units],
-        programs=programs_for_rules(program_ids),
+        programs=graph.programs_of(program_ids),
     )
     return [c for c in credentials if c.rules]
 
@@ -321,17 +320,22 @@ def progress_reports_for(*, learner, today: dt.date | None = None) -> list:
     """A progress report per credential in progress, units first, for the
     learner's certificates page and the admin's view of a learner."""
     today = today or clock.today()
-    return progress_reports_from(learner_record(learner=learner, today=today), today)
+    graph = rule_graph()
+    record = learner_record(learner=learner, today=today, graph=graph)
+    return progress_reports_from(record, today, graph=graph)
 
 
-def progress_reports_from(record: LearnerRecord, today: dt.date) -> list:
-    """``progress_reports_for`` from a record already read (the dashboard's): the
-    rule graph is the only thing read here."""
-    credentials = _credentials_in_progress(record)
+def progress_reports_from(
+    record: LearnerRecord, today: dt.date, *, graph: RuleGraph | None = None
+) -> list:
+    """``progress_reports_for`` from a record already read (the dashboard's), with
+    the rule graph the page read (``graph``), else read here."""
+    graph = graph or rule_graph()
+    credentials = _credentials_in_progress(record, graph)
     facts = _facts(record, credentials, today)
     evaluations, met_units = _evaluate(credentials, facts)
     timings = _timings(record, credentials, evaluations, met_units, today)
-    next_units = _next_units(record, credentials, evaluations, facts)
+    next_units = _next_units(record, credentials, evaluations, facts, graph)
     within = due_within_minutes()
     reports = []
     for credential, evaluation, timing, next_unit in zip(

@@ -18,6 +18,7 @@ from ..models import Award
 from ..models.awards import HELD_STATUSES
 from ..time_rules import certified_until
 from .awards import awards_for
+from .rule_graph import RuleGraph
 
 # The enrollments whose requirement states count toward awards (as
 # ``reviews.selectors.states.current_enrollments``).
@@ -121,11 +122,19 @@ def _current_by_unit(enrollments: list[Enrollment]) -> dict[int, Enrollment]:
 
 
 def learner_record(
-    *, learner, today: dt.date | None, now: dt.datetime | None = None
+    *,
+    learner,
+    today: dt.date | None,
+    now: dt.datetime | None = None,
+    graph: RuleGraph | None = None,
 ) -> LearnerRecord:
     """The learner's record; ``today`` dates the rows' "overdue", or ``now``
-    each enrollment's rows on its provider's day (``requirement_rows_for``)."""
-    enrollments = enrollment_selectors.learner_enrollments(learner=learner)
+    each enrollment's rows on its provider's day (``requirement_rows_for``).
+    With the rule graph a page read (``graph``) the units and their
+    requirements come from it."""
+    enrollments = enrollment_selectors.learner_enrollments(
+        learner=learner, units=graph.units if graph else None
+    )
     current = _current_by_unit(enrollments)
     with_rows = {
         e.pk: e
@@ -137,7 +146,9 @@ def learner_record(
     return LearnerRecord(
         learner=learner,
         enrollments=enrollments,
-        past_completions=enrollment_selectors.learner_past_completions(learner=learner),
+        past_completions=enrollment_selectors.learner_past_completions(
+            learner=learner, units=graph.units if graph else None
+        ),
         awards=list(awards_for(learner=learner)),
         rows=requirement_rows_for(
             enrollments=list(with_rows.values()), today=today, now=now

@@ -10,7 +10,7 @@ from decimal import Decimal
 from django.db.models import Q
 from django.utils import timezone
 
-from programs.models import CreditMeasure, RenewalRule
+from programs.models import CreditMeasure
 from reviews.selectors import requirement_states_for
 
 from ..models import Award
@@ -23,6 +23,8 @@ from ..renewal import (
     renewal_evaluate,
     renewal_window,
 )
+from .renewal_rules import owner_key, renewal_rules_read
+from .rule_graph import RuleGraph, rule_graph_cached
 
 
 @dataclass(frozen=True)
@@ -34,39 +36,24 @@ class RenewalCase:
     evaluation: RenewalEvaluation
 
 
-def _owner_key(unit_id: int | None, program_id: int | None) -> tuple[str, int]:
-    return ("unit", unit_id) if unit_id else ("program", program_id or 0)
-
-
-def _rule_value(row: RenewalRule) -> RenewalRuleValue:
-    return RenewalRuleValue(
-        kind=row.kind,
-        description=str(row.describe()),
-        measure=row.measure,
-        min_amount=row.min_amount,
-        requirement_id=row.requirement_id,
-        requirement_title=row.requirement.title if row.requirement else "",
-        requirement_unit_id=row.requirement.unit_id if row.requirement else None,
-        opens_days_before=row.opens_days_before,
-        grace_days=row.grace_days,
-    )
-
-
 def renewal_rules_by_owner(
-    *, unit_ids: Iterable[int], program_ids: Iterable[int]
+    *,
+    unit_ids: Iterable[int],
+    program_ids: Iterable[int],
+    graph: RuleGraph | None = None,
 ) -> dict[tuple[str, int], list[RenewalRuleValue]]:
-    """The renewal rules of the units and programs as values, in one query."""
-    rows = (
-        RenewalRule.objects.filter(
-            Q(unit_id__in=set(unit_ids)) | Q(program_id__in=set(program_ids))
-        )
-        .select_related("requirement__unit")
-        .order_by("id")
+    """The renewal rules of the units and programs as values: from the rule graph
+    (``graph``, or the cached one), else in one query."""
+    graph = graph or rule_graph_cached()
+    if graph is None:
+        return renewal_rules_read(unit_ids=unit_ids, program_ids=program_ids)
+    wanted = {owner_key(unit_id, None) for unit_id in unit_ids} | {
+        owner_key(None, program_id) for program_id in program_ids
+    }
+    return defaultdict(
+        list,
+        {key: rules for key, rules in graph.renewal_rules.items() if key in wanted},
     )
-    rules: dict[tuple[str, int], list[RenewalRuleValue]] = defaultdict(list)
-    for row in rows:
-        rules[_owner_key(row.unit_id, row.program_id)].append(_rule_value(row))
-    return rules
 
 
 def _renewable(queryset):
@@ -91,13 +78,17 @@ def _credit_award(snapshot: dict, earned_on: dt.date) -> CreditAward:
 
 
 def renewal_cases(
-    *, learner_id: int, today: dt.date, awards: Iterable[Award] | None = None
+    *,
+    learner_id: int,
+    today: dt.date,
+    awards: Iterable[Award] | None = None,
+    graph: RuleGraph | None = None,
 ) -> list[RenewalCase]:
     """The learner's issued awards that may be renewed, each evaluated on
     ``today``, in a fixed number of queries; none when no award expires.
 
     ``awards``: the learner's awards already read (a page's), screened here
-    instead of read again."""
+    instead of read again; ``graph``: the rule graph a page read already."""
     if awards is None:
         awards = _renewable(Award.objects.filter(learner_id=learner_id))
     awards = sorted(
@@ -109,8 +100,9 @@ def renewal_cases(
     rules = renewal_rules_by_owner(
         unit_ids=[a.unit_id for a in awards if a.unit_id],
         program_ids=[a.program_id for a in awards if a.program_id],
+        graph=graph,
     )
-    awards = [a for a in awards if rules.get(_owner_key(a.unit_id, a.program_id))]
+    awards = [a for a in awards if rules.get(owner_key(a.unit_id, a.program_id))]
     later = Award.objects.filter(
         learner_id=learner_id, status__in=HELD_STATUSES, unit__isnull=False
     ).values_list("pk", "unit_id", "earned_on", "snapshot")
@@ -130,7 +122,7 @@ def renewal_cases(
     )
     cases = []
     for award in awards:
-        owner_rules = rules[_owner_key(award.unit_id, award.program_id)]
+        owner_rules = rules[owner_key(award.unit_id, award.program_id)]
         facts = RenewalFacts(
             today=today,
             earned_on=award.earned_on,
@@ -164,7 +156,7 @@ def renewal_candidate_learner_ids(*, today: dt.date) -> list[int]:
     )
     learners = set()
     for learner_id, unit_id, program_id, expires_on in rows:
-        window = renewal_window(rules[_owner_key(unit_id, program_id)], expires_on)
+        window = renewal_window(rules[owner_key(unit_id, program_id)], expires_on)
         if window is not None and window.holds(today):
             learners.add(learner_id)
     return sorted(learners)

@@ -8,6 +8,7 @@ import datetime as dt
 from certificates.selectors.progress import progress_reports_from
 from certificates.selectors.record import learner_record
 from certificates.selectors.renewal import renewal_cases
+from certificates.selectors.rule_graph import rule_graph
 from certificates.selectors.validity import expiry_notices_from
 from certificates.selectors.wallet import wallet_from
 from core import clock
@@ -27,8 +28,9 @@ def dashboard_context(
     provider's day at that moment (a learner of a California and a Maryland
     provider sees each one's deadlines counted in its own zone)."""
     now = now or clock.now()
-    # Read once: every section below draws on the same record.
-    record = learner_record(learner=user, today=today, now=now)
+    # Read once: every section below draws on the same record and rule graph.
+    graph = rule_graph()
+    record = learner_record(learner=user, today=today, now=now, graph=graph)
     current = record.active
     past = [e for e in record.enrollments if e.status != Enrollment.Status.ACTIVE]
     # A requirement done or waiting for review asks nothing more of the learner.
@@ -71,10 +73,14 @@ def dashboard_context(
         "awards": record.awards,
         "wallet": wallet_from(record.awards, today=day),
         "expiry_notices": expiry_notices_from(record.awards, today=day),
-        "progress_reports": progress_reports_from(record, day),
-        "renewals": renewal_cases(learner_id=user.pk, today=day, awards=record.awards),
+        "progress_reports": progress_reports_from(record, day, graph=graph),
+        "renewals": renewal_cases(
+            learner_id=user.pk, today=day, awards=record.awards, graph=graph
+        ),
         "portfolios": portfolios,
         "invoices": list(group_order_selectors.invoices_billed_to(user=user)),
         "state_certificates": ledger_lines_for(learner=user, awards=record.awards),
-        "retention_warnings": retention_warnings(learner=user, today=day),
+        "retention_warnings": retention_warnings(
+            learner=user, today=day, enrollments=record.enrollments
+        ),
     }

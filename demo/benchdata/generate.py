@@ -8,6 +8,8 @@ from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 
 from core import clock
+from core.versioned import source_written
+from enrollments.models.enrollment import PLACES
 
 from .awards import awards_rows, awards_write
 from .catalogue import catalogue_load, cohorts_create, staff_load
@@ -42,6 +44,9 @@ def bench_data_generate(
         say(f"{time.perf_counter() - started:7.1f} s  {label}")
 
     with transaction.atomic():
+        # The enrollments are copied in, with no signal: the catalogue's places
+        # taken are read anew once this commits (``core.versioned``).
+        source_written(PLACES)
         units = catalogue_load(clock.today())
         _, facilitators = staff_load(scale)
         cohorts = cohorts_create(

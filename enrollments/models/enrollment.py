@@ -4,7 +4,16 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core import clock
+from core.versioned import VersionedQuerySet
 from programs.models import Offering, Requirement, Session, Unit
+
+# The places taken in each offering (``selectors.windows.places_taken``): what
+# the catalogue shows of its enrollments. Every enrollment write bumps it.
+PLACES = "places"
+
+
+class EnrollmentQuerySet(VersionedQuerySet):
+    source = PLACES
 
 
 class Enrollment(models.Model):
@@ -52,6 +61,8 @@ class Enrollment(models.Model):
         _("enrolled at"), default=clock.now, editable=False
     )
     completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
+
+    objects = EnrollmentQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

@@ -1,14 +1,17 @@
 """Reads of enrollments; who may open which one is decided in ``.access``."""
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet, prefetch_related_objects
 from django.shortcuts import get_object_or_404
 
 from programs.models import (
     Offering,
     Requirement,
+    Session,
+    Unit,
 )
 from programs.quotes import PricingError, Quote
 from programs.selectors import unit_quote
@@ -16,7 +19,7 @@ from programs.zones import offering_today
 
 from ..access import enrollments_visible_to
 from ..deadlines import days_left, enrollment_due_date
-from ..models import Enrollment, PastCompletion
+from ..models import Enrollment, Extension, PastCompletion
 
 DETAIL_RELATED = ("offering__unit__provider", "learner")
 
@@ -65,20 +68,75 @@ def offering_roster(*, offering: Offering) -> list[Enrollment]:
     )
 
 
-def learner_enrollments(*, learner) -> list[Enrollment]:
-    """The learner's own enrollments, newest offering first, ready for deadlines."""
-    return list(
-        Enrollment.objects.filter(learner=learner)
-        .select_related("offering__unit__provider")
-        .prefetch_related(*_ENROLLMENT_PREFETCHES)
-        .order_by("-offering__start_date", "-created_at")
+def learner_enrollments(
+    *, learner, units: Mapping[int, Unit] | None = None
+) -> list[Enrollment]:
+    """The learner's own enrollments, newest offering first, ready for deadlines.
+
+    ``units``: every unit by id, with its provider and requirements (the cached
+    rule graph's); the offerings take their unit from it instead of reading it.
+    """
+    enrollments = Enrollment.objects.filter(learner=learner).order_by(
+        "-offering__start_date", "-created_at"
     )
+    if units is None:
+        return list(
+            enrollments.select_related("offering__unit__provider").prefetch_related(
+                *_ENROLLMENT_PREFETCHES
+            )
+        )
+    rows = list(
+        enrollments.select_related("offering").annotate(
+            has_sessions=Exists(Session.objects.filter(offering=OuterRef("offering"))),
+            has_extensions=Exists(Extension.objects.filter(enrollment=OuterRef("pk"))),
+        )
+    )
+    units = _units_including(units, {e.offering.unit_id for e in rows})
+    for enrollment in rows:
+        enrollment.offering.unit = units[enrollment.offering.unit_id]
+    # Sessions and extensions are read only for the rows that have some.
+    _prefetch_where(rows, "has_sessions", "offering__sessions")
+    _prefetch_where(rows, "has_extensions", "extensions")
+    return rows
 
 
-def learner_past_completions(*, learner) -> list[PastCompletion]:
-    return list(
-        PastCompletion.objects.filter(learner=learner).select_related("unit__provider")
-    )
+def _prefetch_where(rows: list[Enrollment], flag: str, lookup: str) -> None:
+    """Prefetch ``lookup`` for the rows whose ``flag`` is set (one query, none
+    when no row's is); the others' relation is empty without a query."""
+    prefetch_related_objects([row for row in rows if getattr(row, flag)], lookup)
+    *path, name = lookup.split("__")
+    for row in rows:
+        if not getattr(row, flag):
+            owner = row
+            for step in path:
+                owner = getattr(owner, step)
+            prefetched = vars(owner).setdefault("_prefetched_objects_cache", {})
+            prefetched[name] = getattr(owner, name).none()
+
+
+def learner_past_completions(
+    *, learner, units: Mapping[int, Unit] | None = None
+) -> list[PastCompletion]:
+    """The learner's past completions with their unit and its provider (from
+    ``units`` when given, as ``learner_enrollments``)."""
+    completions = PastCompletion.objects.filter(learner=learner)
+    if units is None:
+        return list(completions.select_related("unit__provider"))
+    rows = list(completions)
+    units = _units_including(units, {completion.unit_id for completion in rows})
+    for completion in rows:
+        completion.unit = units[completion.unit_id]
+    return rows
+
+
+def _units_including(units: Mapping[int, Unit], ids: set[int]) -> Mapping[int, Unit]:
+    """``units`` with any of ``ids`` it lacks read (a unit created as the cached
+    graph was read: one query then, none otherwise)."""
+    missing = ids - set(units)
+    if not missing:
+        return units
+    read = Unit.objects.filter(pk__in=missing).select_related("provider")
+    return {**units, **{u.pk: u for u in read.prefetch_related("requirements")}}
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,8 @@ from django.utils.translation import ngettext_lazy
 
 from core import clock
 
+from .writes import CatalogueQuerySet
+
 
 def portal_zone_name() -> str:
     """A new provider's time zone: the portal's (``TIME_ZONE``)."""
@@ -73,6 +75,8 @@ class Provider(models.Model):
             "times of this zone."
         ),
     )
+
+    objects = CatalogueQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -141,6 +145,8 @@ class CredentialProgram(models.Model):
             "was earned (24 for two years). Empty: it never expires."
         ),
     )
+
+    objects = CatalogueQuerySet.as_manager()
 
     class Meta:
         ordering = ["provider__name", "name"]
@@ -261,6 +267,8 @@ class Unit(models.Model):
             "admin publishes it."
         ),
     )
+
+    objects = CatalogueQuerySet.as_manager()
 
     class Meta:
         ordering = ["provider__name", "position", "title"]

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .catalog import UNIT_KIND_PLURALS, CredentialProgram, Unit, units_counted
 from .requirements import DECIDED_BY_REVIEW, DONE_WITHOUT_DECISION, Requirement
+from .writes import CatalogueQuerySet
 
 
 class RuleKind(models.TextChoices):
@@ -62,6 +63,8 @@ class CompletionRule(models.Model):
         null=True,
         blank=True,
     )
+
+    objects = CatalogueQuerySet.as_manager()
 
     class Meta:
         ordering = ["program", "unit", "id"]

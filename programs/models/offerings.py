@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from core.dates import format_date
 
 from .catalog import Unit
+from .writes import CatalogueQuerySet
 
 
 class Offering(models.Model):
@@ -67,6 +68,8 @@ class Offering(models.Model):
             "Check-in codes work only on the session's day."
         ),
     )
+
+    objects = CatalogueQuerySet.as_manager()
 
     class Meta:
         ordering = ["unit__title", "start_date", "label"]
@@ -153,6 +156,8 @@ class Session(models.Model):
         _("duration (minutes)"), default=60
     )
     is_required = models.BooleanField(_("attendance required"), default=False)
+
+    objects = CatalogueQuerySet.as_manager()
 
     class Meta:
         ordering = ["offering", "starts_at"]

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..money import format_money
 from .catalog import Unit
+from .writes import CatalogueQuerySet
 
 
 class GroupTier(models.Model):
@@ -24,6 +25,8 @@ class GroupTier(models.Model):
     price_per_person = models.DecimalField(
         _("price per person"), max_digits=9, decimal_places=2, null=True, blank=True
     )
+
+    objects = CatalogueQuerySet.as_manager()
 
     class Meta:
         ordering = ["unit", "min_participants"]

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .catalog import CredentialProgram, Unit
 from .requirements import Requirement
+from .writes import CatalogueQuerySet
 
 CREDITS_NEED_AMOUNT = _("A credits rule needs what it counts and an amount above zero.")
 REQUIREMENT_RULE_NEEDS_REQUIREMENT = _("A requirement rule needs a requirement.")
@@ -90,6 +91,8 @@ class RenewalRule(models.Model):
         default=0,
         help_text=_("0: renew by the expiry date at the latest."),
     )
+
+    objects = CatalogueQuerySet.as_manager()
 
     class Meta:
         ordering = ["program", "unit", "id"]

@@ -6,6 +6,7 @@ from django.utils.translation import ngettext
 from core.dates import format_date
 
 from .catalog import Unit
+from .writes import CatalogueQuerySet
 
 # How the completion rules read a requirement's review mode (the evaluators in
 # ``certificates.evaluators`` and ``CompletionRule.describe``): a piece done
@@ -78,6 +79,8 @@ class Requirement(models.Model):
         default=0,
         help_text=_("Orders the unit's requirements for learners: lower first."),
     )
+
+    objects = CatalogueQuerySet.as_manager()
 
     class Meta:
         ordering = ["unit", "position", "id"]
@@ -198,6 +201,8 @@ class RubricCriterion(models.Model):
         default=0,
         help_text=_("Orders the rubric's criteria: lower first."),
     )
+
+    objects = CatalogueQuerySet.as_manager()
 
     class Meta:
         ordering = ["requirement", "position", "id"]

@@ -175,9 +175,13 @@ def _submissions(enrollment_ids) -> dict[tuple[int, int], Submission]:
     drafts = SubmissionVersion.objects.filter(
         submission=OuterRef("pk"), status=SubmissionVersion.Status.DRAFT
     )
-    latest = SubmissionVersion.objects.latest_submitted().select_related("review")
+    # One per submission: unordered, without the five joins the default order takes.
+    latest = (
+        SubmissionVersion.objects.latest_submitted().select_related("review").order_by()
+    )
     submissions = (
         Submission.objects.filter(enrollment_id__in=enrollment_ids)
+        .order_by()  # read into a mapping: no order, no joins for one
         .annotate(has_draft=Exists(drafts))
         .prefetch_related(Prefetch("versions", queryset=latest, to_attr="submitted"))
     )
@@ -194,14 +198,27 @@ def requirement_rows_for(
 
     Six queries however many enrollments, three when the enrollments come with
     their offering's sessions, their unit's requirements and their extensions
-    prefetched (``enrollments.selectors.learner_enrollments``). Drafts never
+    prefetched (``enrollments.selectors.learner_enrollments``); attendance is
+    read only when a unit requires it (one query fewer otherwise). Drafts never
     count; the latest submitted version and its review decide. ``today`` dates
     "overdue"; without it, ``now`` does, each enrollment on its provider's day at
     that moment (a learner's offerings of a California and a Maryland provider).
     """
     prefetch_related_objects(enrollments, *ROW_PREFETCHES)
     ids = [enrollment.pk for enrollment in enrollments]
-    attended = _by(Attendance.objects.filter(enrollment_id__in=ids), "enrollment_id")
+    # Attendance is read only for the units that require it.
+    attending = [
+        enrollment.pk
+        for enrollment in enrollments
+        if any(
+            requirement.kind == Requirement.Kind.ATTENDANCE
+            for requirement in enrollment.offering.unit.requirements.all()
+        )
+    ]
+    attended = _by(
+        Attendance.objects.filter(enrollment_id__in=attending) if attending else (),
+        "enrollment_id",
+    )
     submissions = _submissions(ids)
     rows: dict[int, list[RequirementRow]] = {}
     for enrollment in enrollments:

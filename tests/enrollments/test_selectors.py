@@ -13,7 +13,7 @@ from enrollments.selectors import (
     enrollment_deadlines,
     learner_enrollments,
 )
-from programs.models import Session
+from programs.models import Session, Unit
 from tests.catalog import demo_offering
 from tests.factories import (
     EnrollmentFactory,
@@ -93,3 +93,24 @@ def test_six_months_after_the_iste_course_end(demo_catalog, today):
     first_session = min(local_day(s.starts_at) for s in offering.sessions.all())
     assert dues["E-portfolio"] == add_months(offering.end_date, 6)
     assert dues["Pre-assessment"] == first_session - dt.timedelta(days=1)
+
+
+def test_the_learners_enrollments_take_their_units_from_the_graph_or_read_them():
+    # given an enrollment in a unit with a requirement, and another's unit that
+    # a cached graph (``units``) lacks
+    graph_unit = RequirementFactory(title="Sketchbook").unit
+    learner = EnrollmentFactory(offering__unit=graph_unit).learner
+    new = EnrollmentFactory(
+        learner=learner, offering__unit=RequirementFactory(title="Portfolio").unit
+    )
+    graph = {graph_unit.pk: Unit.objects.get(pk=graph_unit.pk)}
+
+    # when the learner's enrollments are read with the graph's units
+    rows = learner_enrollments(learner=learner, units=graph)
+
+    # then the graph's unit is used as it is, and the missing one read
+    by_unit = {row.offering.unit_id: row.offering.unit for row in rows}
+    assert by_unit[graph_unit.pk] is graph[graph_unit.pk]
+    assert [r.title for r in by_unit[new.offering.unit_id].requirements.all()] == [
+        "Portfolio"
+    ]
