@@ -116,7 +116,9 @@ def _issued_mark(
         if not document.file.storage.exists(document.file.name):
             document_file_write(document, pdf)
         document.award = award
-        document.full_clean()
+        # The award is locked and pending: it exists and has no document yet
+        # (the database holds one per kind all the same).
+        document.full_clean(exclude=["award"], validate_constraints=False)
         document.save()
     award.status = Award.Status.ISSUED
     award.issued_at = now
