@@ -102,7 +102,13 @@ def _issued_mark(
     An award no longer pending (another delivery issued it, or it was revoked or
     failed meanwhile) keeps what it had: the files written here that it does not
     record are deleted."""
-    award = Award.objects.select_for_update().filter(pk=award_id).first()
+    award = (
+        Award.objects.select_for_update(of=("self",))
+        # The provider, for the award's bit in its status list.
+        .select_related("unit__provider", "program__provider")
+        .filter(pk=award_id)
+        .first()
+    )
     names = {document.file.name for document, _ in written}
     if award is None or award.status != Award.Status.PENDING:
         award_files_unrecorded_remove(award_id, names)
