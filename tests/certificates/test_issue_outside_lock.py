@@ -46,6 +46,16 @@ def letter_and_certificate(learner, today) -> Award:
     return award
 
 
+@pytest.fixture
+def pending(catalog, learner, today) -> Award:
+    return cmte(learner, today)
+
+
+@pytest.fixture
+def two_documents(catalog, learner, today) -> Award:
+    return letter_and_certificate(learner, today)
+
+
 def files_in(settings, award: Award) -> list[str]:
     folder = settings.MEDIA_ROOT / "certificates" / str(award.uuid)
     return sorted(path.name for path in folder.iterdir()) if folder.exists() else []
@@ -158,16 +168,10 @@ def test_a_process_killed_between_the_write_and_the_lock_leaves_it_pending(
 
 
 def test_an_award_revoked_during_its_render_is_not_issued_and_keeps_no_file(
-    catalog,
-    learner,
-    today,
-    settings,
-    monkeypatch,
-    mailoutbox,
-    django_capture_on_commit_callbacks,
+    pending, settings, monkeypatch, mailoutbox, django_capture_on_commit_callbacks
 ):
     # given an admin who revokes the pending award while its PDF renders
-    award = cmte(learner, today)
+    award = pending
 
     def revoked_meanwhile(**kwargs):
         award_revoke(award=award, reason="Entered in error", actor=None)
@@ -192,17 +196,11 @@ def test_an_award_revoked_during_its_render_is_not_issued_and_keeps_no_file(
 
 
 def test_two_deliveries_of_one_award_issue_one_set_of_documents(
-    catalog,
-    learner,
-    today,
-    settings,
-    monkeypatch,
-    mailoutbox,
-    django_capture_on_commit_callbacks,
+    two_documents, settings, monkeypatch, mailoutbox, django_capture_on_commit_callbacks
 ):
     # given a second delivery of the task that issues the award while the first
     # delivery is still rendering
-    award = letter_and_certificate(learner, today)
+    award = two_documents
     second = []
 
     def second_delivery_meanwhile(**kwargs):
