@@ -266,3 +266,29 @@ def test_the_award_row_is_not_locked_while_its_pdf_renders(
     assert answers == ["locked"]
     assert award.status == Award.Status.ISSUED
     assert award.documents.count() == 1
+
+
+def test_files_removed_by_another_attempt_before_the_lock_are_written_again(
+    two_documents, settings, monkeypatch
+):
+    # given another delivery whose failure is recorded (its clean-up empties the
+    # pending award's folder) between this attempt's writes and its lock
+    award = two_documents
+    mark = issuance._issued_mark
+
+    def other_attempt_failed_first(award_id, written, **kwargs):
+        issuance._failure_record(award_id, OSError(5, "I/O error"), final=False)
+        assert files_in(settings, award) == []
+        return mark(award_id, written, **kwargs)
+
+    monkeypatch.setattr(issuance, "_issued_mark", other_attempt_failed_first)
+
+    # when this attempt locks the award
+    award_issue(award_id=award.pk)
+
+    # then it is issued with both documents whole
+    award.refresh_from_db()
+    assert award.status == Award.Status.ISSUED
+    assert award.attempts == 1
+    assert documents_stored_whole(settings, award) == BOTH_KINDS
+    assert files_in(settings, award) == BOTH_FILES
