@@ -3,16 +3,23 @@
 Each output kind has an HTML layout (a landscape certificate, a letter-format
 letter or form, a square badge) under ``certificates/pdf/v<template version>/``;
 the context comes from the award's frozen snapshot, never from live rows.
+
+What does not depend on the award is prepared once per worker process and kept:
+the font configuration (Fontconfig's font list and Pango's font map) and each
+layout's stylesheet (``<layout>.css`` after ``base.css``), parsed once into a
+``weasyprint.CSS``. Neither holds anything of an award: a render reads them only.
 """
 
 import datetime as dt
 from decimal import Decimal
+from functools import cache
 
 import segno
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.translation import ngettext
-from weasyprint import HTML
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
 
 from .models import Award
 from .pdf_fetcher import PortalURLFetcher, pdf_asset_roots
@@ -27,8 +34,13 @@ LAYOUTS = {
 
 
 def qr_data_uri(url: str) -> str:
-    """A PNG QR code as a data URI (PNG renders faster than SVG in WeasyPrint)."""
-    return segno.make(url, error="m").png_data_uri(scale=6, border=0, dark="#14263d")
+    """A PNG QR code as a data URI (PNG renders faster than SVG in WeasyPrint).
+
+    ``micro=False``: a URL never fits a Micro QR code, so segno need not try one.
+    """
+    return segno.make(url, error="m", micro=False).png_data_uri(
+        scale=6, border=0, dark="#14263d"
+    )
 
 
 def details(snapshot: dict) -> list[str]:
@@ -60,11 +72,17 @@ def details(snapshot: dict) -> list[str]:
     return [part for part in parts if part]
 
 
+def _layout_path(*, award: Award, output: dict) -> str:
+    """``certificates/pdf/v<version>/<layout>`` without the extension."""
+    return "certificates/pdf/v{version}/{layout}".format(
+        version=award.snapshot.get("template_version", 1),
+        layout=LAYOUTS[output["kind"]],
+    )
+
+
 def document_html(*, award: Award, output: dict) -> str:
     snapshot = award.snapshot
-    template = "certificates/pdf/v{version}/{layout}.html".format(
-        version=snapshot.get("template_version", 1), layout=LAYOUTS[output["kind"]]
-    )
+    template = f"{_layout_path(award=award, output=output)}.html"
     context = {
         "s": snapshot,
         "document": output,
@@ -88,13 +106,46 @@ def document_html(*, award: Award, output: dict) -> str:
     return render_to_string(template, context)
 
 
-def render_pdf(html: str) -> bytes:
-    """The PDF of ``html``; it may load data: URLs and static files, nothing else."""
-    fetcher = PortalURLFetcher(roots=pdf_asset_roots())
+@cache
+def font_configuration() -> FontConfiguration:
+    """The worker process's one font configuration, shared by every render (the
+    layouts declare no ``@font-face``, so it only ever holds the system fonts)."""
+    return FontConfiguration()
+
+
+def _fetcher() -> PortalURLFetcher:
+    return PortalURLFetcher(roots=pdf_asset_roots())
+
+
+@cache
+def layout_stylesheet(layout_path: str) -> CSS:
+    """The layout's stylesheet (``base.css`` of its version, then its own), parsed
+    once per process."""
+    folder = layout_path.rsplit("/", 1)[0]
+    text = render_to_string(f"{folder}/base.css") + render_to_string(
+        f"{layout_path}.css"
+    )
+    return CSS(
+        string=text,
+        base_url=str(settings.BASE_DIR),
+        url_fetcher=_fetcher(),
+        font_config=font_configuration(),
+    )
+
+
+def render_pdf(html: str, *, stylesheet: CSS | None = None) -> bytes:
+    """The PDF of ``html`` (styled by its own ``<style>`` and ``stylesheet``); it
+    may load data: URLs and static files, nothing else."""
     return HTML(
-        string=html, base_url=str(settings.BASE_DIR), url_fetcher=fetcher
-    ).write_pdf()
+        string=html, base_url=str(settings.BASE_DIR), url_fetcher=_fetcher()
+    ).write_pdf(
+        stylesheets=[stylesheet] if stylesheet else None,
+        font_config=font_configuration(),
+    )
 
 
 def render_document(*, award: Award, output: dict) -> bytes:
-    return render_pdf(document_html(award=award, output=output))
+    return render_pdf(
+        document_html(award=award, output=output),
+        stylesheet=layout_stylesheet(_layout_path(award=award, output=output)),
+    )

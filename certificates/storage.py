@@ -10,9 +10,10 @@ exactly its documents whatever the storage:
 - on object storage (S3, django-storages), a PUT of the final key is atomic and
   overwrites it (``file_overwrite``), so the key is written directly.
 
-Leftovers of a crash (a whole file, or a temporary one) are cleared before a
-pending award renders. Everything goes through Django's storage API, so the same
-code serves both.
+An award's documents are written before its row is locked to record them;
+leftovers of a crash (a whole file, or a temporary one) are overwritten or
+cleared by the next attempt, under that lock. Everything goes through Django's
+storage API, so the same code serves both.
 """
 
 import io
@@ -20,7 +21,7 @@ import os
 import secrets
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Set
 from functools import partial
 from pathlib import Path
 from typing import IO, Any
@@ -39,21 +40,34 @@ def award_folder_name(award: Award) -> str:
     return document_path(AwardDocument(award=award), "").rstrip("/")
 
 
-def award_leftovers_remove(award: Award) -> list[str]:
-    """Delete the files in a pending award's folder and return their names.
+def award_leftovers_remove(award: Award, *, keep: Set[str] = frozenset()) -> list[str]:
+    """Delete the files in a pending award's folder but ``keep`` (full names)
+    and return the names of those deleted.
 
     A pending award has no documents (they commit with the issued status), so
-    whatever its folder holds was written by an attempt that did not finish. The
-    caller holds the award's row lock: no other attempt writes there meanwhile.
+    whatever its folder holds was written by an attempt that did not finish (a
+    temporary file of a killed worker). The caller holds the award's row lock.
     """
     folder = award_folder_name(award)
     try:
         _, files = default_storage.listdir(folder)
     except FileNotFoundError:
         return []
-    for name in sorted(files):
+    removed = sorted(name for name in files if f"{folder}/{name}" not in keep)
+    for name in removed:
         default_storage.delete(f"{folder}/{name}")
-    return sorted(files)
+    return removed
+
+
+def award_files_unrecorded_remove(award_id: int, names: Set[str]) -> None:
+    """Delete those of ``names`` (files an issue attempt wrote) that no document
+    of the award records: the award was issued by another delivery, or is no
+    longer to be issued. The caller holds the award's row lock."""
+    recorded = set(
+        AwardDocument.objects.filter(award_id=award_id).values_list("file", flat=True)
+    )
+    for name in sorted(names - recorded):
+        default_storage.delete(name)
 
 
 def document_file_write(document: AwardDocument, content: bytes) -> None:

@@ -248,11 +248,13 @@ CELERY_RESULT_BACKEND = None
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-# A worker process grows by about 0.3 MiB per rendered award (WeasyPrint's
-# caches: +150 MiB over 500 renders each, bench/issuance_bench.py bulk): each pool
-# process is replaced after this many tasks, which bounds it.
+# A worker process keeps one font configuration for every render
+# (certificates.rendering) and stays flat after its first renders (about 155 MiB
+# over 500 certificates; a configuration per render grew it by 0.3 MiB each).
+# Replacing a pool process costs a WeasyPrint import and a first render (about a
+# second): once in 1,000 tasks is a safety net, not a leak's bound.
 CELERY_WORKER_MAX_TASKS_PER_CHILD = env.int(
-    "CELERY_WORKER_MAX_TASKS_PER_CHILD", default=100
+    "CELERY_WORKER_MAX_TASKS_PER_CHILD", default=1000
 )
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]

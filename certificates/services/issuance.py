@@ -1,8 +1,10 @@
 """Issuing awards: render, store, mark issued. Runs in the rendering worker.
 
-Every function here is idempotent: it locks the award row and returns at once when
-there is nothing left to do. The email is a task of its own on the ``email`` queue
-(``emailing``), enqueued after the commit of the first transition to issued.
+Every function here is idempotent. An award is rendered and its files stored
+without any lock or transaction; only then is its row locked, to record the
+documents and mark it issued, or to return when another delivery did. The email
+is a task of its own on the ``email`` queue (``emailing``), enqueued after the
+commit of the first transition to issued.
 """
 
 import datetime as dt
@@ -18,7 +20,11 @@ from ..enqueue import award_email_on_commit
 from ..models import Award, AwardDocument, AwardEvent
 from ..rendering import render_document
 from ..retries import MAX_EMAIL_FAILURES, MAX_RENDER_ATTEMPTS
-from ..storage import award_leftovers_remove, document_file_write
+from ..storage import (
+    award_files_unrecorded_remove,
+    award_leftovers_remove,
+    document_file_write,
+)
 from .status_lists import status_entry_allocate
 
 logger = logging.getLogger(__name__)
@@ -53,25 +59,73 @@ def award_issue(
         return _failure_record(award_id, exc, final=True)
 
 
-@transaction.atomic
 def _issue(award_id: int, *, notify: bool, now: dt.datetime) -> Award | None:
-    # The row lock makes a duplicate delivery of the task wait, then return.
-    award = Award.objects.select_for_update().filter(pk=award_id).first()
+    award = Award.objects.filter(pk=award_id).first()
     if award is None or award.status != Award.Status.PENDING:
         return award
-    removed = award_leftovers_remove(award)
+    # Rendered and written with no lock and no transaction: a render holds
+    # nothing another delivery, a revocation or the status list waits on.
+    written = _documents_write(award)
+    return _issued_mark(award_id, written, notify=notify, now=now)
+
+
+def _documents_write(award: Award) -> list[tuple[AwardDocument, bytes]]:
+    """Render every document of the award, then store each under its
+    deterministic name (``storage``); nothing is written if a render fails.
+
+    A crash from here on leaves the award pending with no documents: the next
+    attempt overwrites these files, and removes anything else in the folder."""
+    rendered = [
+        (
+            AwardDocument(award=award, kind=output["kind"], title=output["title"]),
+            render_document(award=award, output=output),
+        )
+        for output in award.snapshot.get("documents", [])
+    ]
+    for document, pdf in rendered:
+        document.size_bytes = len(pdf)
+        document_file_write(document, pdf)
+    return rendered
+
+
+@transaction.atomic
+def _issued_mark(
+    award_id: int,
+    written: list[tuple[AwardDocument, bytes]],
+    *,
+    notify: bool,
+    now: dt.datetime,
+) -> Award | None:
+    """Under the award's row lock, record the documents written and mark it
+    issued; the lock makes a second delivery wait, then find it issued.
+
+    An award no longer pending (another delivery issued it, or it was revoked or
+    failed meanwhile) keeps what it had: the files written here that it does not
+    record are deleted."""
+    award = (
+        Award.objects.select_for_update(of=("self",))
+        # The provider, for the award's bit in its status list.
+        .select_related("unit__provider", "program__provider")
+        .filter(pk=award_id)
+        .first()
+    )
+    names = {document.file.name for document, _ in written}
+    if award is None or award.status != Award.Status.PENDING:
+        award_files_unrecorded_remove(award_id, names)
+        return award
+    removed = award_leftovers_remove(award, keep=names)
     if removed:
         logger.info("Award %s: removed leftovers %s", award_id, removed)
-    stored: list[AwardDocument] = []
-    try:
-        for output in award.snapshot.get("documents", []):
-            stored.append(
-                _store(award, output, render_document(award=award, output=output))
-            )
-    except Exception:
-        for document in stored:
-            document.file.storage.delete(document.file.name)
-        raise
+    for document, pdf in written:
+        # A failed attempt's clean-up (under this lock) may have removed the
+        # file since it was written; the bytes are at hand.
+        if not document.file.storage.exists(document.file.name):
+            document_file_write(document, pdf)
+        document.award = award
+        # The award is locked and pending: it exists and has no document yet
+        # (the database holds one per kind all the same).
+        document.full_clean(exclude=["award"], validate_constraints=False)
+        document.save()
     award.status = Award.Status.ISSUED
     award.issued_at = now
     award.last_error = ""
@@ -81,21 +135,11 @@ def _issue(award_id: int, *, notify: bool, now: dt.datetime) -> Award | None:
     AwardEvent.objects.create(
         award=award,
         kind=AwardEvent.Kind.ISSUED,
-        detail={"documents": len(stored), "status_list_index": entry.index},
+        detail={"documents": len(written), "status_list_index": entry.index},
     )
-    if stored and award.email_learner:
+    if written and award.email_learner:
         award_email_on_commit(award.pk)
     return award
-
-
-def _store(award: Award, output: dict, pdf: bytes) -> AwardDocument:
-    document = AwardDocument(
-        award=award, kind=output["kind"], title=output["title"], size_bytes=len(pdf)
-    )
-    document_file_write(document, pdf)
-    document.full_clean()
-    document.save()
-    return document
 
 
 @transaction.atomic
@@ -105,6 +149,9 @@ def _failure_record(award_id: int, exc: Exception, *, final: bool) -> Award | No
     award = Award.objects.select_for_update().filter(pk=award_id).first()
     if award is None or award.status != Award.Status.PENDING:
         return award
+    # What this attempt wrote is not recorded anywhere: a pending award has no
+    # documents, so its folder holds leftovers only.
+    award_leftovers_remove(award)
     award.attempts += 1
     award.last_error = f"{type(exc).__name__}: {exc}"[:2000]
     if final or award.attempts >= MAX_RENDER_ATTEMPTS:

@@ -46,7 +46,8 @@ def _open_list(provider: Provider) -> StatusList:
     return created
 
 
-@transaction.atomic
+# No savepoint: the issue's transaction (the caller's) holds it whole or not at all.
+@transaction.atomic(savepoint=False)
 def status_entry_allocate(*, award: Award) -> StatusListEntry:
     """The award's bit, taken from its provider's counter when it is issued.
 
