@@ -1,15 +1,13 @@
 """The subscriptions of certificates: a learner's progress changed; an award was
-written (what the shared cache keeps from it is renewed)."""
+written (what the shared cache keeps from it is bumped)."""
 
 import datetime as dt
 
-from django.db import transaction
-
-from core import clock, derived
+from core import clock
 
 from . import verify_page
 from .models import Award
-from .selectors.listing import awards_counts_forget
+from .selectors.listing import awards_written
 from .services.evaluation import progress_evaluate
 
 
@@ -28,19 +26,7 @@ def on_progress_changed(
 
 def on_award_written(sender, *, instance: Award, **kwargs) -> None:
     """Once the write commits, the shared verification pages of this award and
-    of the award it replaces (whose page links it while it is issued), and the
-    kept counts of the admins' list, are never served again: whoever wrote it (a
-    service, the admin, the worker)."""
-    code, replaces_id = instance.verification_code, instance.replaces_id
-
-    def forget() -> None:
-        codes = [code]
-        if replaces_id is not None:
-            codes += Award.objects.filter(pk=replaces_id).values_list(
-                "verification_code", flat=True
-            )
-        verify_page.forget(codes)
-        awards_counts_forget()
-
-    if derived.shared():
-        transaction.on_commit(forget, robust=True)
+    of the award it replaces, and the kept counts of the admins' list, are never
+    served again: whoever wrote it (a service, the admin, the worker)."""
+    verify_page.award_written(instance)
+    awards_written()

@@ -14,22 +14,22 @@ Only anonymous requests share a page: a signed-in visitor's page carries their
 navigation, so it is rendered for them and marked private.
 
 Where the ``pages`` cache is shared by every process (Redis in production), an
-anonymous page is served from it without a query: its entry, per code, language
-and host, holds the page and its ETag with the code's *generation* and the
-provider-local day it was made on (``core.derived``). Every write of an award
-gives its code, and the code of the award it replaces, a new generation once
-committed (``forget``), and an entry is read only on its own day: a revocation,
-re-issue or renewal shows at once in every process, an expiry from the day after
-the validity. With a cache in local memory (per process: a write in another
-process cannot reach it) the award is read first, and the page found by its
-ETag.
+anonymous page is served from it without a query (``core.versioned``): its
+entry, per code, language and host, holds the page and its ETag under the
+version of the code's source (``award:<code>``), with the provider-local day it
+was made on. Every write of an award bumps its code's source, and that of the
+award it replaces, once committed (``award_written``), and an entry is read only
+on its own day: a revocation, re-issue or renewal shows at once in every
+process, an expiry from the day after the validity. With a cache in local memory
+(per process: a write in another process cannot reach it) the award is read
+first, and the page found by its ETag.
 """
 
 import dataclasses
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -37,18 +37,20 @@ from django.conf import settings
 from django.core.cache import caches
 from django.utils import translation
 
-from core import clock, derived
+from core import clock, versioned
 from credentials_portal.caches import PAGES
 
 from .models import Award
+from .selectors.awards import award_get_for_verification
 from .time_rules import snapshot_zone
 
 MAX_AGE_SECONDS = 300
 # A page kept in local memory by its ETag: the key names the content, so it is
 # never stale; old ones age out.
 LOCAL_PAGE_SECONDS = 3600
-# A shared entry lives at most this long (and never past its day): the bound on
-# a stale page should an invalidation ever be lost with the cache unreachable.
+# A shared entry lives at most this long (and is read only on its day): the
+# bound on a stale page should an invalidation ever be lost with the cache
+# unreachable.
 SHARED_PAGE_SECONDS = 600
 
 _SITE_SOURCES = ("templates", "certificates/templates", "locale")
@@ -121,15 +123,52 @@ class _StateEncoder(json.JSONEncoder):
         return str(o)
 
 
-def _generation_key(code: str) -> str:
-    return f"verify:generation:{code}"
+def _source(code: str) -> str:
+    return f"award:{code}"
 
 
-def lookup(code: str, *, request) -> derived.Lookup | None:
-    """The shared cache's page for this (normalized) code, language and host
-    (its ``value``: the ETag and the content, when current and of today), in one
-    round trip and no query; None where the cache is per process."""
-    key = ":".join(
+@dataclasses.dataclass(frozen=True)
+class Page:
+    """A rendered page as the shared cache keeps it: made on ``day`` in the
+    provider's ``zone``."""
+
+    zone: str
+    day: dt.date
+    tag: str
+    content: bytes
+
+    def of_today(self) -> bool:
+        return clock.today(clock.zone_named(self.zone)) == self.day
+
+
+def stamp(code: str) -> versioned.Stamp | None:
+    """The version of this (normalized) code's pages, in one round trip and no
+    query; None where the pages cache is per process (or the transaction wrote
+    the award)."""
+    return versioned.stamp(_source(code), using=PAGES)
+
+
+def page(
+    stamp: versioned.Stamp,
+    code: str,
+    *,
+    request,
+    render: Callable[[Award], bytes],
+) -> Page | None:
+    """The anonymous page of this (normalized) code, language and host: kept
+    while ``stamp`` holds and on its day, else the award read and ``render``ed
+    and kept (read after ``stamp``: a write meanwhile makes it never served);
+    None for a code no award has (nothing kept)."""
+
+    def made() -> Page | None:
+        award = award_get_for_verification(code=code)
+        if award is None:
+            return None
+        tag = etag(award, request=request)
+        zone = snapshot_zone(award.snapshot)
+        return Page(str(zone), clock.today(zone), tag, render(award))
+
+    name = ":".join(
         [
             "verify:page",
             site_version()[:16],
@@ -138,32 +177,33 @@ def lookup(code: str, *, request) -> derived.Lookup | None:
             request.get_host(),
         ]
     )
-    found = derived.lookup(key, generation_key=_generation_key(code))
-    if found is None or found.value is None:
-        return found
-    zone, day, tag, content = found.value
-    if clock.today(clock.zone_named(zone)) != day:  # made on another day
-        return dataclasses.replace(found, value=None)
-    return dataclasses.replace(found, value=(tag, content))
+    return versioned.remember(
+        stamp,
+        name,
+        made,
+        timeout=SHARED_PAGE_SECONDS,
+        copy=False,  # a page per code: none kept in process memory
+        current=Page.of_today,
+    )
 
 
-def _seconds_left_in(day: dt.date, zone: dt.tzinfo) -> int:
-    midnight = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), zone)
-    return max(1, int((midnight - clock.now()).total_seconds()))
-
-
-def keep(found: derived.Lookup, *, award: Award, tag: str, content: bytes) -> None:
-    """Store the page, read after ``found``, for the provider's day."""
-    zone = snapshot_zone(award.snapshot)
-    day = clock.today(zone)
-    timeout = min(SHARED_PAGE_SECONDS, _seconds_left_in(day, zone))
-    derived.keep(found, (str(zone), day, tag, content), timeout=timeout)
-
-
-def forget(codes: Iterable[str]) -> None:
-    """These codes' shared pages are never served again (nothing to do in local
-    memory, where pages are found by their ETag)."""
-    derived.renew(_generation_key(code) for code in codes)
+def award_written(award: Award) -> None:
+    """The shared pages of this award and of the award it replaces (whose page
+    links it while it is issued) are never served again once the write commits,
+    and not read by the transaction that wrote (nothing to do in local memory,
+    where pages are found by their ETag)."""
+    if not versioned.shared(PAGES):
+        return
+    codes = [award.verification_code]
+    if award.replaces_id is not None:
+        if Award.replaces.is_cached(award):
+            codes.append(award.replaces.verification_code)
+        else:
+            codes += Award.objects.filter(pk=award.replaces_id).values_list(
+                "verification_code", flat=True
+            )
+    for code in codes:
+        versioned.source_written(_source(code), using=PAGES)
 
 
 def page_get(tag: str) -> bytes | None:

@@ -84,22 +84,27 @@ def _verify_shared(request, code: str):
     without a query when it holds the page (``verify_page``), else rendered once
     per state; 304 when their copy is current; cacheable for a few minutes."""
     normalized = selectors.normalize_code(code)
-    found = verify_page.lookup(normalized, request=request) if normalized else None
-    if found is not None and found.value is not None:
-        return _shared_response(request, *found.value)
+    stamp = verify_page.stamp(normalized) if normalized else None
+    if stamp is not None:
+        page = verify_page.page(
+            stamp,
+            normalized,
+            request=request,
+            render=lambda award: _verify_render(request, award, code).content,
+        )
+        if page is None:
+            return _verify_render(request, None, code)
+        return _shared_response(request, page.tag, page.content)
     award = selectors.award_get_for_verification(code=code)
     if award is None:
         return _verify_render(request, None, code)
     tag = verify_page.etag(award, request=request)
     if _current(request, tag):
         return _shared_response(request, tag, None)
-    content = None if found is not None else verify_page.page_get(tag)
+    content = verify_page.page_get(tag)
     if content is None:
         content = _verify_render(request, award, code).content
-        if found is not None:
-            verify_page.keep(found, award=award, tag=tag, content=content)
-        else:
-            verify_page.page_set(tag, content)
+        verify_page.page_set(tag, content)
     return _shared_response(request, tag, content)
 
 

@@ -1,32 +1,40 @@
 """Values read often and written rarely, cached under a version that every write
-to their source bumps.
+to their source bumps: the one way the portal keeps a value derived from the
+database in the shared cache.
 
-A *source* is a name ("catalogue") standing for a set of tables. Its version is
-a random token in the shared cache (Django's default cache: Redis or the
-database's table, ``credentials_portal.caches``); a value computed from the
+A *source* is a name standing for a set of rows: a set of tables ("catalogue")
+or one row's worth ("award:<code>"). Its version is a random token in a shared
+cache (Django's default cache, Redis or the database's table, or another alias
+such as ``pages``: ``credentials_portal.caches``); a value computed from the
 source is stored under the token, so a bump makes every older value unreachable
-in every process at once, and nothing has to be deleted. Each process keeps the
-last value it read per name (its copy, shared by every request it serves: a
-value is read, never changed), and asks the shared cache only for the versions:
-one round trip for any number of sources.
+in every process at once, and nothing has to be deleted. A source that no value
+was kept of has no version: it gets one when a value is first stored (unless a
+write gave it one meanwhile: the value may be older than the write, and is not
+stored), so reading a name that names nothing leaves nothing in the cache. By
+default each process keeps the last value it read per name (its copy, shared by
+every request it serves: a value is read, never changed), and asks the shared
+cache only for the versions: one round trip for any number of sources; values
+with many names (a page per code) keep no copy (``copy=False``), so they never
+pile up in process memory.
 
 Writes bump through ``source_written``: on commit of the transaction that wrote
 (immediately in autocommit), so that no process caches the old rows under the
 new version. Until then, the writing transaction reads its own rows from the
 database (``stamp`` answers None for a source it wrote): a rule it changed is
-never judged by the cached one. When the cache cannot answer, every read goes to
-the database, and a version that could not be bumped expires within
-``VERSION_TIMEOUT``.
+never judged by the cached one. When the cache cannot answer, or holds its
+entries in this process's memory (where a write in another process cannot bump
+them), every read goes to the database, and a version that could not be bumped
+expires within ``VERSION_TIMEOUT``.
 """
 
 import logging
 import threading
 import uuid
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import TypeVar, cast
 
-from django.core.cache import cache
+from django.core.cache import DEFAULT_CACHE_ALIAS, caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
@@ -47,6 +55,12 @@ _copies: dict[str, tuple[str, object]] = {}
 
 def _version_key(source: str) -> str:
     return f"version:{source}"
+
+
+def shared(using: str = DEFAULT_CACHE_ALIAS) -> bool:
+    """Whether every process reads the same cache ``using`` (not local memory):
+    only there can a write in one process bump a version another reads."""
+    return not isinstance(caches[using], LocMemCache)
 
 
 def _written() -> dict[str, object]:
@@ -75,7 +89,7 @@ def _is_written(source: str) -> bool:
     return False
 
 
-def _bump(source: str, block) -> None:
+def _bump(source: str, block, using: str) -> None:
     """A new version for ``source`` (once per transaction, however many rows it
     wrote)."""
     written = _written()
@@ -84,18 +98,22 @@ def _bump(source: str, block) -> None:
             return  # bumped already by an earlier write of the same transaction
         del written[source]
     try:
-        cache.set(_version_key(source), uuid.uuid4().hex, VERSION_TIMEOUT)
+        caches[using].set(_version_key(source), uuid.uuid4().hex, VERSION_TIMEOUT)
     except Exception:
         logger.exception("The %s cache version could not be bumped", source)
 
 
-def source_written(source: str) -> None:
-    """Record a write to ``source``: its cached values are not used by this
-    transaction from now on, and no longer by anyone once it commits."""
+def source_written(source: str, *, using: str = DEFAULT_CACHE_ALIAS) -> None:
+    """Record a write to ``source`` (its versions kept in the cache ``using``):
+    its cached values are not used by this transaction from now on, and no
+    longer by anyone once it commits. Nothing to do where the cache is this
+    process's own (nothing is kept there)."""
+    if not shared(using):
+        return
     block = _outermost_block()
     if block is not None:
         _written()[source] = block
-    transaction.on_commit(lambda: _bump(source, block))
+    transaction.on_commit(lambda: _bump(source, block, using))
 
 
 _M = TypeVar("_M", bound=models.Model)
@@ -146,35 +164,52 @@ def watch(source: str, *, senders: Iterable, links: Iterable = ()) -> None:
         m2m_changed.connect(written, sender=through, weak=False, dispatch_uid=uid)
 
 
-@dataclass(frozen=True)
 class Stamp:
-    """The versions of the sources a value is computed from, read together."""
+    """The versions of the sources a value is computed from, read together from
+    the cache ``using``; None for a source no value was kept of yet."""
 
-    versions: tuple[str, ...]
+    def __init__(self, sources: tuple[str, ...], versions: list, using: str):
+        self.sources = sources
+        self.versions = versions
+        self.using = using
+
+    @property
+    def complete(self) -> bool:
+        return all(version is not None for version in self.versions)
 
     def key(self, name: str) -> str:
         return f"{name}:{'.'.join(self.versions)}"
 
+    def settle(self) -> bool:
+        """Give each source without a version one (the value about to be stored
+        was computed after this stamp was read); False when a write gave one
+        meanwhile (the value may be older than the write)."""
+        cache = caches[self.using]
+        for n, version in enumerate(self.versions):
+            if version is None:
+                version = uuid.uuid4().hex
+                if not cache.add(
+                    _version_key(self.sources[n]), version, VERSION_TIMEOUT
+                ):
+                    return False
+                self.versions[n] = version
+        return True
 
-def stamp(*sources: str) -> Stamp | None:
-    """The current versions of ``sources`` in one cache round trip; None when one
-    was written in the open transaction or the cache cannot answer (then the
-    caller reads the database)."""
-    if any(_is_written(source) for source in sources):
+
+def stamp(*sources: str, using: str = DEFAULT_CACHE_ALIAS) -> Stamp | None:
+    """The current versions of ``sources`` in one round trip to the cache
+    ``using``; None when one was written in the open transaction, or the cache
+    cannot answer or is this process's own (then the caller reads the
+    database)."""
+    if not shared(using) or any(_is_written(source) for source in sources):
         return None
     keys = [_version_key(source) for source in sources]
     try:
-        found = cache.get_many(keys)
-        for key in keys:
-            if key not in found:
-                cache.add(key, uuid.uuid4().hex, VERSION_TIMEOUT)
-                found[key] = cache.get(key)
+        found = caches[using].get_many(keys)
     except Exception:
         logger.exception("The cache could not say the versions of %s", sources)
         return None
-    if any(found[key] is None for key in keys):
-        return None
-    return Stamp(tuple(found[key] for key in keys))
+    return Stamp(sources, [found.get(key) for key in keys], using)
 
 
 def remember(
@@ -183,29 +218,45 @@ def remember(
     compute: Callable[[], T],
     *,
     timeout: int = VALUE_TIMEOUT,
+    copy: bool = True,
+    current: Callable[[T], bool] | None = None,
 ) -> T:
-    """The value ``compute`` gives, from this process's copy or the shared cache
-    while ``stamp``'s versions hold; computed (and stored) otherwise. The value
-    is shared: callers read it and never change it. Without a stamp, computed
-    and not stored."""
+    """The value ``compute`` gives, from this process's copy (unless ``copy`` is
+    False) or the shared cache while ``stamp``'s versions hold and ``current``
+    (when given) accepts it; computed (and stored) otherwise. The value is
+    shared: callers read it and never change it. Without a stamp, computed and
+    not stored; a value of None is never stored."""
     if stamp is None:
         return compute()
-    key = stamp.key(name)
-    copy = _copies.get(name)
-    if copy is not None and copy[0] == key:
-        return cast(T, copy[1])
-    try:
-        value = cache.get(key)
-    except Exception:
-        logger.exception("The cache could not give %s", key)
-        return compute()
+    cache = caches[stamp.using]
+    if stamp.complete:
+        key = stamp.key(name)
+        held = _copies.get(name) if copy else None
+        if held is not None and held[0] == key:
+            value = cast(T, held[1])
+        else:
+            try:
+                value = cache.get(key)
+            except Exception:
+                logger.exception("The cache could not give %s", key)
+                return compute()
+        if value is not None and (current is None or current(value)):
+            if copy:
+                _copies[name] = (key, value)
+            return value
+    value = compute()
     if value is None:
-        value = compute()
-        try:
-            cache.set(key, value, timeout)
-        except Exception:
-            logger.exception("The cache could not store %s", key)
-    _copies[name] = (key, value)
+        return value
+    try:
+        if not stamp.settle():
+            return value
+        key = stamp.key(name)
+        cache.set(key, value, timeout)
+    except Exception:
+        logger.exception("The cache could not store %s", name)
+        return value
+    if copy:
+        _copies[name] = (key, value)
     return value
 
 

@@ -8,8 +8,8 @@ Sessions follow: on Redis they are read from the shared cache, so any web host
 serves any signed-in user.
 
 A second cache, ``pages``, keeps what is derived from the database and read
-without a query (``core/derived.py``: the verification page, the count of the
-admins' award list): on Redis too, so that a write in any process (a revocation
+without a query (``core/versioned.py``: the verification page, the count of
+the admins' award list): on Redis too, so that a write in any process (a revocation
 in the admin, a renewal in the worker) reaches every web process; otherwise
 local memory, which no other process can invalidate, so nothing is read from it
 unchecked (the verification page is found there by the ETag of the award read

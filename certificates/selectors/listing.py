@@ -8,7 +8,8 @@ import json
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from core import derived
+from core import versioned
+from credentials_portal.caches import PAGES
 from programs.models import CredentialProgram, Unit
 
 from ..models import Award, AwardDocument
@@ -59,8 +60,9 @@ def awards_for_admin(
     ).order_by("-created_at", "-id")
 
 
-# Renewed by every write of an award (``certificates.receivers``).
-AWARDS_GENERATION = "awards:generation"
+# The source of the kept counts, bumped by every write of an award
+# (``certificates.receivers``).
+AWARDS = "awards"
 # A kept count lives at most this long: the bound on a wrong one should a write
 # ever bypass the models (a bulk load with COPY, an ``update()`` of the status).
 COUNT_SECONDS = 600
@@ -68,9 +70,9 @@ COUNT_SECONDS = 600
 
 def awards_for_admin_count(**filters) -> int:
     """How many awards ``awards_for_admin(**filters)`` lists: from the shared
-    cache while no award was written since it was counted (a count of every
-    award reads the whole table); counted each time where the cache is per
-    process."""
+    ``pages`` cache while no award was written since it was counted
+    (``core.versioned``; a count of every award reads the whole table); counted
+    each time where that cache is per process."""
     named = {
         name: value.pk if isinstance(value, CredentialProgram) else value
         for name, value in filters.items()
@@ -79,19 +81,18 @@ def awards_for_admin_count(**filters) -> int:
     # the issued dates are days in the zone the request runs in
     named["zone"] = timezone.get_current_timezone_name()
     digest = hashlib.sha256(json.dumps(named, sort_keys=True, default=str).encode())
-    key = f"awards:admin-count:{digest.hexdigest()[:32]}"
-    found = derived.lookup(key, generation_key=AWARDS_GENERATION)
-    if found is not None and found.value is not None:
-        return found.value
-    count = awards_for_admin(**filters).count()
-    if found is not None:
-        derived.keep(found, count, timeout=COUNT_SECONDS)
-    return count
+    return versioned.remember(
+        versioned.stamp(AWARDS, using=PAGES),
+        f"awards:admin-count:{digest.hexdigest()[:32]}",
+        lambda: awards_for_admin(**filters).count(),
+        timeout=COUNT_SECONDS,
+        copy=False,  # a count per filter: none kept in process memory
+    )
 
 
-def awards_counts_forget() -> None:
-    """The kept counts are never read again (an award was written)."""
-    derived.renew([AWARDS_GENERATION])
+def awards_written() -> None:
+    """An award is written: the kept counts are not read again once it commits."""
+    versioned.source_written(AWARDS, using=PAGES)
 
 
 def credential_exists(*, slug: str) -> bool:
