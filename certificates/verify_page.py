@@ -29,6 +29,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
+import logging
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -43,6 +44,8 @@ from credentials_portal.caches import PAGES
 from .models import Award
 from .selectors.awards import award_get_for_verification
 from .time_rules import snapshot_zone
+
+logger = logging.getLogger(__name__)
 
 MAX_AGE_SECONDS = 300
 # A page kept in local memory by its ETag: the key names the content, so it is
@@ -207,8 +210,17 @@ def award_written(award: Award) -> None:
 
 
 def page_get(tag: str) -> bytes | None:
-    return caches[PAGES].get(f"verify:etag:{tag}")
+    """The page kept under this ETag; None when none is, or when the cache cannot
+    answer (Redis down: the page is rendered, never refused)."""
+    try:
+        return caches[PAGES].get(f"verify:etag:{tag}")
+    except Exception:
+        logger.warning("The pages cache could not give a verification page")
+        return None
 
 
 def page_set(tag: str, content: bytes) -> None:
-    caches[PAGES].set(f"verify:etag:{tag}", content, LOCAL_PAGE_SECONDS)
+    try:
+        caches[PAGES].set(f"verify:etag:{tag}", content, LOCAL_PAGE_SECONDS)
+    except Exception:
+        logger.warning("The pages cache could not keep a verification page")

@@ -333,3 +333,15 @@ def test_shared_pages_are_not_kept_in_process_memory(client, issued, shared_page
     assert _hit(client, issued)[0] == 0
 
     assert not [name for name in versioned._copies if issued.verification_code in name]
+
+
+def test_the_page_answers_while_the_pages_cache_is_down(client, issued, settings):
+    """Redis unreachable (a closed port): the page is read and rendered."""
+    settings.CACHES = caches_from({"REDIS_URL": "redis://127.0.0.1:9/0"})
+    assert versioned.shared(PAGES)
+
+    response = verify(client, issued)
+
+    assert response.status_code == 200
+    assert "Valid" in response.content.decode()
+    assert issued.credential_name in response.content.decode()
