@@ -1,5 +1,6 @@
-"""Handing an award to the worker: its two tasks, sent by name on commit through
-the kernel's ``core.enqueue``; services never import ``certificates.tasks``."""
+"""Handing an award, and the evaluation that earns it, to the worker: its tasks,
+sent by name on commit through the kernel's ``core.enqueue``; services never
+import ``certificates.tasks``."""
 
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,6 +15,7 @@ AWARD_ISSUE_TASK = "certificates.award_issue"
 AWARD_EMAIL_TASK = "certificates.award_email"
 OFFERING_EVALUATE_TASK = "certificates.offering_evaluate"
 STATUS_LIST_PUBLISH_TASK = "certificates.status_list_publish"
+PROGRESS_EVALUATE_TASK = "certificates.progress_evaluate"
 
 _collecting: ContextVar[list[int] | None] = ContextVar("collecting", default=None)
 _lists_held: ContextVar[bool] = ContextVar("lists_held", default=False)
@@ -40,6 +42,13 @@ def offering_evaluate_on_commit(offering_id: int) -> None:
     """Re-evaluate the offering's learners once the transaction commits (its dates
     changed); a broker that is down leaves it to the progress sweep."""
     send_on_commit(OFFERING_EVALUATE_TASK, offering_id)
+
+
+def progress_evaluate_on_commit(learner_id: int, unit_id: int) -> None:
+    """Evaluate the learner's progress in the unit once the transaction commits
+    (in-process without a broker); its request row waits for the progress sweep
+    if the broker cannot take it."""
+    send_on_commit(PROGRESS_EVALUATE_TASK, learner_id, unit_id)
 
 
 def status_list_publish_on_commit(status_list_id: int) -> None:

@@ -15,6 +15,7 @@ from .enqueue import (
     AWARD_EMAIL_TASK,
     AWARD_ISSUE_TASK,
     OFFERING_EVALUATE_TASK,
+    PROGRESS_EVALUATE_TASK,
     STATUS_LIST_PUBLISH_TASK,
 )
 from .retries import MAX_EMAIL_ATTEMPTS, MAX_RENDER_ATTEMPTS
@@ -79,6 +80,30 @@ def award_sweep_task() -> dict:
     from .services.issuance import award_sweep
 
     return award_sweep(now=timezone.now())
+
+
+# A redelivery or a second task for the same change finds the request gone (it is
+# deleted with the awards it requests): nothing is evaluated twice. Errors that
+# would recur are left to the progress sweep, which tries the request again.
+@shared_task(
+    name=PROGRESS_EVALUATE_TASK,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=TRANSIENT_ERRORS,
+    retry_backoff=5,
+    retry_backoff_max=300,
+    retry_jitter=True,
+    max_retries=5,
+    soft_time_limit=120,
+    time_limit=180,
+)
+def progress_evaluate_task(learner_id: int, unit_id: int) -> int | None:
+    """Evaluate a learner's changed progress in a unit; how many awards it requested
+    (None when the change was already evaluated)."""
+    from .services.evaluation import progress_request_evaluate
+
+    awards = progress_request_evaluate(learner_id=learner_id, unit_id=unit_id)
+    return None if awards is None else len(awards)
 
 
 @shared_task(
