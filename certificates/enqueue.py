@@ -19,6 +19,7 @@ PROGRESS_EVALUATE_TASK = "certificates.progress_evaluate"
 
 _collecting: ContextVar[list[int] | None] = ContextVar("collecting", default=None)
 _lists_held: ContextVar[bool] = ContextVar("lists_held", default=False)
+_evaluations_held: ContextVar[bool] = ContextVar("evaluations_held", default=False)
 
 
 def award_issue_on_commit(award_id: int) -> None:
@@ -47,8 +48,9 @@ def offering_evaluate_on_commit(offering_id: int) -> None:
 def progress_evaluate_on_commit(learner_id: int, unit_id: int) -> None:
     """Evaluate the learner's progress in the unit once the transaction commits
     (in-process without a broker); its request row waits for the progress sweep
-    if the broker cannot take it."""
-    send_on_commit(PROGRESS_EVALUATE_TASK, learner_id, unit_id)
+    if the broker cannot take it. Inside ``evaluations_held()`` nothing is sent."""
+    if not _evaluations_held.get():
+        send_on_commit(PROGRESS_EVALUATE_TASK, learner_id, unit_id)
 
 
 def status_list_publish_on_commit(status_list_id: int) -> None:
@@ -63,11 +65,25 @@ def status_list_publish_on_commit(status_list_id: int) -> None:
 def status_lists_held() -> Iterator[None]:
     """Send no signing of a revocation list inside the block: the caller signs
     the marked lists itself (``load_demo``, which queues nothing)."""
-    token = _lists_held.set(True)
+    with _held(_lists_held):
+        yield
+
+
+@contextmanager
+def evaluations_held() -> Iterator[None]:
+    """Send no progress evaluation inside the block: the caller evaluates the
+    waiting requests itself (``load_demo``, which queues nothing)."""
+    with _held(_evaluations_held):
+        yield
+
+
+@contextmanager
+def _held(flag: ContextVar[bool]) -> Iterator[None]:
+    token = flag.set(True)
     try:
         yield
     finally:
-        _lists_held.reset(token)
+        flag.reset(token)
 
 
 def _failed(award_id: int) -> partial[AwardEvent]:
