@@ -3,11 +3,12 @@
 import datetime as dt
 import logging
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from dataclasses import replace
 from functools import partial
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import F
 
 from core import clock
@@ -160,9 +161,12 @@ def progress_request_evaluate(*, learner_id: int, unit_id: int) -> list[Award] |
             )
             request.delete()
     except Exception as error:
-        ProgressEvaluationRequest.objects.filter(
-            learner_id=learner_id, unit_id=unit_id
-        ).update(attempts=F("attempts") + 1, last_error=repr(error)[:2000])
+        # A database that is itself failing cannot count the attempt: the original
+        # error is raised all the same (the task retries it, the sweep after it).
+        with suppress(DatabaseError), transaction.atomic():
+            ProgressEvaluationRequest.objects.filter(
+                learner_id=learner_id, unit_id=unit_id
+            ).update(attempts=F("attempts") + 1, last_error=repr(error)[:2000])
         raise
     return awards
 
