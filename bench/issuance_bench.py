@@ -7,7 +7,9 @@ Usage: .venv/bin/python bench/issuance_bench.py latency [--count 200] [--write]
 ``latency``: a facilitator records the final review (Met) of a Loyola Full
 micro-credential whose run ended yesterday, through ``review_decide``; the time runs
 from that transaction's commit to the award's PDF stored and its email sent
-(``emailed_at``), one issuance after the other, with a worker of 2 processes.
+(``emailed_at``), one issuance after the other, with a worker of 2 processes. The
+evaluation that requests the award runs in the worker too, after the commit
+(``certificates.progress_evaluate``), so it is inside the figure.
 ``bulk``: ``award_request`` writes ``count`` pending CMTE workshop awards (one
 certificate each) in one transaction; the time runs from its commit until every
 one is emailed, with a worker of 2 processes; the workers' memory is sampled

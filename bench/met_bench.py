@@ -7,10 +7,14 @@ Full run that ended yesterday (``fixtures.final_reviews_prepare``: each Met earn
 the micro-credential), through the Django test client in this process, one after
 the other: the time from the request to the response (the redirect to the queue),
 and every SQL statement the request runs (``CaptureQueriesContext``, savepoints
-included). The award's issuance goes to Redis ``BENCH_REDIS_URL`` (no worker
-takes it here). The floor is the floor view (``credentials_portal/bench_floor.py``)
-asked by the same facilitator in the same way. ``--write`` replaces the "met"
-section of docs/benchmarks.md.
+included). The broker is Redis ``BENCH_REDIS_URL`` (db 1; no worker takes
+anything here), as in production: the request commits the review with its
+"re-evaluate" row and only enqueues the evaluation
+(``certificates.progress_evaluate``), so the figures are the request's alone.
+Without a broker the evaluation would run in-process after commit, inside the
+test client's request, and be counted. The floor is the floor view
+(``credentials_portal/bench_floor.py``) asked by the same facilitator in the
+same way. ``--write`` replaces the "met" section of docs/benchmarks.md.
 """
 
 import argparse

@@ -1,5 +1,6 @@
-"""Handing an award to the worker: its two tasks, sent by name on commit through
-the kernel's ``core.enqueue``; services never import ``certificates.tasks``."""
+"""Handing an award, and the evaluation that earns it, to the worker: its tasks,
+sent by name on commit through the kernel's ``core.enqueue``; services never
+import ``certificates.tasks``."""
 
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,9 +15,11 @@ AWARD_ISSUE_TASK = "certificates.award_issue"
 AWARD_EMAIL_TASK = "certificates.award_email"
 OFFERING_EVALUATE_TASK = "certificates.offering_evaluate"
 STATUS_LIST_PUBLISH_TASK = "certificates.status_list_publish"
+PROGRESS_EVALUATE_TASK = "certificates.progress_evaluate"
 
 _collecting: ContextVar[list[int] | None] = ContextVar("collecting", default=None)
 _lists_held: ContextVar[bool] = ContextVar("lists_held", default=False)
+_evaluations_held: ContextVar[bool] = ContextVar("evaluations_held", default=False)
 
 
 def award_issue_on_commit(award_id: int) -> None:
@@ -42,6 +45,14 @@ def offering_evaluate_on_commit(offering_id: int) -> None:
     send_on_commit(OFFERING_EVALUATE_TASK, offering_id)
 
 
+def progress_evaluate_on_commit(learner_id: int, unit_id: int) -> None:
+    """Evaluate the learner's progress in the unit once the transaction commits
+    (in-process without a broker); its request row waits for the progress sweep
+    if the broker cannot take it. Inside ``evaluations_held()`` nothing is sent."""
+    if not _evaluations_held.get():
+        send_on_commit(PROGRESS_EVALUATE_TASK, learner_id, unit_id)
+
+
 def status_list_publish_on_commit(status_list_id: int) -> None:
     """Re-sign a revocation list once the transaction commits. The list stays
     marked for signing until it is signed, so a broker that is down leaves it to
@@ -54,11 +65,25 @@ def status_list_publish_on_commit(status_list_id: int) -> None:
 def status_lists_held() -> Iterator[None]:
     """Send no signing of a revocation list inside the block: the caller signs
     the marked lists itself (``load_demo``, which queues nothing)."""
-    token = _lists_held.set(True)
+    with _held(_lists_held):
+        yield
+
+
+@contextmanager
+def evaluations_held() -> Iterator[None]:
+    """Send no progress evaluation inside the block: the caller evaluates the
+    waiting requests itself (``load_demo``, which queues nothing)."""
+    with _held(_evaluations_held):
+        yield
+
+
+@contextmanager
+def _held(flag: ContextVar[bool]) -> Iterator[None]:
+    token = flag.set(True)
     try:
         yield
     finally:
-        _lists_held.reset(token)
+        flag.reset(token)
 
 
 def _failed(award_id: int) -> partial[AwardEvent]:

@@ -8,20 +8,23 @@ from core import clock
 from . import verify_page
 from .models import Award
 from .selectors.listing import awards_written
-from .services.evaluation import progress_evaluate
+from .services.evaluation_requests import progress_evaluation_request
 
 
 def on_progress_changed(
     sender, *, learner_id: int, unit_id: int, now: dt.datetime | None = None, **kwargs
 ) -> None:
-    """Evaluate inside the sender's transaction: the pending awards it writes
-    commit or roll back with the progress that earned them.
+    """Record, inside the sender's transaction, that the progress is to be
+    evaluated (the outbox); the worker evaluates it after commit. The change and
+    the request commit or roll back together, and no evaluation can undo the change.
 
     ``now`` is the moment the progress changed, when the sender knows it: a
     service called for a past moment (the demo's history) earns on that day, the
     unit's provider's local day of that moment.
     """
-    progress_evaluate(learner_id=learner_id, unit_id=unit_id, now=now or clock.now())
+    progress_evaluation_request(
+        learner_id=learner_id, unit_id=unit_id, changed_at=now or clock.now()
+    )
 
 
 def on_award_written(sender, *, instance: Award, **kwargs) -> None:

@@ -15,6 +15,7 @@ from .enqueue import (
     AWARD_EMAIL_TASK,
     AWARD_ISSUE_TASK,
     OFFERING_EVALUATE_TASK,
+    PROGRESS_EVALUATE_TASK,
     STATUS_LIST_PUBLISH_TASK,
 )
 from .retries import MAX_EMAIL_ATTEMPTS, MAX_RENDER_ATTEMPTS
@@ -65,6 +66,19 @@ def award_sweep_task() -> dict:
     from .services.issuance import award_sweep
 
     return award_sweep(now=timezone.now())
+
+
+# A redelivery or a second task for the same change finds the request gone (it is
+# deleted with the awards it requests): nothing is evaluated twice. Errors that
+# would recur are left to the progress sweep, which tries the request again.
+@worker_task(PROGRESS_EVALUATE_TASK, retried=True, soft_time_limit=120, time_limit=180)
+def progress_evaluate_task(learner_id: int, unit_id: int) -> int | None:
+    """Evaluate a learner's changed progress in a unit; how many awards it requested
+    (None when the change was already evaluated)."""
+    from .services.evaluation import progress_request_evaluate
+
+    awards = progress_request_evaluate(learner_id=learner_id, unit_id=unit_id)
+    return None if awards is None else len(awards)
 
 
 @worker_task("certificates.progress_sweep", soft_time_limit=1800, time_limit=1900)

@@ -11,6 +11,7 @@ from django.utils import timezone
 from certificates.enqueue import awards_collected
 from certificates.models import Award, OutputSpec
 from certificates.services import award_reissue
+from certificates.services.evaluation import progress_requests_evaluate
 from certificates.services.issuance import award_issue
 from core import clock
 from enrollments.attendance.services import attendance_mark
@@ -122,6 +123,9 @@ class History:
     def step(self, moment: dt.datetime) -> Iterator[dt.datetime]:
         with awards_collected() as ids:
             yield moment
+            # The worker evaluates a change moments after it: here, before the
+            # next step, so that each step earns on its own day.
+            progress_requests_evaluate()
         self.issue_at.update(dict.fromkeys(ids, moment + ISSUED_AFTER))
 
 

@@ -28,12 +28,20 @@ def facilitated_offerings(*, user) -> QuerySet[Offering]:
 
 
 def may_facilitate(*, user, offering: Offering) -> bool:
-    """Whether ``user`` may act on ``offering`` as its facilitator."""
+    """Whether ``user`` may act on ``offering`` as its facilitator.
+
+    Read once per user object and offering (as ``role_names`` reads the roles
+    once): a view that checks before it calls a service that checks again
+    asks the database once.
+    """
     if is_portal_admin(user):
         return True
     if not is_facilitator(user):
         return False
-    return offering.facilitators.filter(pk=user.pk).exists()
+    listed = user.__dict__.setdefault("_portal_facilitates", {})
+    if offering.pk not in listed:
+        listed[offering.pk] = offering.facilitators.filter(pk=user.pk).exists()
+    return listed[offering.pk]
 
 
 def offering_get_for_facilitator(*, user, pk: int) -> Offering:

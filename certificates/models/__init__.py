@@ -2,6 +2,7 @@
 
 from .awards import Award, AwardDocument, AwardEvent
 from .bulk import BulkAwardItem
+from .evaluation_requests import ProgressEvaluationRequest
 from .keys import IssuerKey
 from .outputs import OutputSpec
 from .reminders import ExpiryReminder
@@ -15,6 +16,7 @@ __all__ = [
     "ExpiryReminder",
     "IssuerKey",
     "OutputSpec",
+    "ProgressEvaluationRequest",
     "StatusList",
     "StatusListEntry",
 ]

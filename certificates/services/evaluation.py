@@ -2,16 +2,20 @@
 
 import datetime as dt
 import logging
+from collections.abc import Callable, Iterable
+from contextlib import suppress
 from dataclasses import replace
+from functools import partial
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import DatabaseError, transaction
+from django.db.models import F
 
 from core import clock
 from enrollments.services.enrollment import enrollment_complete
 
 from ..evaluators import LearnerFacts, evaluate, results_of
-from ..models import Award
+from ..models import Award, ProgressEvaluationRequest
 from ..selectors.facts import (
     Credential,
     credentials_with_rules,
@@ -49,9 +53,9 @@ def progress_evaluate(
     day in the unit's provider's zone is ``today`` unless given: an award is
     earned on the provider's local day of the event that completes it.
 
-    Runs inside the caller's transaction (the signal is sent inside it), so the
-    pending awards commit or roll back with the progress that earned them. The
-    learner's row is locked first: concurrent evaluations of one learner queue.
+    Runs inside the caller's transaction: the worker's, after the change committed
+    (``progress_request_evaluate``), or the sweep's. The learner's row is locked
+    first: concurrent evaluations of one learner queue.
     """
     learner = get_user_model().objects.select_for_update().get(pk=learner_id)
     units = units_for_rules(
@@ -133,10 +137,53 @@ def _certified_until(learner_id: int, credential: Credential) -> dt.date | None:
     return learner_runs_end_on(learner_id=learner_id, unit_ids=unit_ids)
 
 
+def progress_request_evaluate(*, learner_id: int, unit_id: int) -> list[Award] | None:
+    """Evaluate the learner's waiting request in the unit (``progress_evaluate`` at
+    the moment of its latest change) and delete it in the same transaction as the
+    awards it requests; None when there is none to evaluate.
+
+    Idempotent: a second delivery finds no request (it was deleted with the awards)
+    or one another worker holds (skipped, not waited for). When the evaluation
+    raises, nothing of it is kept, the request stays with the failure counted, and
+    the error is raised again.
+    """
+    try:
+        with transaction.atomic():
+            request = (
+                ProgressEvaluationRequest.objects.select_for_update(skip_locked=True)
+                .filter(learner_id=learner_id, unit_id=unit_id)
+                .first()
+            )
+            if request is None:
+                return None
+            awards = progress_evaluate(
+                learner_id=learner_id, unit_id=unit_id, now=request.changed_at
+            )
+            request.delete()
+    except Exception as error:
+        # A database that is itself failing cannot count the attempt: the original
+        # error is raised all the same (the task retries it, the sweep after it).
+        with suppress(DatabaseError), transaction.atomic():
+            ProgressEvaluationRequest.objects.filter(
+                learner_id=learner_id, unit_id=unit_id
+            ).update(attempts=F("attempts") + 1, last_error=repr(error)[:2000])
+        raise
+    return awards
+
+
+def progress_requests_evaluate() -> tuple[int, int]:
+    """Evaluate every waiting request, oldest change first, each in its own
+    transaction; return (awards requested, evaluations failed). A failure is
+    logged and left for the next sweep; the others are still evaluated."""
+    pending = ProgressEvaluationRequest.objects.values_list("learner_id", "unit_id")
+    return _each_pair(list(pending), progress_request_evaluate)
+
+
 def progress_sweep(
     *, today: dt.date | None = None, now: dt.datetime | None = None
 ) -> dict[str, int]:
-    """Re-evaluate the active enrollments that may earn an award; return how many
+    """Evaluate the changes still waiting (``progress_requests_evaluate``), then
+    re-evaluate the active enrollments that may earn an award; return how many
     awards were requested and how many learner-and-unit evaluations failed.
     Each unit is judged on its provider's day at ``now`` unless ``today`` is given.
 
@@ -148,12 +195,29 @@ def progress_sweep(
     evaluation raises is logged and skipped: the others are still evaluated, and
     the next sweep tries it again.
     """
+    changed, changed_failed = progress_requests_evaluate()
+    requested, failed = _each_pair(
+        sweep_candidates(today=today, now=now),
+        partial(progress_evaluate, today=today, now=now),
+    )
+    renewed, renewal_failed = _renewals_sweep(
+        today=today or clock.local_day(now or clock.now())
+    )
+    return {
+        "requested": changed + requested + renewed,
+        "failed": changed_failed + failed + renewal_failed,
+    }
+
+
+def _each_pair(
+    pairs: Iterable[tuple[int, int]], evaluate: Callable[..., list[Award] | None]
+) -> tuple[int, int]:
+    """``evaluate`` each learner and unit; (awards requested, evaluations failed).
+    A failure is logged and skipped: the next sweep tries it again."""
     requested = failed = 0
-    for learner_id, unit_id in sweep_candidates(today=today, now=now):
+    for learner_id, unit_id in pairs:
         try:
-            awards = progress_evaluate(
-                learner_id=learner_id, unit_id=unit_id, today=today, now=now
-            )
+            awards = evaluate(learner_id=learner_id, unit_id=unit_id)
         except Exception:
             logger.exception(
                 "The progress sweep could not evaluate learner %s in unit %s",
@@ -162,11 +226,8 @@ def progress_sweep(
             )
             failed += 1
             continue
-        requested += len(awards)
-    renewed, renewal_failed = _renewals_sweep(
-        today=today or clock.local_day(now or clock.now())
-    )
-    return {"requested": requested + renewed, "failed": failed + renewal_failed}
+        requested += len(awards or [])
+    return requested, failed
 
 
 def _renewals_sweep(*, today: dt.date) -> tuple[int, int]:

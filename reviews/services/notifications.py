@@ -72,7 +72,7 @@ def notify_review_done(*, review: Review) -> None:
         context={
             "review": review,
             "submission": submission,
-            "scores": list(review.criterion_scores.select_related("criterion")),
+            "scores": list(review.criterion_scores.all()),
             "path": reverse(
                 "reviews:requirement",
                 kwargs={

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Prefetch, prefetch_related_objects
 
 from audit.models import AuditEvent
 from audit.services import audit_event_record
@@ -24,6 +25,10 @@ from ..messages import ReviewsRefused
 from ..models import CriterionScore, Review, SubmissionVersion
 from .notifications import notify_review_done
 
+_SCORES = Prefetch(
+    "criterion_scores", queryset=CriterionScore.objects.select_related("criterion")
+)
+
 
 def review_snapshot(review: Review | None) -> dict | None:
     """What the audit trail keeps of a review: decision, points, feedback."""
@@ -36,7 +41,7 @@ def review_snapshot(review: Review | None) -> dict | None:
         "feedback": review.feedback,
         "scores": {
             score.criterion.title: {"points": score.points, "feedback": score.feedback}
-            for score in review.criterion_scores.select_related("criterion")
+            for score in review.criterion_scores.all()
         },
     }
 
@@ -60,7 +65,9 @@ def _locked_version(reviewer, version: SubmissionVersion, mode: str):
     version = (
         SubmissionVersion.objects.select_for_update()
         .select_related(
-            "submission__requirement", "submission__enrollment__offering__unit"
+            "submission__requirement__unit",
+            "submission__enrollment__offering__unit",
+            "submission__enrollment__learner",
         )
         .get(pk=version.pk)
     )
@@ -85,6 +92,8 @@ def _record(
     latest_review_record(review=review)
     submission = review.version.submission
     learner = submission.enrollment.learner
+    # One read of the scores, for the audit trail and the learner's email.
+    prefetch_related_objects([review], _SCORES)
     audit_event_record(
         actor=reviewer,
         action=(
@@ -138,7 +147,14 @@ def review_decide(
     review.reviewer = reviewer
     review.decision = decision
     review.feedback = feedback
-    review.full_clean()
+    # The decision and its feedback are checked above (the database's constraints
+    # hold them too); the version is locked and its one review read, and the
+    # reviewer is the signed-in user: validating those would read each back.
+    review.full_clean(
+        exclude=["version", "reviewer"],
+        validate_unique=False,
+        validate_constraints=False,
+    )
     review.save()
     return _record(reviewer=reviewer, review=review, before=before, now=now)
 

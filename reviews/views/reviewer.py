@@ -19,6 +19,7 @@ from programs.models import Requirement
 
 from .. import selectors
 from ..forms import DecisionForm, ExtensionForm, QueueFilterForm, RubricForm
+from ..guards import latest_submitted
 from ..messages import ReviewsRefused
 from ..selectors import QueueState
 from ..services.reviews import review_decide, review_score
@@ -111,6 +112,28 @@ def review_page(request, pk):
     """The latest version with its history and earlier feedback, and the form."""
     submission = selectors.submission_get_for_reviewer(user=request.user, pk=pk)
     requirement = submission.requirement
+    if request.method == "POST":
+        # A decision needs only the version it decides: the history (artifacts,
+        # comments, answers) is read when the page is shown again.
+        latest = latest_submitted(submission)
+        if latest is None:
+            raise Http404
+        form = _review_form(requirement, getattr(latest, "review", None), request.POST)
+        if form is not None and form.is_valid():
+            try:
+                _save(request, form, latest)
+            except ReviewsRefused as refusal:
+                form.add_error("feedback", refusal.message)
+            else:
+                messages.success(
+                    request,
+                    REVIEW_SAVED
+                    % {
+                        "learner": submission.enrollment.learner,
+                        "number": latest.number,
+                    },
+                )
+                return redirect("reviews:queue")
     versions = [
         v
         for v in selectors.submission_versions(submission=submission)
@@ -119,22 +142,8 @@ def review_page(request, pk):
     if not versions:
         raise Http404
     latest = versions[0]
-    review = getattr(latest, "review", None)
-    form = _review_form(
-        requirement, review, request.POST if request.method == "POST" else None
-    )
-    if request.method == "POST" and form is not None and form.is_valid():
-        try:
-            _save(request, form, latest)
-        except ReviewsRefused as refusal:
-            form.add_error("feedback", refusal.message)
-        else:
-            messages.success(
-                request,
-                REVIEW_SAVED
-                % {"learner": submission.enrollment.learner, "number": latest.number},
-            )
-            return redirect("reviews:queue")
+    if request.method != "POST":
+        form = _review_form(requirement, getattr(latest, "review", None))
     return render(
         request,
         "reviews/review.html",

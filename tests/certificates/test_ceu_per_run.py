@@ -14,6 +14,7 @@ from enrollments.services.enrollment import enrollment_create
 from programs.models import Offering
 from reviews.services.reviews import review_decide
 from reviews.services.submissions import draft_save, submission_submit
+from tests.certificates import journeys
 from tests.factories import FacilitatorFactory, LearnerFactory
 from transcripts.selectors import transcript_for
 
@@ -59,11 +60,13 @@ def _earn(learner, facilitator, offering: Offering) -> Award:
         requirement=reflection,
         now=session.starts_at + dt.timedelta(hours=10),
     )
-    review_decide(
-        reviewer=facilitator,
-        version=version,
-        decision="met",
-        now=session.starts_at + dt.timedelta(days=2),
+    journeys.evaluated(
+        review_decide(
+            reviewer=facilitator,
+            version=version,
+            decision="met",
+            now=session.starts_at + dt.timedelta(days=2),
+        )
     )
     award = Award.objects.get(learner=learner, run=offering)
     return award_issue(award_id=award.pk, notify=False)

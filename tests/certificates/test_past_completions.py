@@ -50,7 +50,7 @@ def test_importing_three_earlier_workshops_earns_the_cmte(catalog, learner):
         for n, slug in enumerate(journeys.CMTE_WORKSHOPS, start=1)
     )
 
-    job = import_by_job(text)
+    job = journeys.evaluated(import_by_job(text))
 
     assert job.status == BulkJob.Status.SUCCEEDED
     assert job.result == {"created": 3}

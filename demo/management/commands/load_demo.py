@@ -4,7 +4,12 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.test.utils import override_settings
 
-from certificates.enqueue import awards_collected, status_lists_held
+from certificates.enqueue import (
+    awards_collected,
+    evaluations_held,
+    status_lists_held,
+)
+from certificates.services.evaluation import progress_requests_evaluate
 from certificates.services.status_lists import status_lists_publish_pending
 from core import clock
 from demo import activity, awards, ledger, payments, renewal, services
@@ -19,14 +24,17 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         # The demo's reviews and group orders would email the demo users, and its
         # awards would go to the worker, which emails: collect the awards instead,
-        # issue them here without email, and send nothing; the revocation lists
-        # are signed here too, once the awards are issued and re-issued.
+        # issue them here without email, and send nothing; the progress it makes
+        # is evaluated here, and the revocation lists are signed here too, once
+        # the awards are issued and re-issued.
         with (
             override_settings(EMAIL_BACKEND=SILENT),
             status_lists_held(),
+            evaluations_held(),
             awards_collected() as ids,
         ):
             users, issue_at = self._load()
+            progress_requests_evaluate()
             # learner3's history is issued on its own days; anything else now.
             failed = awards.demo_awards_issue(
                 issue_at={**dict.fromkeys(ids), **issue_at}
