@@ -28,7 +28,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'progress evaluation request',
                 'ordering': ['changed_at', 'pk'],
-                'constraints': [models.UniqueConstraint(fields=('learner', 'unit'), name='one_evaluation_request_per_learner_unit')],
+                'indexes': [models.Index(fields=['learner', 'unit'], name='evaluation_learner_unit')],
             },
         ),
     ]

@@ -9,8 +9,9 @@ class ProgressEvaluationRequest(models.Model):
     Written in the transaction of the change (a review, an attendance mark, a
     submission), so the change and the promise to evaluate it commit or roll back
     together; deleted in the transaction of the evaluation that requests its
-    awards, so a row exists exactly while an evaluation is owed. One row per
-    learner and unit: changes made before the evaluation runs join the one row.
+    awards, so a row exists exactly while an evaluation is owed. A row per change
+    (inserted without a conflict, so no change waits for an evaluation under
+    way); the rows of one learner and unit waiting together are evaluated once.
     """
 
     learner = models.ForeignKey(
@@ -25,8 +26,8 @@ class ProgressEvaluationRequest(models.Model):
         related_name="+",
         verbose_name=_("unit"),
     )
-    # The moment of the latest change joined into this row: its day in the
-    # unit's provider's zone is the day an award it completes is earned on.
+    # The moment of the change: the latest of the rows evaluated together, in the
+    # unit's provider's zone, is the day an award they complete is earned on.
     changed_at = models.DateTimeField(_("changed at"))
     created_at = models.DateTimeField(_("created at"))
     attempts = models.PositiveSmallIntegerField(_("failed evaluations"), default=0)
@@ -35,11 +36,8 @@ class ProgressEvaluationRequest(models.Model):
     class Meta:
         ordering = ["changed_at", "pk"]
         verbose_name = _("progress evaluation request")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["learner", "unit"],
-                name="one_evaluation_request_per_learner_unit",
-            )
+        indexes = [
+            models.Index(fields=["learner", "unit"], name="evaluation_learner_unit")
         ]
 
     def __str__(self) -> str:

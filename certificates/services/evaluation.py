@@ -138,35 +138,40 @@ def _certified_until(learner_id: int, credential: Credential) -> dt.date | None:
 
 
 def progress_request_evaluate(*, learner_id: int, unit_id: int) -> list[Award] | None:
-    """Evaluate the learner's waiting request in the unit (``progress_evaluate`` at
-    the moment of its latest change) and delete it in the same transaction as the
+    """Evaluate the learner's waiting requests in the unit (``progress_evaluate`` at
+    the latest of their moments) and delete them in the same transaction as the
     awards it requests; None when there is none to evaluate.
 
-    Idempotent: a second delivery finds no request (it was deleted with the awards)
-    or one another worker holds (skipped, not waited for). When the evaluation
-    raises, nothing of it is kept, the request stays with the failure counted, and
-    the error is raised again.
+    Idempotent: a second delivery finds no request (deleted with the awards) or
+    only rows another worker holds (skipped, not waited for: that worker
+    evaluates them). A change committed meanwhile is a new row, evaluated by its
+    own task. When the evaluation raises, nothing of it is kept, the requests stay
+    with the failure counted, and the error is raised again.
     """
+    held: list[int] = []
     try:
         with transaction.atomic():
-            request = (
+            requests = list(
                 ProgressEvaluationRequest.objects.select_for_update(skip_locked=True)
                 .filter(learner_id=learner_id, unit_id=unit_id)
-                .first()
+                .only("pk", "changed_at")
             )
-            if request is None:
+            if not requests:
                 return None
+            held = [request.pk for request in requests]
             awards = progress_evaluate(
-                learner_id=learner_id, unit_id=unit_id, now=request.changed_at
+                learner_id=learner_id,
+                unit_id=unit_id,
+                now=max(request.changed_at for request in requests),
             )
-            request.delete()
+            ProgressEvaluationRequest.objects.filter(pk__in=held).delete()
     except Exception as error:
         # A database that is itself failing cannot count the attempt: the original
         # error is raised all the same (the task retries it, the sweep after it).
         with suppress(DatabaseError), transaction.atomic():
-            ProgressEvaluationRequest.objects.filter(
-                learner_id=learner_id, unit_id=unit_id
-            ).update(attempts=F("attempts") + 1, last_error=repr(error)[:2000])
+            ProgressEvaluationRequest.objects.filter(pk__in=held).update(
+                attempts=F("attempts") + 1, last_error=repr(error)[:2000]
+            )
         raise
     return awards
 
@@ -175,7 +180,11 @@ def progress_requests_evaluate() -> tuple[int, int]:
     """Evaluate every waiting request, oldest change first, each in its own
     transaction; return (awards requested, evaluations failed). A failure is
     logged and left for the next sweep; the others are still evaluated."""
-    pending = ProgressEvaluationRequest.objects.values_list("learner_id", "unit_id")
+    pending = (
+        ProgressEvaluationRequest.objects.order_by()
+        .values_list("learner_id", "unit_id")
+        .distinct()
+    )
     return _each_pair(list(pending), progress_request_evaluate)
 
 

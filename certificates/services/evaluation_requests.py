@@ -22,23 +22,16 @@ def progress_evaluation_request(
     """Record, in the caller's transaction, that the learner's progress in the unit
     changed at ``changed_at``, and evaluate it once that transaction commits.
 
-    A request still waiting for the same learner and unit takes the later of the
-    two moments: its evaluation judges the progress as it stands after both
-    changes, so an award it finds complete is earned no earlier than the last of
-    them (never on a day before the change that completed it).
+    Each change is a row of its own, inserted without a conflict: a change never
+    waits for an evaluation under way (which holds the rows it read), and is
+    evaluated by the task its commit sends, or by the sweep. Rows waiting together
+    are evaluated once, at the latest of their moments (never on a day before the
+    change that completed the unit).
     """
-    ProgressEvaluationRequest.objects.bulk_create(
-        [
-            ProgressEvaluationRequest(
-                learner_id=learner_id,
-                unit_id=unit_id,
-                changed_at=changed_at,
-                created_at=clock.now(),
-            )
-        ],
-        ignore_conflicts=True,
+    ProgressEvaluationRequest.objects.create(
+        learner_id=learner_id,
+        unit_id=unit_id,
+        changed_at=changed_at,
+        created_at=clock.now(),
     )
-    ProgressEvaluationRequest.objects.filter(
-        learner_id=learner_id, unit_id=unit_id, changed_at__lt=changed_at
-    ).update(changed_at=changed_at)
     progress_evaluate_on_commit(learner_id, unit_id)

@@ -1,6 +1,8 @@
 """A progress change commits a request to evaluate it (the outbox); the worker
 evaluates it after commit, and the progress sweep finishes any left."""
 
+import datetime as dt
+
 import pytest
 from django.db import transaction
 from django.urls import reverse
@@ -112,16 +114,22 @@ def test_a_duplicate_delivery_evaluates_once(project, learner):
     assert list(award.events.values_list("kind", flat=True)) == ["requested"]
 
 
-def test_changes_waiting_together_are_evaluated_at_the_later_one(project, learner):
+def test_changes_waiting_together_are_evaluated_once_at_the_later_one(project, learner):
+    # given the project's Met waiting, and an earlier change of the unit too
+    review_decide(reviewer=PortalAdminFactory(), version=project, decision="met")
     unit = project.submission.requirement.unit
-    earlier = clock.now().replace(microsecond=0)
-    later = earlier.replace(hour=(earlier.hour + 1) % 24)
-    moments = sorted([earlier, later])
-    for moment in reversed(moments):
-        evaluation_request(learner, unit, moment)
+    evaluation_request(learner, unit, clock.now() - dt.timedelta(days=1))
+    assert ProgressEvaluationRequest.objects.filter(learner=learner).count() == 2
 
-    request = ProgressEvaluationRequest.objects.get(learner=learner, unit=unit)
-    assert request.changed_at == moments[1]
+    # when a delivery evaluates, and a second one comes
+    first = progress_evaluate_task(learner.pk, unit.pk)
+    second = progress_evaluate_task(learner.pk, unit.pk)
+
+    # then one award, earned on the day of the later change, and no request left
+    assert (first, second) == (1, None)
+    award = award_of(learner, unit=UNIT)
+    assert award.earned_on == clock.local_day(clock.now(), unit.provider.zone)
+    assert not ProgressEvaluationRequest.objects.exists()
 
 
 def evaluation_request(learner, unit, moment):
