@@ -12,6 +12,7 @@ from ..services import award_reissue, award_retry
 from ..services.emailing import award_email_again
 from . import (  # noqa: F401 (they register admins)
     bulk,
+    evaluation_requests,
     keys,
     offering_dates,
     pass_mark_preview,

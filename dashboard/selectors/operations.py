@@ -7,6 +7,7 @@ from django.db.models import Count, Min
 from django.utils import timezone
 
 from certificates.selectors.awards import awards_needing_attention
+from certificates.selectors.evaluation_requests import evaluation_requests_stuck
 from core import clock
 from enrollments import selectors as enrollment_selectors
 from enrollments.jobs.selectors import bulk_jobs_needing_attention
@@ -27,8 +28,9 @@ def _week_start(now: dt.datetime) -> dt.datetime:
 
 def operations_context(*, now: dt.datetime) -> dict:
     """Work waiting for review and the oldest wait, awards that need an admin,
-    unpaid invoices and their totals, bulk jobs running or failed, enrollments
-    this week. Five queries, whatever the portal's size.
+    progress evaluations failed or late, unpaid invoices and their totals, bulk
+    jobs running or failed, enrollments this week. Six queries, whatever the
+    portal's size.
 
     For an admin only: the waiting work is every offering's (an admin's queue),
     read without listing the offerings first."""
@@ -41,6 +43,7 @@ def operations_context(*, now: dt.datetime) -> dict:
         "oldest_waiting": oldest,
         "oldest_days": days_waited(oldest, now) if oldest else None,
         "awards": awards_needing_attention(),
+        "evaluations_stuck": evaluation_requests_stuck(now=now).count(),
         "unpaid": invoice_selectors.unpaid_invoice_totals(),
         "jobs": bulk_jobs_needing_attention(failed_since=now - FAILED_JOBS_SHOWN_FOR),
         "enrollments_this_week": enrollment_selectors.enrollments_created_since(

@@ -140,3 +140,31 @@ def evaluation_request(learner, unit, moment):
     progress_evaluation_request(
         learner_id=learner.pk, unit_id=unit.pk, changed_at=moment
     )
+
+
+def test_an_admin_evaluates_a_failed_change_again_from_its_list(
+    project, learner, admin_client
+):
+    # given the project's Met waiting, its evaluation failed once
+    review_decide(reviewer=PortalAdminFactory(), version=project, decision="met")
+    ProgressEvaluationRequest.objects.update(attempts=1, last_error="KeyError('x')")
+    url = reverse("admin:certificates_progressevaluationrequest_changelist")
+    listed = admin_client.get(url, {"state": "failed"}).content.decode()
+    assert "KeyError" in listed
+
+    # when the admin evaluates it from the list
+    response = admin_client.post(
+        url,
+        {
+            "action": "evaluate_now",
+            "_selected_action": list(
+                ProgressEvaluationRequest.objects.values_list("pk", flat=True)
+            ),
+        },
+        follow=True,
+    )
+
+    # then the award is requested and the change is no longer waiting
+    assert "1 learner and unit evaluated." in response.content.decode()
+    assert award_of(learner, unit=UNIT).status == Award.Status.PENDING
+    assert not ProgressEvaluationRequest.objects.exists()

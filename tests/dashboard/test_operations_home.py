@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from certificates.models import Award
+from certificates.models import Award, ProgressEvaluationRequest
 from certificates.retries import MAX_EMAIL_FAILURES
 from core import clock
 from enrollments.jobs.models import BulkJob
@@ -70,6 +70,17 @@ def job(status, created_at, admin):
     return made
 
 
+def evaluation_request(now, **fields):
+    """A progress change waiting for its evaluation (the worker's outbox)."""
+    return ProgressEvaluationRequest.objects.create(
+        learner=LearnerFactory(),
+        unit=EnrollmentFactory().offering.unit,
+        changed_at=now,
+        created_at=now,
+        **fields,
+    )
+
+
 def operations(admin, now, today, size: int) -> None:
     """``size`` of each thing the operations home counts."""
     offering = run_offering(FacilitatorFactory(), today, title=f"Busy Unit {size}")
@@ -78,6 +89,9 @@ def operations(admin, now, today, size: int) -> None:
         award(Award.Status.PENDING)
         award(Award.Status.FAILED)
         award(Award.Status.ISSUED, issued_at=now, email_failures=MAX_EMAIL_FAILURES)
+        evaluation_request(now, attempts=1, last_error="KeyError('rule')")
+        evaluation_request(now - dt.timedelta(hours=1))
+        evaluation_request(now)  # just written: its task is on its way
         invoice("175.00")
         invoice("50.00", paid="50.00")
         job(BulkJob.Status.RUNNING, now, admin)
@@ -102,6 +116,9 @@ def test_an_admin_lands_on_the_operations(client, now, today):
     assert f'<a href="{awards}?status__exact=pending">2 pending</a>' in content
     assert f'<a href="{awards}?status__exact=failed">2 failed to render</a>' in content
     assert f'<a href="{awards}?email=failed">2 emails refused</a>' in content
+    # progress evaluations that failed or waited past two sweeps, not the new ones
+    outbox = reverse("admin:certificates_progressevaluationrequest_changelist")
+    assert f'<a href="{outbox}">4 progress evaluations failed or late</a>' in content
     # unpaid invoices and their total; paid ones are not counted
     assert "USD 350.00" in content
     assert "2 invoices unpaid" in content
@@ -116,9 +133,9 @@ def test_an_admin_lands_on_the_operations(client, now, today):
 
 
 # session, user, roles; the menu's "holds an enrollment"; the waiting work (every
-# offering's, without listing them); awards; unpaid invoices; bulk jobs;
-# enrollments this week.
-OPERATIONS_HOME_QUERIES = 9
+# offering's, without listing them); awards; evaluations failed or late; unpaid
+# invoices; bulk jobs; enrollments this week.
+OPERATIONS_HOME_QUERIES = 10
 
 
 def test_operations_queries_do_not_grow_with_the_portal(
@@ -139,3 +156,4 @@ def test_operations_queries_do_not_grow_with_the_portal(
     assert "5 pending</a>" in content
     assert "5 failed to render</a>" in content
     assert "5 emails refused</a>" in content
+    assert "10 progress evaluations failed or late</a>" in content
