@@ -24,8 +24,11 @@ REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
 
 
 def redis_url_from(environ: Mapping[str, str]) -> str:
-    """The Redis URL for the cache, or "" when none is configured."""
+    """The Redis URL for the cache, or "" when none is configured (``REDIS_URL=off``
+    keeps the cache in the database beside a Redis broker)."""
     url = environ.get("REDIS_URL", "").strip()
+    if url == "off":
+        return ""
     if url:
         return url
     broker = environ.get("CELERY_BROKER_URL", "").strip()

@@ -26,7 +26,8 @@ from .rule_graph import rule_value as rule_value  # read from here by rule_chang
 def units_for_rules(ids: Iterable[int]) -> list[Unit]:
     """The units with their provider and what their rules read (the cached rule
     graph's, else read), in id order."""
-    graph = rule_graph_cached()
+    ids = set(ids)
+    graph = rule_graph_cached(unit_ids=ids)
     if graph is None:
         return sorted(units_read(ids), key=lambda unit: unit.pk)
     return graph.units_of(ids)
@@ -35,7 +36,8 @@ def units_for_rules(ids: Iterable[int]) -> list[Unit]:
 def programs_for_rules(ids: Iterable[int]) -> list[CredentialProgram]:
     """The programs with their units and the units' requirements (the cached
     rule graph's, else read), in id order."""
-    graph = rule_graph_cached()
+    ids = set(ids)
+    graph = rule_graph_cached(program_ids=ids)
     if graph is None:
         return sorted(programs_read(ids), key=lambda program: program.pk)
     return graph.programs_of(ids)
@@ -49,7 +51,10 @@ def credentials_with_rules(
 
     ``units`` and ``programs`` come from ``units_for_rules`` / ``programs_for_rules``.
     """
-    graph = rule_graph_cached()
+    graph = rule_graph_cached(
+        unit_ids=[unit.pk for unit in units],
+        program_ids=[program.pk for program in programs],
+    )
     if graph is None:
         rules = rules_read(units=units, programs=programs)
         graph = RuleGraph(units={}, programs={}, rules=rules, renewal_rules={})

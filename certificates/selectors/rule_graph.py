@@ -171,6 +171,16 @@ class RuleGraph:
     rules: dict[OwnerKey, list[Rule]]
     renewal_rules: dict[OwnerKey, list[RenewalRuleValue]]
 
+    def holds(
+        self, *, unit_ids: Iterable[int] = (), program_ids: Iterable[int] = ()
+    ) -> bool:
+        """Whether every unit and program asked for is in the graph: one missing
+        means the graph is older than the catalogue (its version's bump was
+        lost), and nothing may be judged by it."""
+        return set(unit_ids) <= self.units.keys() and set(program_ids) <= (
+            self.programs.keys()
+        )
+
     def units_of(self, ids: Iterable[int]) -> list[Unit]:
         """The units, in id order, each a copy of the graph's (``_detached``)."""
         return [
@@ -210,13 +220,20 @@ def rule_graph_read() -> RuleGraph:
     )
 
 
-def rule_graph_cached() -> RuleGraph | None:
+def rule_graph_cached(
+    *, unit_ids: Iterable[int] = (), program_ids: Iterable[int] = ()
+) -> RuleGraph | None:
     """The cached graph (read and stored when missing), or None when it may not
-    be used: the open transaction wrote the catalogue, or the cache is down."""
+    be used: the open transaction wrote the catalogue, the cache is down, or it
+    lacks a unit or program asked for (it is then renewed for the next reader)."""
     stamp = versioned.stamp(CATALOGUE)
     if stamp is None:
         return None
-    return versioned.remember(stamp, "rule-graph", rule_graph_read)
+    graph = versioned.remember(stamp, "rule-graph", rule_graph_read)
+    if not graph.holds(unit_ids=unit_ids, program_ids=program_ids):
+        versioned.source_written(CATALOGUE)
+        return None
+    return graph
 
 
 def rule_graph() -> RuleGraph:

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import connection
 from kombu import pools
 
+from credentials_portal.caches import redis_url_from
 from credentials_portal.celery import app as celery_app
 from tests import clock
 
@@ -89,6 +90,9 @@ def worker_start(
         "DATABASE_URL": test_database_url(),
         "CONN_MAX_AGE": "0",
         "CELERY_BROKER_URL": REDIS_URL,
+        # The tests' cache, as every process of one portal shares one: what the
+        # test writes (a catalogue version) reaches the worker.
+        "REDIS_URL": redis_url_from(os.environ) or "off",
         "MEDIA_ROOT": str(media),
         "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
         "EMAIL_FILE_PATH": str(mail_dir(media)),

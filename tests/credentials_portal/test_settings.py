@@ -141,6 +141,15 @@ def test_a_second_web_host_shares_cache_and_sessions_on_redis():
     assert settings["session_engine"] == "django.contrib.sessions.backends.cached_db"
 
 
+def test_redis_url_off_keeps_the_cache_in_the_database_beside_a_redis_broker():
+    settings = read_settings(
+        CELERY_BROKER_URL="redis://broker.internal:6379/0", REDIS_URL="off"
+    )
+
+    assert settings["cache_backend"] == "django.core.cache.backends.db.DatabaseCache"
+    assert settings["session_engine"] == "django.contrib.sessions.backends.db"
+
+
 def test_without_redis_sessions_and_cache_are_in_the_database():
     settings = read_settings()
 

@@ -12,6 +12,7 @@ from certificates.selectors.facts import (
     units_for_rules,
 )
 from certificates.selectors.rule_graph import rule_graph_cached, rule_graph_read
+from core import versioned
 from demo.services import demo_catalog_load
 from programs.models import CompletionRule, Requirement, RuleKind, Unit
 from tests.admin_forms import admin_change_data
@@ -198,3 +199,28 @@ def test_without_a_cache_every_read_goes_to_the_database(unit, settings):
         units=units_for_rules([unit.pk]), programs=[]
     )
     assert [r.title for r in credential.rules[0].requirements] == ["Sketchbook"]
+
+
+def test_a_graph_that_lacks_a_unit_is_not_used_and_is_renewed(
+    unit, committed, monkeypatch
+):
+    # given the graph cached, then a unit written while its bump is lost
+    assert rule_graph_cached() is not None
+
+    def lost(source, block, using):  # the cache was down at the commit
+        versioned._written().pop(source, None)
+
+    monkeypatch.setattr(versioned, "_bump", lost)
+    with committed():
+        later = UnitFactory(title="Printmaking")
+    monkeypatch.undo()
+    assert later.pk not in rule_graph_cached().units
+
+    # when the evaluation asks for it (in a transaction that commits)
+    with committed():
+        (read,) = units_for_rules([later.pk])
+        credential = credentials_with_rules(units=[read], programs=[])[0]
+
+    # then it is read from the database, and the next reader's graph holds it
+    assert (read.title, credential.unit) == ("Printmaking", read)
+    assert later.pk in rule_graph_cached().units
