@@ -39,7 +39,7 @@ from django.core.cache import caches
 from django.utils import translation
 
 from core import clock, versioned
-from credentials_portal.caches import PAGES
+from core.cache_aliases import PAGES
 
 from .models import Award
 from .selectors.awards import award_get_for_verification

@@ -18,8 +18,9 @@ first).
 
 from collections.abc import Mapping
 
+from core.cache_aliases import PAGES
+
 CACHE_TABLE = "portal_cache"
-PAGES = "pages"
 REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
 
 

@@ -9,7 +9,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from core import versioned
-from credentials_portal.caches import PAGES
+from core.cache_aliases import PAGES
 from programs.models import CredentialProgram, Unit
 
 from ..models import Award, AwardDocument

@@ -13,7 +13,8 @@ from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
 from certificates.models import Award
-from credentials_portal.caches import PAGES, caches_from
+from core.cache_aliases import PAGES
+from credentials_portal.caches import caches_from
 from tests.factories import LearnerFactory
 
 from .conftest import award_make, bearer, token_for

@@ -18,7 +18,8 @@ from certificates.services import award_reissue, award_revoke
 from certificates.services.issuance import award_issue
 from certificates.services.renewal import award_renew
 from core import versioned
-from credentials_portal.caches import PAGES, caches_from
+from core.cache_aliases import PAGES
+from credentials_portal.caches import caches_from
 from tests.clock import travel_to
 from tests.factories import LearnerFactory, PortalAdminFactory
 
