@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
 from certificates.models import Award
+from core import clock
 from core.cache_aliases import PAGES
 from credentials_portal.caches import caches_from
 from tests.factories import LearnerFactory
@@ -118,15 +119,17 @@ def test_each_filter_keeps_its_own_count(
 def test_a_day_filter_is_counted_in_the_zone_the_request_runs_in(
     admin_api, portal_admin, shared_cache, django_capture_on_commit_callbacks
 ):
-    """An award issued at 05:00 UTC on 1 July was issued that day in New York
-    (the portal's zone) but on 30 June in Los Angeles: an admin there (signed
+    """An award issued at 05:00 UTC on a day was issued that day in New York
+    (the portal's zone) but on the day before in Los Angeles: an admin there (signed
     in, so the request runs in their zone) gets their own count, not one kept
     for New York."""
+    day = clock.today() - dt.timedelta(days=30)
     with django_capture_on_commit_callbacks(execute=True):
         award_make(
-            LearnerFactory(), issued_at=dt.datetime(2026, 7, 1, 5, tzinfo=dt.UTC)
+            LearnerFactory(),
+            issued_at=dt.datetime.combine(day, dt.time(5), tzinfo=dt.UTC),
         )
-    query = "?issued_from=2026-07-01&issued_to=2026-07-01"
+    query = f"?issued_from={day.isoformat()}&issued_to={day.isoformat()}"
     in_new_york = _page(admin_api, query)[1]["count"]
     portal_admin.time_zone = "America/Los_Angeles"
     portal_admin.save(update_fields=["time_zone"])

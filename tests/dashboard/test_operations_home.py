@@ -30,7 +30,7 @@ def award(status, **fields):
         learner=LearnerFactory(),
         unit=EnrollmentFactory().offering.unit,
         status=status,
-        earned_on=dt.date(2026, 1, 1),
+        earned_on=clock.today() - dt.timedelta(days=30),
         **fields,
     )
 
