@@ -21,10 +21,8 @@ with a personal token (made for the run, revoked after). ``--write`` replaces th
 
 import argparse
 import json
-import math
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -33,6 +31,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import report
+from load import MIN_REQUESTS, free_port, wrk
+from load import serve as gunicorn_serve
 from worker import REDIS_URL
 
 # One secret for this process and gunicorn: the session's auth hash is signed with it.
@@ -63,7 +63,6 @@ FLOOR = "/bench/floor/"
 API = "/api/v1/awards/"
 HEALTHZ = "/healthz"
 MAX_QUERIES = 12
-MIN_REQUESTS = 20  # per measurement, for a p95 worth reading
 P95_WITHIN = 3.0
 # The verification page's throughput against the floor's, anonymous, as compared
 # with the peer: wrk at this concurrency.
@@ -162,102 +161,6 @@ def query_counts(found: dict, token: str) -> dict[str, int]:
     return counts
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def serve(port: int, static_root: str) -> subprocess.Popen:
-    env = {
-        **os.environ,
-        "DEBUG": "false",
-        "SECRET_KEY": SECRET_KEY,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "STATIC_ROOT": static_root,
-        "BENCH_FLOOR_VIEW": "true",
-        **SERVED_WITH,
-    }
-    python = sys.executable
-    subprocess.run(  # noqa: S603 - our own interpreter and arguments
-        [python, "manage.py", "collectstatic", "--noinput", "-v0"],
-        cwd=report.ROOT,
-        env=env,
-        check=True,
-    )
-    server = subprocess.Popen(  # noqa: S603 - our own gunicorn and arguments
-        [
-            str(Path(python).with_name("gunicorn")),
-            "credentials_portal.wsgi",
-            "--workers",
-            "2",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-        ],
-        cwd=report.ROOT,
-        env=env,
-    )
-    for _ in range(100):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return server
-        except OSError:
-            time.sleep(0.2)
-    server.kill()
-    raise SystemExit("gunicorn did not start")
-
-
-def wrk(
-    url: str,
-    cookie: str | None,
-    seconds: int,
-    connections: int = 2,
-    warm: int = 2,
-    token: str | None = None,
-) -> dict:
-    """Warm up, then measure; a page too slow to answer ``MIN_REQUESTS`` times in
-    ``seconds`` is measured again for long enough."""
-    headers = ["-H", "X-Forwarded-Proto: https"]
-    if cookie:
-        headers += ["-H", f"Cookie: sessionid={cookie}"]
-    if token:
-        headers += ["-H", f"Authorization: Bearer {token}"]
-    script = str(Path(__file__).with_name("wrk_report.lua"))
-    base = [
-        "wrk",
-        "-t1",
-        f"-c{connections}",
-        "--timeout",
-        "30s",
-        *headers,
-        "-s",
-        script,
-    ]
-
-    def run(duration: int) -> dict:
-        out = subprocess.run(  # noqa: S603 - wrk and its arguments are ours
-            [*base, f"-d{duration}s", url], check=True, capture_output=True, text=True
-        ).stdout
-        result = json.loads(out.strip().splitlines()[-1])
-        # wrk leaves its last requests in flight and the sync workers finish
-        # them: wait, so that the next measurement starts on idle workers.
-        time.sleep(min(30.0, result["max"] / 1000 if result["requests"] else duration))
-        return result
-
-    warmed = run(warm)
-    result = run(seconds)
-    # (a smoke run measures again only a page that answered nothing: it must not
-    # fail on timing, on a busy machine)
-    if result["requests"] < MIN_REQUESTS and (seconds > 1 or not result["requests"]):
-        per_request = (result["p50"] or warmed["p50"] or seconds * 1000) / 1000
-        result = run(min(300, math.ceil(MIN_REQUESTS * per_request / 2) + seconds))
-    if result["errors"] or result["non2xx"] or not result["requests"]:
-        raise SystemExit(f"{url}: {result}")
-    return result
-
-
 def compare_counts(database_url: str) -> dict[str, int]:
     env = {**os.environ, "DATABASE_URL": database_url}
     out = subprocess.run(  # noqa: S603 - this script, in another process
@@ -325,7 +228,9 @@ def measure(found: dict, token: str, args):
         raise SystemExit("wrk is missing: apt-get install -y wrk")
     warm = 1 if args.smoke else 2
     port, static_root = free_port(), tempfile.mkdtemp(prefix="bench-static-")
-    server = serve(port, static_root)
+    server = gunicorn_serve(
+        port, static_root, {"SECRET_KEY": SECRET_KEY, **SERVED_WITH}
+    )
     rows = []
     try:
         for name, url, who in PAGES:
